@@ -1,0 +1,205 @@
+// The tec language. No actions: the tree is turned into an immutable AST by
+// org.tec.lang.AstBuilder, and every error goes through one listener.
+// Newlines are not significant; every statement starts with a keyword, so a
+// statement ends where the next keyword begins.
+grammar Tec;
+
+// ---------------------------------------------------------------- entry points
+file        : item* EOF ;
+// The REPL accepts the same statements as a scenario body, plus bare expressions.
+replLine    : (item | expr)* EOF ;
+
+item
+    : IMPORT STRING                                                # importItem
+    | SCENARIO STRING LBRACE item* RBRACE                          # scenarioItem
+    | COURSE STRING LBRACE item* RBRACE                            # courseItem
+    | SESSION LBRACE item* RBRACE                                  # sessionItem
+    | STEP expr                                                    # stepItem
+    | SEED expr                                                    # seedItem
+    | NOISE (ON | OFF | expr)                                      # noiseItem
+    | SESSIONS expr                                                # sessionsItem
+    | INTERVAL expr                                                # intervalItem
+    | UNTIL expr                                                   # untilItem
+    | THERAPIST STRING? LBRACE setting* RBRACE                     # therapistItem
+    | CLIENT STRING? LBRACE setting* RBRACE                        # clientItem
+    | MODEL LBRACE setting* RBRACE                                 # modelItem
+    | PARAM name ASSIGN expr                                       # paramItem
+    | LET name ASSIGN expr                                         # letItem
+    | GOAL STRING COLON expr tolerance?                            # goalItem
+    | EXPECT expr tolerance?                                       # expectItem
+    | POLICY name (ON | OFF)?                                      # policyItem
+    | PHASE name name? STRING? FOR expr intensity? LBRACE item* RBRACE  # phaseItem
+    | AT timePoint COLON actionBlock                               # atItem
+    | WHEN expr ONCE? COLON actionBlock                            # whenItem
+    | EMIT name STRING (EVERY expr)? (exprList)?                   # emitItem
+    | PLOT exprList (TO STRING)?                                   # plotItem
+    | REPLICATE expr                                               # replicateItem
+    | SWEEP name (FROM expr TO expr STEP expr | IN LBRACK exprList RBRACK)  # sweepItem
+    | action                                                       # actionItem
+    ;
+
+setting     : name expr ;
+
+intensity
+    : INTENSITY expr ARROW expr                                    # rampIntensity
+    | INTENSITY LBRACK exprList RBRACK                             # stepIntensity
+    | INTENSITY expr                                               # constantIntensity
+    ;
+
+timePoint
+    : START                                                        # startPoint
+    | END                                                          # endPoint
+    | expr                                                         # timeAt
+    ;
+
+actionBlock : action | LBRACE action* RBRACE ;
+
+action
+    : REGULATE name? direction=(UP | DOWN)? (how=(TO | BY) expr)? (OVER expr)?   # regulateAction
+    | RELEASE name? (OVER expr)?                                   # releaseAction
+    | END name                                                     # endAction
+    | LOG expr                                                     # logAction
+    | SET dotted ASSIGN expr                                       # setAction
+    | PRINT expr                                                   # printAction
+    | IDENT                                                        # verbAction
+    ;
+
+tolerance   : WITHIN NUMBER PERCENT? ;
+
+exprList    : expr (COMMA expr)* ;
+
+// ---------------------------------------------------------------- expressions
+expr
+    : expr AT when=atTime                                          # atExpr
+    | op=(MINUS | PLUS) expr                                       # unaryExpr
+    | NOT expr                                                     # notExpr
+    | expr op=(STAR | SLASH) expr                                  # mulExpr
+    | expr op=(PLUS | MINUS) expr                                  # addExpr
+    | expr op=(LT | LE | GT | GE | EQ | NE) expr                   # compareExpr
+    | expr AND expr                                                # andExpr
+    | expr OR expr                                                 # orExpr
+    | primary                                                      # primaryExpr
+    ;
+
+atTime
+    : edge=(START | END) (OF name)?                                # edgeTime
+    | primary                                                      # pointTime
+    ;
+
+primary
+    : NUMBER unit?                                                 # numberLit
+    | STRING                                                       # stringLit
+    | (TRUE | FALSE)                                               # boolLit
+    | name LPAREN (expr (DURING name)? (COMMA expr)*)? RPAREN       # callExpr
+    | dotted                                                       # refExpr
+    | LPAREN expr RPAREN                                           # parenExpr
+    ;
+
+dotted      : name (DOT name)* ;
+
+unit        : SEC | MIN | HOUR | DAY | WEEK ;
+
+// Words that are keywords in one place and plain names in another.
+name
+    : IDENT | CLIENT | THERAPIST | START | END | MIN | SESSION | SESSIONS
+    | MODEL | STEP | SEED | NOISE | INTENSITY | INTERVAL
+    ;
+
+// ---------------------------------------------------------------- lexer
+IMPORT    : 'import' ;
+SCENARIO  : 'scenario' ;
+COURSE    : 'course' ;
+SESSION   : 'session' ;
+SESSIONS  : 'sessions' ;
+INTERVAL  : 'interval' ;
+UNTIL     : 'until' ;
+STEP      : 'step' ;
+SEED      : 'seed' ;
+NOISE     : 'noise' ;
+THERAPIST : 'therapist' ;
+CLIENT    : 'client' ;
+MODEL     : 'model' ;
+PARAM     : 'param' ;
+LET       : 'let' ;
+GOAL      : 'goal' ;
+EXPECT    : 'expect' ;
+POLICY    : 'policy' ;
+PHASE     : 'phase' ;
+FOR       : 'for' ;
+INTENSITY : 'intensity' ;
+AT        : 'at' ;
+WHEN      : 'when' ;
+ONCE      : 'once' ;
+EMIT      : 'emit' ;
+PLOT      : 'plot' ;
+REPLICATE : 'replicate' ;
+SWEEP     : 'sweep' ;
+FROM      : 'from' ;
+IN        : 'in' ;
+EVERY     : 'every' ;
+TO        : 'to' ;
+BY        : 'by' ;
+OVER      : 'over' ;
+UP        : 'up' ;
+DOWN      : 'down' ;
+REGULATE  : 'regulate' ;
+RELEASE   : 'release' ;
+LOG       : 'log' ;
+SET       : 'set' ;
+PRINT     : 'print' ;
+START     : 'start' ;
+END       : 'end' ;
+OF        : 'of' ;
+DURING    : 'during' ;
+WITHIN    : 'within' ;
+AND       : 'and' ;
+OR        : 'or' ;
+NOT       : 'not' ;
+TRUE      : 'true' ;
+FALSE     : 'false' ;
+ON        : 'on' ;
+OFF       : 'off' ;
+
+SEC       : 's' | 'sec' ;
+MIN       : 'min' ;
+HOUR      : 'h' ;
+DAY       : 'day' | 'days' ;
+WEEK      : 'week' | 'weeks' ;
+
+ARROW     : '->' ;
+LE        : '<=' ;
+GE        : '>=' ;
+EQ        : '==' ;
+NE        : '!=' ;
+LT        : '<' ;
+GT        : '>' ;
+ASSIGN    : '=' ;
+PLUS      : '+' ;
+MINUS     : '-' ;
+STAR      : '*' ;
+SLASH     : '/' ;
+PERCENT   : '%' ;
+LPAREN    : '(' ;
+RPAREN    : ')' ;
+LBRACE    : '{' ;
+RBRACE    : '}' ;
+LBRACK    : '[' ;
+RBRACK    : ']' ;
+COMMA     : ',' ;
+COLON     : ':' ;
+DOT       : '.' ;
+
+NUMBER    : DIGITS ('.' DIGITS)? ([eE] [+-]? DIGITS)?
+          | '.' DIGITS ([eE] [+-]? DIGITS)?
+          ;
+STRING    : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"' ;
+UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* ;
+IDENT     : [a-zA-Z_] [a-zA-Z_0-9]* ;
+
+COMMENT   : '#' ~[\r\n]* -> channel(HIDDEN) ;
+WS        : [ \t\r\n\f]+ -> channel(HIDDEN) ;
+
+// Last: anything else is one bad character, so lexing never fails.
+UNKNOWN   : . ;
+
+fragment DIGITS : [0-9]+ ;

@@ -1,0 +1,36 @@
+package org.tec.diag;
+
+/**
+ * Renders a diagnostic the same way everywhere (CLI, REPL, API messages):
+ * <pre>
+ * betsy.tec:7:5: error: unknown therapist setting 'afect_sharing'
+ *     afect_sharing 0.7
+ *     ^^^^^^^^^^^^^
+ *   = help: did you mean 'affect_sharing'?
+ * </pre>
+ */
+public final class DiagnosticRenderer {
+    private DiagnosticRenderer() {}
+
+    public static String render(Diagnostic d, SourceSet sources) {
+        StringBuilder sb = new StringBuilder(d.headline()).append('\n');
+        String line = sources == null ? null : sources.line(d.span().file(), d.span().line());
+        if (line != null) {
+            String shown = line.replace('\t', ' ');
+            sb.append("    ").append(shown).append('\n');
+            int col = Math.max(1, d.span().column());
+            int len = Math.max(1, Math.min(d.span().length(), Math.max(1, shown.length() - col + 1)));
+            sb.append("    ").append(" ".repeat(col - 1)).append("^".repeat(len)).append('\n');
+        }
+        if (d.hint() != null && !d.hint().isEmpty()) {
+            sb.append("  = help: ").append(d.hint()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    public static String renderAll(Iterable<Diagnostic> ds, SourceSet sources) {
+        StringBuilder sb = new StringBuilder();
+        for (Diagnostic d : ds) sb.append(render(d, sources));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,38 @@
+package org.tec.interp;
+
+/**
+ * What an expression can see when it is evaluated: the state at one moment, and the
+ * run's record so far. During a run this is the live state; after it, a cursor over
+ * the recorded trajectory.
+ */
+public interface Frame {
+    /** A state variable by {@link org.tec.model.Var#ordinal()}. */
+    double var(int index);
+
+    /** Minutes since the session began. */
+    double time();
+
+    /** The session number, from 1. */
+    int session();
+
+    RunRecord record();
+
+    /** Moves to the trajectory row nearest {@code t} (after the run only); false if there is none. */
+    default boolean seek(double t) {
+        return false;
+    }
+
+    /** Post-run frames can iterate rows; live frames cannot. */
+    default Trajectory trajectory() {
+        return null;
+    }
+
+    /** Selects row {@code i} of the trajectory (post-run frames). */
+    default void row(int i) {
+        throw new IllegalStateException("not a trajectory frame");
+    }
+
+    default int currentRow() {
+        return -1;
+    }
+}

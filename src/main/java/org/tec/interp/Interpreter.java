@@ -1,0 +1,372 @@
+package org.tec.interp;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tec.model.Circuit;
+import org.tec.model.Component;
+import org.tec.model.Decision;
+import org.tec.model.Escape;
+import org.tec.model.Param;
+import org.tec.model.PhaseKind;
+import org.tec.model.Policy;
+import org.tec.model.Regulation;
+import org.tec.model.Var;
+
+/**
+ * Runs a {@link Program} against the circuit: the schedule of phases, the triggers,
+ * the therapist's automatic decisions, the recording, and the verdicts at the end.
+ * One interpreter per run; the program is shared and never changed.
+ */
+public final class Interpreter {
+    private final Program program;
+    private final RunOptions options;
+    private final Circuit circuit;
+    private final RunRecord record = new RunRecord();
+    private final double dt;
+    private final double[] state = new double[Var.COUNT];
+    private final LiveFrame frame = new LiveFrame();
+    private final int session = 1;
+
+    private long steps;
+    private int stepIndex;
+    private int phaseIndex;
+    private long startNanos;
+    private boolean sessionEnded;
+    private boolean phaseEndRequested;
+    private String phaseEndedBy;
+    private Policy policy = Policy.AUTOMATIC;
+    private Program.PhasePlan current;
+
+    private Interpreter(Program program, RunOptions options) {
+        this.program = program;
+        this.options = options;
+        this.circuit = new Circuit(program.params());
+        this.dt = program.dt();
+    }
+
+    public static RunResult run(Program program, RunOptions options) {
+        return new Interpreter(program, options).execute();
+    }
+
+    private RunResult execute() {
+        startNanos = System.nanoTime();
+        List<TriggerState> sessionTriggers = states(program.triggers());
+        circuit.copyState(state);
+        record.trajectory().add(0, session, 0, state);
+        int lastSessionStep = -1;
+        for (phaseIndex = 0; phaseIndex < program.phases().size() && !sessionEnded; phaseIndex++) {
+            current = program.phases().get(phaseIndex);
+            Program.PhasePlan phase = current;
+            double start = time();
+            circuit.beginPhase(phase.kind());
+            policy = resolve(resolve(Policy.AUTOMATIC, program.policy()), phase.policy());
+            phaseEndRequested = false;
+            phaseEndedBy = null;
+            event(Event.Kind.PHASE_START, phase.kind().key() + (phase.ref().equals(phase.kind().key()) ? "" : " " + phase.ref())
+                    + (phase.label() == null ? "" : " \"" + phase.label() + "\"") + " begins (planned " + fmt(phase.duration()) + " min)");
+            List<TriggerState> phaseTriggers = states(phase.triggers());
+            int phaseStep = 0;
+            boolean asking = false;
+            boolean completed = false;
+            while (true) {
+                fireAt(phaseTriggers, phaseStep);
+                if (stepIndex != lastSessionStep) {
+                    fireAt(sessionTriggers, stepIndex);
+                }
+                fireWhen(phaseTriggers);
+                if (stepIndex != lastSessionStep) {
+                    fireWhen(sessionTriggers);
+                    lastSessionStep = stepIndex;
+                }
+                if (phaseEndRequested || sessionEnded) break;
+                if (phaseStep >= phase.steps()) {
+                    completed = true;
+                    break;
+                }
+                circuit.setIntensity(phase.intensity().at(phaseStep * dt, phase.duration()));
+                Decision d = circuit.step(dt, policy);
+                stepIndex++;
+                phaseStep++;
+                if (circuit.clientAsking() && !asking) {
+                    event(Event.Kind.CLIENT_ASKS, "client asks to stop (distress " + fmt1(circuit.get(Var.CLIENT_DISTRESS))
+                            + " > escape threshold " + fmt0(program.params().get(Param.ESCAPE_THRESHOLD)) + ")");
+                }
+                asking = circuit.clientAsking();
+                if (d == Decision.REASSURE) {
+                    double before = circuit.get(Var.CLIENT_DISTRESS);
+                    circuit.reassure();
+                    event(Event.Kind.REASSURE, "therapist reassures (therapist distress " + fmt0(circuit.get(Var.THERAPIST_DISTRESS))
+                            + "); client distress " + fmt0(before) + " -> " + fmt0(circuit.get(Var.CLIENT_DISTRESS)));
+                } else if (d == Decision.END_EXPOSURE) {
+                    double tDist = circuit.get(Var.THERAPIST_DISTRESS);
+                    double tol = program.params().get(Param.TOLERANCE);
+                    String why = tDist > tol
+                            ? "distress " + fmt0(tDist) + " > tolerance " + fmt0(tol)
+                            : "client asked to stop; therapist distress " + fmt0(tDist) + ", tolerance " + fmt0(tol);
+                    phaseEndRequested = true;
+                    phaseEndedBy = "the therapist";
+                    event(Event.Kind.ENDED_EARLY, phase.kind().key() + " ended early by the therapist (" + why + ")");
+                }
+                circuit.copyState(state);
+                checkFinite();
+                record.trajectory().add(time(), session, phaseIndex, state);
+                options.listener().step(time(), frame);
+                guard();
+                if (phaseEndRequested) break;
+            }
+            for (TriggerState ts : phaseTriggers) {
+                if (ts.trigger instanceof Program.Trigger.AtEnd) run(ts.trigger.actions());
+            }
+            double end = time();
+            boolean early = !completed;
+            if (phase.kind() == PhaseKind.EXPOSURE) {
+                if (completed) {
+                    circuit.exposureCompleted();
+                } else {
+                    double unfinished = 1 - (end - start) / phase.duration();
+                    Escape e = circuit.exposureEndedEarly(unfinished);
+                    if (e.escaped()) {
+                        event(Event.Kind.ESCAPE, "escape at client distress " + fmt0(e.clientDistress())
+                                + ": relief now, fear " + fmt2(e.fearBefore()) + " -> " + fmt2(e.fearAfter())
+                                + ", distress will return");
+                    }
+                }
+            }
+            record.addPhase(new PhaseRecord(session, phaseIndex, phase.ref(), phase.kind(), phase.label(), start, end,
+                    phase.duration(), completed, early, early ? (phaseEndedBy == null ? "the session's end" : phaseEndedBy) : null));
+            event(Event.Kind.PHASE_END, phase.kind().key() + (phase.ref().equals(phase.kind().key()) ? "" : " " + phase.ref())
+                    + (completed ? " completed" : " ended after " + fmt(end - start) + " of " + fmt(phase.duration()) + " min"));
+            circuit.copyState(state);
+        }
+        for (TriggerState ts : sessionTriggers) {
+            if (ts.trigger instanceof Program.Trigger.AtEnd) run(ts.trigger.actions());
+        }
+        event(Event.Kind.SESSION_END, "session ends");
+        return verdicts();
+    }
+
+    // ------------------------------------------------------------------ triggers
+
+    private static final class TriggerState {
+        final Program.Trigger trigger;
+        boolean previous;
+        boolean fired;
+        int step = -1;
+
+        TriggerState(Program.Trigger trigger) {
+            this.trigger = trigger;
+        }
+    }
+
+    private List<TriggerState> states(List<Program.Trigger> triggers) {
+        List<TriggerState> out = new ArrayList<>(triggers.size());
+        for (Program.Trigger t : triggers) {
+            TriggerState s = new TriggerState(t);
+            if (t instanceof Program.Trigger.AtTime a) s.step = (int) Math.round(a.minutes() / dt);
+            out.add(s);
+        }
+        return out;
+    }
+
+    private void fireAt(List<TriggerState> triggers, int step) {
+        for (TriggerState s : triggers) {
+            if (s.step == step && !s.fired && s.trigger instanceof Program.Trigger.AtTime) {
+                s.fired = true;
+                run(s.trigger.actions());
+            }
+        }
+    }
+
+    private void fireWhen(List<TriggerState> triggers) {
+        for (TriggerState s : triggers) {
+            if (!(s.trigger instanceof Program.Trigger.When w)) continue;
+            boolean now = ExprCompiler.truth(w.condition().eval(frame));
+            if (now && !s.previous && !(w.once() && s.fired)) {
+                s.fired = true;
+                run(w.actions());
+            }
+            s.previous = now;
+        }
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    private void run(List<Program.ActionPlan> actions) {
+        for (Program.ActionPlan a : actions) {
+            apply(a);
+        }
+        circuit.copyState(state);
+    }
+
+    private void apply(Program.ActionPlan a) {
+        if (a instanceof Program.ActionPlan.Regulate r) {
+            Component c = r.component();
+            double v = r.value().eval(frame);
+            double target = r.relative() ? circuit.get(c.level()) + r.sign() * v : v;
+            double over = r.over() == null ? 0 : r.over().eval(frame);
+            Regulation res = circuit.regulate(c, target, over);
+            event(Event.Kind.REGULATE, r.text());
+            if (res.limited()) {
+                event(Event.Kind.LIMITED, c.key() + " target " + fmt2(res.requested()) + " limited by fatigue to "
+                        + fmt2(res.target()) + " (capacity " + fmt2(res.capacity()) + " around the trait "
+                        + fmt2(circuit.trait(c)) + ")");
+            }
+        } else if (a instanceof Program.ActionPlan.Release r) {
+            double over = r.over() == null ? 0 : r.over().eval(frame);
+            circuit.release(r.component(), over);
+            event(Event.Kind.RELEASE, "release " + r.component().key() + " (back to the trait " + fmt2(circuit.trait(r.component())) + ")");
+        } else if (a instanceof Program.ActionPlan.Encourage) {
+            if (current != null && current.kind() == PhaseKind.EXPOSURE) {
+                circuit.encourage();
+                event(Event.Kind.ENCOURAGE, "therapist encourages approach (client distress " + fmt0(circuit.get(Var.CLIENT_DISTRESS)) + ")");
+            } else {
+                event(Event.Kind.WARNING, "encourage ignored: no exposure is running");
+            }
+        } else if (a instanceof Program.ActionPlan.Reassure) {
+            double before = circuit.get(Var.CLIENT_DISTRESS);
+            circuit.reassure();
+            event(Event.Kind.REASSURE, "therapist reassures; client distress " + fmt0(before) + " -> " + fmt0(circuit.get(Var.CLIENT_DISTRESS)));
+        } else if (a instanceof Program.ActionPlan.End e) {
+            end(e.target());
+        } else if (a instanceof Program.ActionPlan.Log l) {
+            String text = l.type() == Type.STRING ? l.text() : l.text() + " = " + Values.format(l.value().eval(frame), l.type());
+            event(Event.Kind.LOG, text);
+        } else if (a instanceof Program.ActionPlan.Set s) {
+            double v = s.value().eval(frame);
+            if (!Double.isFinite(v)) {
+                throw new RunError(RunError.Kind.NUMERIC, time(), "set " + s.variable().key() + " to a value that is not a number, at "
+                        + fmt(time()) + " min (" + s.span() + ")");
+            }
+            circuit.set(s.variable(), v);
+            event(Event.Kind.SET, "set " + s.variable().key() + " = " + fmt2(circuit.get(s.variable())));
+        }
+    }
+
+    private void end(String target) {
+        if (target.equals("session")) {
+            sessionEnded = true;
+            phaseEndedBy = "the script";
+            event(Event.Kind.ENDED_EARLY, "session ended by the script");
+            return;
+        }
+        if (current == null) return;
+        boolean matches = target.equals("phase") || target.equals(current.ref()) || target.equals(current.kind().key());
+        if (matches) {
+            if (!phaseEndRequested) {
+                phaseEndRequested = true;
+                phaseEndedBy = "the script";
+                event(Event.Kind.ENDED_EARLY, current.kind().key() + " ended early by the script");
+            }
+        } else {
+            event(Event.Kind.WARNING, "end " + target + " ignored: " + target + " is not running");
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private double time() {
+        return stepIndex * dt;
+    }
+
+    private void event(Event.Kind kind, String message) {
+        Event e = new Event(session, time(), kind, message);
+        record.addEvent(e);
+        options.listener().event(e);
+    }
+
+    private static Policy resolve(Policy base, Program.PolicyPlan plan) {
+        return new Policy(plan.mayEndExposure() != null ? plan.mayEndExposure() : base.mayEndExposure(),
+                plan.mayReassure() != null ? plan.mayReassure() : base.mayReassure());
+    }
+
+    private void checkFinite() {
+        for (int i = 0; i < state.length; i++) {
+            if (!Double.isFinite(state[i])) {
+                throw new RunError(RunError.Kind.NUMERIC, time(), Var.values()[i].key() + " became "
+                        + (Double.isNaN(state[i]) ? "not a number" : "infinite") + " at " + fmt(time())
+                        + " min; check the model constants and the time step");
+            }
+        }
+    }
+
+    private void guard() {
+        steps++;
+        if (steps > options.maxSteps()) {
+            throw new RunError(RunError.Kind.STEP_LIMIT, time(), "the run reached its limit of " + options.maxSteps() + " steps");
+        }
+        if ((steps & 1023) == 0) {
+            if (options.cancelled().getAsBoolean()) throw new RunError(RunError.Kind.CANCELLED, time(), "the run was cancelled");
+            if (options.maxWallMillis() > 0 && (System.nanoTime() - startNanos) / 1_000_000 > options.maxWallMillis()) {
+                throw new RunError(RunError.Kind.TIME_LIMIT, time(), "the run reached its wall-time limit of " + options.maxWallMillis() + " ms");
+            }
+        }
+    }
+
+    private RunResult verdicts() {
+        TrajectoryFrame after = new TrajectoryFrame(record);
+        List<Verdict> goals = new ArrayList<>();
+        for (Program.Check c : program.goals()) goals.add(verdict(c, after));
+        List<Verdict> expects = new ArrayList<>();
+        for (Program.Check c : program.expects()) expects.add(verdict(c, after));
+        List<Printed> prints = new ArrayList<>();
+        for (Program.PrintPlan p : program.prints()) {
+            after.last();
+            double v = p.value().eval(after);
+            prints.add(new Printed(p.source(), Values.format(v, p.type()), v));
+        }
+        return new RunResult(program, record, List.copyOf(goals), List.copyOf(expects), List.copyOf(prints));
+    }
+
+    private static Verdict verdict(Program.Check c, TrajectoryFrame f) {
+        f.last();
+        boolean ok = ExprCompiler.truth(c.condition().eval(f));
+        String detail = null;
+        if (c.left() != null) {
+            f.last();
+            double l = c.left().eval(f);
+            f.last();
+            double r = c.right().eval(f);
+            detail = Values.format(l, c.operandType()) + " " + c.op() + " " + Values.format(r, c.operandType());
+        }
+        return new Verdict(c.name(), c.source(), ok, detail, c.span());
+    }
+
+    private static String fmt(double v) {
+        return Compiler.fmt(Math.round(v * 100) / 100.0);
+    }
+
+    private static String fmt0(double v) {
+        return Long.toString(Math.round(v));
+    }
+
+    private static String fmt1(double v) {
+        return String.format(java.util.Locale.ROOT, "%.1f", v);
+    }
+
+    private static String fmt2(double v) {
+        return Compiler.fmt(Math.round(v * 100) / 100.0);
+    }
+
+    /** The live state, read by triggers and actions during the run. */
+    private final class LiveFrame implements Frame {
+        @Override
+        public double var(int index) {
+            return state[index];
+        }
+
+        @Override
+        public double time() {
+            return Interpreter.this.time();
+        }
+
+        @Override
+        public int session() {
+            return session;
+        }
+
+        @Override
+        public RunRecord record() {
+            return record;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.tec.interp;
+
+import java.util.List;
+import java.util.Map;
+import org.tec.diag.Span;
+import org.tec.model.Component;
+import org.tec.model.ParamSet;
+import org.tec.model.PhaseKind;
+import org.tec.model.Var;
+
+/**
+ * A scenario ready to run: every name resolved, every constant folded, every
+ * expression compiled. Immutable; one program can run many times, on many threads.
+ */
+public record Program(String name, String file, double dt, long seed, boolean noise, ParamSet params,
+                      Map<String, Double> parameters, List<PhasePlan> phases, List<Trigger> triggers,
+                      PolicyPlan policy, List<Check> goals, List<Check> expects, List<EmitPlan> emits,
+                      List<PlotPlan> plots, List<PrintPlan> prints) {
+
+    /** A phase: its plan, what it does at the start, and its own triggers. */
+    public record PhasePlan(String ref, PhaseKind kind, String label, double duration, int steps,
+                            IntensityFn intensity, List<Trigger> triggers, PolicyPlan policy, Span span) {}
+
+    /** Exposure intensity as a function of minutes into the phase. */
+    @FunctionalInterface
+    public interface IntensityFn {
+        double at(double minutesIntoPhase, double phaseLength);
+    }
+
+    /** Which automatic decisions are allowed; null fields inherit from the enclosing scope. */
+    public record PolicyPlan(Boolean mayEndExposure, Boolean mayReassure) {
+        public static final PolicyPlan INHERIT = new PolicyPlan(null, null);
+    }
+
+    /** A trigger: fires at a step offset, at the start or end, or when a condition becomes true. */
+    public sealed interface Trigger {
+        List<ActionPlan> actions();
+
+        /** {@code minutes} count from the start of the phase (or of the session for scenario triggers). */
+        record AtTime(double minutes, List<ActionPlan> actions) implements Trigger {}
+
+        record AtEnd(List<ActionPlan> actions) implements Trigger {}
+
+        record When(Eval condition, boolean once, List<ActionPlan> actions) implements Trigger {}
+    }
+
+    public sealed interface ActionPlan {
+        Span span();
+
+        /** {@code to} or, when {@code by} is set, an offset from the current level. */
+        record Regulate(Component component, Eval value, boolean relative, double sign, Eval over, String text,
+                        Span span) implements ActionPlan {}
+
+        record Release(Component component, Eval over, Span span) implements ActionPlan {}
+
+        record Encourage(Span span) implements ActionPlan {}
+
+        record Reassure(Span span) implements ActionPlan {}
+
+        /** {@code target} is a phase name, "phase" for the current one, or "session". */
+        record End(String target, Span span) implements ActionPlan {}
+
+        record Log(Eval value, String text, Type type, Span span) implements ActionPlan {}
+
+        record Set(Var variable, Eval value, Span span) implements ActionPlan {}
+    }
+
+    /** A goal or an expectation, compiled with the pieces needed to explain its verdict. */
+    public record Check(String name, String source, Eval condition, Eval left, Eval right, String op, Type operandType,
+                        Span span) {}
+
+    public record EmitPlan(String format, String file, double every, List<Var> variables, Span span) {}
+
+    public record PlotPlan(List<Var> variables, String file, Span span) {}
+
+    public record PrintPlan(String source, Eval value, Type type, Span span) {}
+}

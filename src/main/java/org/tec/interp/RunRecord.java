@@ -1,0 +1,44 @@
+package org.tec.interp;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** What a run has produced so far: phases, events and the trajectory. */
+public final class RunRecord {
+    private final List<PhaseRecord> phases = new ArrayList<>();
+    private final List<Event> events = new ArrayList<>();
+    private final Trajectory trajectory = new Trajectory();
+
+    void addPhase(PhaseRecord p) {
+        phases.add(p);
+    }
+
+    void addEvent(Event e) {
+        events.add(e);
+    }
+
+    public List<PhaseRecord> phases() {
+        return Collections.unmodifiableList(phases);
+    }
+
+    public List<Event> events() {
+        return Collections.unmodifiableList(events);
+    }
+
+    public Trajectory trajectory() {
+        return trajectory;
+    }
+
+    /** The phases that a name refers to: by their own name, or by kind. */
+    public List<PhaseRecord> phases(String ref) {
+        List<PhaseRecord> out = new ArrayList<>();
+        for (PhaseRecord p : phases) if (p.ref().equals(ref) || p.kind().key().equals(ref)) out.add(p);
+        return out;
+    }
+
+    public boolean anyEndedEarly() {
+        for (PhaseRecord p : phases) if (p.endedEarly()) return true;
+        return false;
+    }
+}

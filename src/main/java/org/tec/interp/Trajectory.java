@@ -1,0 +1,74 @@
+package org.tec.interp;
+
+import java.util.Arrays;
+import org.tec.model.Var;
+
+/**
+ * The recorded samples of a run: one row per step, each {@code t, session, phase index}
+ * then every {@link Var}. Stored flat for speed.
+ */
+public final class Trajectory {
+    public static final int T = 0, SESSION = 1, PHASE = 2, VARS = 3;
+    public static final int STRIDE = VARS + Var.COUNT;
+    private double[] data = new double[STRIDE * 256];
+    private int rows;
+
+    public void add(double t, int session, int phase, double[] state) {
+        if ((rows + 1) * STRIDE > data.length) data = Arrays.copyOf(data, data.length * 2);
+        int o = rows * STRIDE;
+        data[o + T] = t;
+        data[o + SESSION] = session;
+        data[o + PHASE] = phase;
+        System.arraycopy(state, 0, data, o + VARS, Var.COUNT);
+        rows++;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public double time(int row) {
+        return data[row * STRIDE + T];
+    }
+
+    public int session(int row) {
+        return (int) data[row * STRIDE + SESSION];
+    }
+
+    public int phase(int row) {
+        return (int) data[row * STRIDE + PHASE];
+    }
+
+    public double var(int row, int var) {
+        return data[row * STRIDE + VARS + var];
+    }
+
+    public double get(int row, Var v) {
+        return var(row, v.ordinal());
+    }
+
+    /** The series of one variable. */
+    public double[] series(Var v) {
+        double[] out = new double[rows];
+        for (int i = 0; i < rows; i++) out[i] = var(i, v.ordinal());
+        return out;
+    }
+
+    public double[] times() {
+        double[] out = new double[rows];
+        for (int i = 0; i < rows; i++) out[i] = time(i);
+        return out;
+    }
+
+    /** The row whose time is nearest {@code t} (first of equals), or -1 if empty. */
+    public int nearest(double t) {
+        if (rows == 0) return -1;
+        int lo = 0, hi = rows - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (time(mid) < t) lo = mid + 1; else hi = mid;
+        }
+        if (lo > 0 && Math.abs(time(lo - 1) - t) <= Math.abs(time(lo) - t)) return lo - 1;
+        return lo;
+    }
+}

@@ -1,0 +1,333 @@
+package org.tec.lang;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
+import org.antlr.v4.runtime.tree.TerminalNode;
+import org.tec.diag.Diagnostics;
+import org.tec.diag.Span;
+import org.tec.lang.ast.Action;
+import org.tec.lang.ast.Expr;
+import org.tec.lang.ast.Item;
+import org.tec.lang.ast.TimePoint;
+import org.tec.lang.parser.TecParser;
+import org.tec.lang.parser.TecParser.*;
+
+/**
+ * Turns an ANTLR parse tree into the immutable AST, and does nothing else: no
+ * checking of names, no evaluation. Nodes that a syntax error left incomplete are
+ * skipped (the error has been reported already).
+ */
+final class AstBuilder {
+    private final String file;
+    private final Diagnostics sink;
+
+    AstBuilder(String file, Diagnostics sink) {
+        this.file = file;
+        this.sink = sink;
+    }
+
+    List<Item> items(List<ItemContext> ctxs) {
+        List<Item> out = new ArrayList<>();
+        for (ItemContext c : ctxs) {
+            try {
+                Item i = item(c);
+                if (i != null) out.add(i);
+            } catch (Incomplete ignored) {
+                // a syntax error already explains this statement
+            }
+        }
+        return out;
+    }
+
+    /** Thrown when a parse-tree node is missing a part because of a syntax error. */
+    private static final class Incomplete extends RuntimeException {
+        Incomplete() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static <T> T need(T node) {
+        if (node == null) throw new Incomplete();
+        return node;
+    }
+
+    Item item(ItemContext c) {
+        Span span = span(c);
+        if (c instanceof ImportItemContext x) return new Item.Import(string(need(x.STRING())), span);
+        if (c instanceof ScenarioItemContext x) return new Item.Scenario(string(need(x.STRING())), items(x.item()), span);
+        if (c instanceof CourseItemContext x) return new Item.Unsupported("course", span(x.COURSE()));
+        if (c instanceof SessionItemContext x) return new Item.Unsupported("session", span(x.SESSION()));
+        if (c instanceof SessionsItemContext x) return new Item.Unsupported("sessions", span(x.SESSIONS()));
+        if (c instanceof IntervalItemContext x) return new Item.Unsupported("interval", span(x.INTERVAL()));
+        if (c instanceof UntilItemContext x) return new Item.Unsupported("until", span(x.UNTIL()));
+        if (c instanceof ReplicateItemContext x) return new Item.Unsupported("replicate", span(x.REPLICATE()));
+        if (c instanceof SweepItemContext x) return new Item.Unsupported("sweep", span(x.SWEEP()));
+        if (c instanceof StepItemContext x) return new Item.Step(expr(x.expr()), span);
+        if (c instanceof SeedItemContext x) return new Item.Seed(expr(x.expr()), span);
+        if (c instanceof NoiseItemContext x) {
+            if (x.ON() != null) return new Item.Noise(true, null, span);
+            if (x.OFF() != null) return new Item.Noise(false, null, span);
+            return new Item.Noise(null, expr(x.expr()), span);
+        }
+        if (c instanceof TherapistItemContext x) return declare(Item.Party.THERAPIST, x.STRING(), x.setting(), span);
+        if (c instanceof ClientItemContext x) return declare(Item.Party.CLIENT, x.STRING(), x.setting(), span);
+        if (c instanceof ModelItemContext x) return declare(Item.Party.MODEL, null, x.setting(), span);
+        if (c instanceof ParamItemContext x) return new Item.Param(x.name().getText(), span(x.name()), expr(x.expr()), span);
+        if (c instanceof LetItemContext x) return new Item.Let(x.name().getText(), span(x.name()), expr(x.expr()), span);
+        if (c instanceof GoalItemContext x) {
+            return new Item.Goal(string(need(x.STRING())), expr(x.expr()), tolerance(x.tolerance()), span);
+        }
+        if (c instanceof ExpectItemContext x) {
+            return new Item.Expect(expr(x.expr()), tolerance(x.tolerance()), text(x.expr()), span);
+        }
+        if (c instanceof PolicyItemContext x) {
+            return new Item.Policy(x.name().getText(), span(x.name()), x.OFF() == null, span);
+        }
+        if (c instanceof PhaseItemContext x) return phase(x, span);
+        if (c instanceof AtItemContext x) return new Item.AtTrigger(timePoint(x.timePoint()), actions(x.actionBlock()), span);
+        if (c instanceof WhenItemContext x) {
+            return new Item.WhenTrigger(expr(x.expr()), x.ONCE() != null, actions(x.actionBlock()), span);
+        }
+        if (c instanceof EmitItemContext x) {
+            return new Item.Emit(x.name().getText(), span(x.name()), string(need(x.STRING())), span(x.STRING()),
+                    x.expr() == null ? null : expr(x.expr()), exprs(x.exprList()), span);
+        }
+        if (c instanceof PlotItemContext x) {
+            return new Item.Plot(exprs(x.exprList()), x.STRING() == null ? null : string(x.STRING()),
+                    x.STRING() == null ? null : span(x.STRING()), span);
+        }
+        if (c instanceof ActionItemContext x) {
+            Action a = action(x.action());
+            return new Item.Do(a, span);
+        }
+        throw new Incomplete();
+    }
+
+    private Item.Declare declare(Item.Party party, TerminalNode label, List<SettingContext> settings, Span span) {
+        List<Item.Setting> out = new ArrayList<>();
+        for (SettingContext s : settings) {
+            if (s.name() == null || s.expr() == null) continue;
+            try {
+                out.add(new Item.Setting(s.name().getText(), span(s.name()), expr(s.expr())));
+            } catch (Incomplete ignored) {
+                // reported as a syntax error
+            }
+        }
+        return new Item.Declare(party, label == null ? null : string(label), out, span);
+    }
+
+    private Item.Phase phase(PhaseItemContext x, Span span) {
+        List<NameContext> names = x.name();
+        NameContext kind = need(names.isEmpty() ? null : names.get(0));
+        NameContext name = names.size() > 1 ? names.get(1) : null;
+        Item.Intensity intensity = null;
+        IntensityContext ic = x.intensity();
+        if (ic instanceof RampIntensityContext r) {
+            intensity = new Item.Intensity.Ramp(expr(r.expr(0)), expr(r.expr(1)));
+        } else if (ic instanceof StepIntensityContext st) {
+            intensity = new Item.Intensity.Steps(exprs(st.exprList()));
+        } else if (ic instanceof ConstantIntensityContext k) {
+            intensity = new Item.Intensity.Constant(expr(k.expr()));
+        }
+        return new Item.Phase(kind.getText(), span(kind), name == null ? null : name.getText(),
+                name == null ? null : span(name), x.STRING() == null ? null : string(x.STRING()),
+                expr(x.expr()), intensity, items(x.item()), span);
+    }
+
+    private TimePoint timePoint(TimePointContext c) {
+        need(c);
+        if (c instanceof StartPointContext) return new TimePoint.Edge(true, null, null, span(c));
+        if (c instanceof EndPointContext) return new TimePoint.Edge(false, null, null, span(c));
+        if (c instanceof TimeAtContext t) return new TimePoint.Time(expr(t.expr()), span(c));
+        throw new Incomplete();
+    }
+
+    private List<Action> actions(ActionBlockContext c) {
+        need(c);
+        List<Action> out = new ArrayList<>();
+        for (ActionContext a : c.action()) {
+            try {
+                out.add(action(a));
+            } catch (Incomplete ignored) {
+                // reported as a syntax error
+            }
+        }
+        return out;
+    }
+
+    private Action action(ActionContext c) {
+        need(c);
+        Span span = span(c);
+        if (c instanceof RegulateActionContext r) {
+            Action.Direction dir = r.direction == null ? Action.Direction.NONE
+                    : r.direction.getType() == TecParser.UP ? Action.Direction.UP : Action.Direction.DOWN;
+            Action.Amount amount = r.how == null ? Action.Amount.NONE
+                    : r.how.getType() == TecParser.TO ? Action.Amount.TO : Action.Amount.BY;
+            Expr value = null;
+            Expr over = null;
+            List<ExprContext> es = r.expr();
+            int i = 0;
+            if (r.how != null) value = expr(es.get(i++));
+            if (r.OVER() != null) over = expr(need(i < es.size() ? es.get(i) : null));
+            return new Action.Regulate(r.name() == null ? null : r.name().getText(),
+                    r.name() == null ? span(r.REGULATE()) : span(r.name()), dir, amount, value, over, span);
+        }
+        if (c instanceof ReleaseActionContext r) {
+            return new Action.Release(r.name() == null ? null : r.name().getText(),
+                    r.name() == null ? span(r.RELEASE()) : span(r.name()),
+                    r.expr() == null ? null : expr(r.expr()), span);
+        }
+        if (c instanceof EndActionContext e) return new Action.End(need(e.name()).getText(), span(e.name()), span);
+        if (c instanceof LogActionContext l) return new Action.Log(expr(l.expr()), span);
+        if (c instanceof SetActionContext s) return new Action.Set(ref(need(s.dotted())), expr(s.expr()), span);
+        if (c instanceof PrintActionContext p) return new Action.Print(expr(p.expr()), span);
+        if (c instanceof VerbActionContext v) return new Action.Verb(v.IDENT().getText(), span);
+        throw new Incomplete();
+    }
+
+    private Item.Tolerance tolerance(ToleranceContext c) {
+        if (c == null) return null;
+        double amount = number(need(c.NUMBER()));
+        return new Item.Tolerance(amount, c.PERCENT() != null, span(c));
+    }
+
+    private List<Expr> exprs(ExprListContext c) {
+        List<Expr> out = new ArrayList<>();
+        if (c == null) return out;
+        for (ExprContext e : c.expr()) out.add(expr(e));
+        return out;
+    }
+
+    Expr expr(ExprContext c) {
+        need(c);
+        Span span = span(c);
+        if (c instanceof PrimaryExprContext p) return primary(p.primary());
+        if (c instanceof AtExprContext a) return new Expr.At(expr(a.expr()), atTime(need(a.when)), span);
+        if (c instanceof UnaryExprContext u) return new Expr.Unary(u.op.getText(), expr(u.expr()), span);
+        if (c instanceof NotExprContext n) return new Expr.Unary("not", expr(n.expr()), span);
+        if (c instanceof MulExprContext m) return binary(m.op.getText(), m.expr(), span);
+        if (c instanceof AddExprContext m) return binary(m.op.getText(), m.expr(), span);
+        if (c instanceof CompareExprContext m) return binary(m.op.getText(), m.expr(), span);
+        if (c instanceof AndExprContext m) return binary("and", m.expr(), span);
+        if (c instanceof OrExprContext m) return binary("or", m.expr(), span);
+        throw new Incomplete();
+    }
+
+    private Expr binary(String op, List<ExprContext> operands, Span span) {
+        if (operands.size() != 2) throw new Incomplete();
+        return new Expr.Binary(op, expr(operands.get(0)), expr(operands.get(1)), span);
+    }
+
+    private TimePoint atTime(AtTimeContext c) {
+        if (c instanceof EdgeTimeContext e) {
+            boolean start = e.edge.getType() == TecParser.START;
+            return new TimePoint.Edge(start, e.name() == null ? null : e.name().getText(),
+                    e.name() == null ? null : span(e.name()), span(c));
+        }
+        if (c instanceof PointTimeContext p) return new TimePoint.Time(primary(p.primary()), span(c));
+        throw new Incomplete();
+    }
+
+    private Expr primary(PrimaryContext c) {
+        need(c);
+        Span span = span(c);
+        if (c instanceof NumberLitContext n) {
+            double v = number(n.NUMBER());
+            if (n.unit() == null) return new Expr.Num(v, Expr.Unit.NONE, span);
+            double minutes = switch (n.unit().getStart().getType()) {
+                case TecParser.SEC -> v / 60;
+                case TecParser.HOUR -> v * 60;
+                case TecParser.DAY -> v * 24 * 60;
+                case TecParser.WEEK -> v * 7 * 24 * 60;
+                default -> v;
+            };
+            return new Expr.Num(minutes, Expr.Unit.MINUTES, span);
+        }
+        if (c instanceof StringLitContext s) return new Expr.Str(string(s.STRING()), span);
+        if (c instanceof BoolLitContext b) return new Expr.Bool(b.TRUE() != null, span);
+        if (c instanceof RefExprContext r) return ref(r.dotted());
+        if (c instanceof ParenExprContext p) return expr(p.expr());
+        if (c instanceof CallExprContext call) {
+            List<Expr> args = new ArrayList<>();
+            for (ExprContext e : call.expr()) args.add(expr(e));
+            List<NameContext> names = call.name();
+            NameContext during = call.DURING() != null && names.size() > 1 ? names.get(1) : null;
+            return new Expr.Call(names.get(0).getText(), span(names.get(0)), args,
+                    during == null ? null : during.getText(), during == null ? null : span(during), span);
+        }
+        throw new Incomplete();
+    }
+
+    private Expr.Ref ref(DottedContext d) {
+        List<String> path = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
+        for (NameContext n : d.name()) {
+            path.add(n.getText());
+            spans.add(span(n));
+        }
+        if (path.isEmpty()) throw new Incomplete();
+        return new Expr.Ref(List.copyOf(path), List.copyOf(spans), span(d));
+    }
+
+    private double number(TerminalNode n) {
+        try {
+            return Double.parseDouble(n.getText());
+        } catch (NumberFormatException e) {
+            sink.error(span(n), "'" + n.getText() + "' is not a number");
+            return 0;
+        }
+    }
+
+    private static String string(TerminalNode n) {
+        String raw = n.getText();
+        if (raw.length() < 2) return "";
+        String body = raw.substring(1, raw.length() - 1);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < body.length(); i++) {
+            char ch = body.charAt(i);
+            if (ch == '\\' && i + 1 < body.length()) {
+                char nx = body.charAt(++i);
+                sb.append(switch (nx) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    default -> nx;
+                });
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The source text of a node, with its original spacing. */
+    private static String text(ParserRuleContext c) {
+        Token a = c.getStart();
+        Token b = c.getStop();
+        if (a == null || b == null || b.getStopIndex() < a.getStartIndex()) return c.getText();
+        return a.getInputStream().getText(Interval.of(a.getStartIndex(), b.getStopIndex()))
+                .replaceAll("\\s+", " ");
+    }
+
+    private Span span(TerminalNode n) {
+        return span(n.getSymbol());
+    }
+
+    private Span span(Token t) {
+        return new Span(file, t.getLine(), t.getCharPositionInLine() + 1, Math.max(1, t.getText().length()));
+    }
+
+    /** The node's span: from its first token, to its last token when both are on one line. */
+    private Span span(ParserRuleContext c) {
+        Token a = c.getStart();
+        Token b = c.getStop();
+        if (a == null) return new Span(file, 0, 0, 0);
+        Span first = span(a);
+        if (b == null || b.getType() == Token.EOF || b.getLine() != a.getLine() || b.getStopIndex() < a.getStartIndex()) {
+            return first;
+        }
+        return new Span(file, a.getLine(), a.getCharPositionInLine() + 1, b.getStopIndex() - a.getStartIndex() + 1);
+    }
+}

@@ -1,0 +1,148 @@
+package org.tec.lang;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.Vocabulary;
+import org.antlr.v4.runtime.misc.IntervalSet;
+import org.tec.diag.Diagnostics;
+import org.tec.diag.Span;
+import org.tec.diag.Suggest;
+import org.tec.lang.parser.TecLexer;
+
+/**
+ * The one ANTLR error listener: turns syntax errors into diagnostics that name what
+ * was expected the way a person would ("a duration such as 15 min", not NUMBER).
+ * Only the first error on a line is kept, so recovery does not cascade into noise.
+ */
+final class SyntaxErrors extends BaseErrorListener {
+    private final String file;
+    private final Diagnostics sink;
+    private int lastLine = -1;
+
+    SyntaxErrors(String file, Diagnostics sink) {
+        this.file = file;
+        this.sink = sink;
+    }
+
+    @Override
+    public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col, String msg,
+                            RecognitionException e) {
+        if (line == lastLine) return;
+        lastLine = line;
+        Token tok = offending instanceof Token t ? t : null;
+        int length = tok == null || tok.getType() == Token.EOF ? 1 : Math.max(1, tok.getText().length());
+        Span span = new Span(file, line, col + 1, length);
+        if (tok == null) {
+            sink.error(span, "unexpected character", null);
+            return;
+        }
+        if (tok.getType() == TecLexer.UNTERMINATED_STRING) {
+            sink.error(span, "unterminated string", "close the string with '\"' on the same line");
+            return;
+        }
+        if (tok.getType() == TecLexer.UNKNOWN) {
+            sink.error(span, "unexpected character '" + tok.getText() + "'",
+                    "comments start with '#'; names use letters, digits and '_'");
+            return;
+        }
+        IntervalSet expected = null;
+        if (recognizer instanceof Parser p) {
+            try {
+                expected = e != null ? e.getExpectedTokens() : p.getExpectedTokens();
+            } catch (RuntimeException ignored) {
+                expected = null;
+            }
+        }
+        String found = describeFound(tok);
+        List<String> words = expected == null ? List.of() : describe(expected, recognizer.getVocabulary());
+        String message;
+        if (words.isEmpty()) {
+            message = "unexpected " + found;
+        } else if (e instanceof NoViableAltException || e instanceof InputMismatchException || e == null) {
+            message = "expected " + join(words) + ", found " + found;
+        } else {
+            message = "expected " + join(words) + ", found " + found;
+        }
+        String hint = null;
+        if (tok.getType() == TecLexer.IDENT && expected != null) {
+            List<String> keywords = new ArrayList<>();
+            for (int type : expected.toArray()) {
+                String lit = recognizer.getVocabulary().getLiteralName(type);
+                if (lit != null && lit.length() > 3 && Character.isLetter(lit.charAt(1))) {
+                    keywords.add(lit.substring(1, lit.length() - 1));
+                }
+            }
+            hint = Suggest.hint(tok.getText(), keywords);
+        }
+        if (hint == null && tok.getType() == TecLexer.NUMBER && words.stream().anyMatch(w -> w.contains("unit"))) {
+            hint = "write a time unit after the number, for example " + tok.getText() + " min";
+        }
+        sink.error(span, message, hint);
+    }
+
+    private static String describeFound(Token tok) {
+        if (tok.getType() == Token.EOF) return "the end of the file";
+        String text = tok.getText();
+        if (tok.getType() == TecLexer.NUMBER) return "the number " + text;
+        if (tok.getType() == TecLexer.STRING) return "the string " + text;
+        return "'" + text + "'";
+    }
+
+    /** Names for the expected tokens, most useful first, at most six. */
+    static List<String> describe(IntervalSet set, Vocabulary vocab) {
+        Set<String> out = new LinkedHashSet<>();
+        boolean expr = set.contains(TecLexer.NUMBER) && set.contains(TecLexer.LPAREN);
+        if (expr) out.add("an expression");
+        for (int type : set.toArray()) {
+            if (expr && isExpressionStart(type)) continue;
+            String w = word(type, vocab);
+            if (w != null) out.add(w);
+        }
+        List<String> list = new ArrayList<>(out);
+        if (list.size() > 6) {
+            list = new ArrayList<>(list.subList(0, 6));
+            list.add("...");
+        }
+        return list;
+    }
+
+    private static boolean isExpressionStart(int type) {
+        return switch (type) {
+            case TecLexer.NUMBER, TecLexer.STRING, TecLexer.TRUE, TecLexer.FALSE, TecLexer.LPAREN, TecLexer.MINUS,
+                    TecLexer.PLUS, TecLexer.NOT, TecLexer.IDENT, TecLexer.CLIENT, TecLexer.THERAPIST, TecLexer.START,
+                    TecLexer.END, TecLexer.MIN, TecLexer.SESSION, TecLexer.SESSIONS, TecLexer.MODEL, TecLexer.STEP,
+                    TecLexer.SEED, TecLexer.NOISE, TecLexer.INTENSITY, TecLexer.INTERVAL -> true;
+            default -> false;
+        };
+    }
+
+    private static String word(int type, Vocabulary vocab) {
+        switch (type) {
+            case Token.EOF: return "the end of the file";
+            case TecLexer.NUMBER: return "a number";
+            case TecLexer.STRING: return "a string in double quotes";
+            case TecLexer.IDENT: return "a name";
+            case TecLexer.SEC: case TecLexer.MIN: case TecLexer.HOUR: case TecLexer.DAY: case TecLexer.WEEK:
+                return "a time unit (s, min, h)";
+            case TecLexer.UNKNOWN: case TecLexer.UNTERMINATED_STRING: case TecLexer.COMMENT: case TecLexer.WS:
+                return null;
+            default:
+                String lit = vocab.getLiteralName(type);
+                return lit != null ? lit : vocab.getDisplayName(type);
+        }
+    }
+
+    private static String join(List<String> words) {
+        if (words.size() == 1) return words.get(0);
+        return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+    }
+}

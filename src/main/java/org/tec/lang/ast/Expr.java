@@ -1,0 +1,35 @@
+package org.tec.lang.ast;
+
+import java.util.List;
+import org.tec.diag.Span;
+
+/** Expressions over state, time, parameters, phases and measures. */
+public sealed interface Expr {
+    Span span();
+
+    enum Unit { NONE, MINUTES }
+
+    /** A number; time units are converted to minutes and marked {@link Unit#MINUTES}. */
+    record Num(double value, Unit unit, Span span) implements Expr {}
+
+    record Str(String value, Span span) implements Expr {}
+
+    record Bool(boolean value, Span span) implements Expr {}
+
+    /** A dotted name: {@code client.distress}, {@code exposure.completed}, {@code t}, a param. */
+    record Ref(List<String> path, List<Span> spans, Span span) implements Expr {
+        public String text() {
+            return String.join(".", path);
+        }
+    }
+
+    /** {@code name(args)}, with an optional {@code during PHASE} window on the first argument. */
+    record Call(String name, Span nameSpan, List<Expr> args, String during, Span duringSpan, Span span) implements Expr {}
+
+    /** {@code value at TIME} or {@code value at start|end [of PHASE]}. */
+    record At(Expr value, TimePoint when, Span span) implements Expr {}
+
+    record Unary(String op, Expr operand, Span span) implements Expr {}
+
+    record Binary(String op, Expr left, Expr right, Span span) implements Expr {}
+}

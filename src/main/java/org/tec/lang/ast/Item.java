@@ -1,0 +1,69 @@
+package org.tec.lang.ast;
+
+import java.util.List;
+import org.tec.diag.Span;
+
+/** A statement of a script: at the top of a file, in a scenario, or in a phase. */
+public sealed interface Item {
+    Span span();
+
+    record Import(String path, Span span) implements Item {}
+
+    record Scenario(String name, List<Item> items, Span span) implements Item {}
+
+    record Step(Expr value, Span span) implements Item {}
+
+    record Seed(Expr value, Span span) implements Item {}
+
+    /** {@code noise on|off} (value null) or {@code noise X} (a scale). */
+    record Noise(Boolean on, Expr scale, Span span) implements Item {}
+
+    enum Party { THERAPIST, CLIENT, MODEL }
+
+    record Setting(String name, Span nameSpan, Expr value) {}
+
+    record Declare(Party party, String label, List<Setting> settings, Span span) implements Item {}
+
+    record Param(String name, Span nameSpan, Expr value, Span span) implements Item {}
+
+    record Let(String name, Span nameSpan, Expr value, Span span) implements Item {}
+
+    record Tolerance(double amount, boolean percent, Span span) {}
+
+    record Goal(String name, Expr condition, Tolerance tolerance, Span span) implements Item {}
+
+    /** {@code source} is the expectation's text as written, for reports. */
+    record Expect(Expr condition, Tolerance tolerance, String source, Span span) implements Item {}
+
+    record Policy(String name, Span nameSpan, boolean on, Span span) implements Item {}
+
+    sealed interface Intensity {
+        record Constant(Expr value) implements Intensity {}
+
+        record Ramp(Expr from, Expr to) implements Intensity {}
+
+        record Steps(List<Expr> levels) implements Intensity {}
+    }
+
+    record Phase(String kind, Span kindSpan, String name, Span nameSpan, String label, Expr duration,
+                 Intensity intensity, List<Item> items, Span span) implements Item {
+        /** The name other statements use for this phase: its own name, else its kind. */
+        public String ref() {
+            return name != null ? name : kind;
+        }
+    }
+
+    record AtTrigger(TimePoint when, List<Action> actions, Span span) implements Item {}
+
+    record WhenTrigger(Expr condition, boolean once, List<Action> actions, Span span) implements Item {}
+
+    record Emit(String format, Span formatSpan, String file, Span fileSpan, Expr every, List<Expr> variables,
+                Span span) implements Item {}
+
+    record Plot(List<Expr> variables, String file, Span fileSpan, Span span) implements Item {}
+
+    /** A statement that only a later part of tec understands (course, sweep, ...). */
+    record Unsupported(String keyword, Span span) implements Item {}
+
+    record Do(Action action, Span span) implements Item {}
+}

@@ -1,0 +1,372 @@
+package org.tec.model;
+
+/**
+ * One run of the therapeutic emotional circuit (MODEL.md sections 1-6): the state,
+ * the equations, and the therapist's automatic relief policy. It knows nothing of
+ * scripts; the interpreter tells it which phase is running and what the therapist does.
+ *
+ * <p>Integration is forward Euler with a fixed step; every state variable is clamped to
+ * its range after each step. Not thread-safe: one circuit per run.
+ */
+public final class Circuit {
+    private final ParamSet p;
+    private final double[] x = new double[Var.COUNT];
+
+    // constants, read once
+    private final double rho0, cap0, ks, tauT, tauC, tauPos, bf, eta, kTC, beta0;
+    private final double lambdaH, alpha, tauUrge, tauX, encourageRise, wc, wq, latency;
+    private final double reassureMargin, reassureRefractory, reassureRelief, reassureSafety;
+    private final double escapeDistress, escapeStrengthen, gV, gT, tauLag, kProgress;
+
+    // therapist inputs
+    private final double tolerance, fatigue, muT, muTp, skill;
+    // client inputs
+    private final double muC, muCp, escapeThreshold, covertAvoidance;
+
+    // regulation: per component, its trait and a target that may ramp
+    private final double[] trait = new double[4];
+    private final double[] rampFrom = new double[4];
+    private final double[] rampTo = new double[4];
+    private final double[] rampStart = new double[4];
+    private final double[] rampLength = new double[4];
+
+    private double clock;            // minutes since the session began
+    private PhaseKind phase = PhaseKind.FREE;
+    private double intensity;        // exposure intensity I, 0 outside exposures
+    private double reboundClient, reboundClientTarget;
+    private double reboundTherapist, reboundTherapistTarget;
+    private double fearAtExposureStart;
+    private double peakInExposure;
+    private double fearAtSessionStart;
+    private boolean exposureCompleted;
+    private double pressureTime;     // how long relief pressure has been positive
+    private double sinceReassure = Double.POSITIVE_INFINITY;
+    private boolean clientAsking;
+
+    public Circuit(ParamSet params) {
+        this.p = params;
+        rho0 = p.get(Param.RHO0);
+        cap0 = p.get(Param.CAP0);
+        ks = p.get(Param.KS);
+        tauT = p.get(Param.TAU_T);
+        tauC = p.get(Param.TAU_C);
+        tauPos = p.get(Param.TAU_POS);
+        bf = p.get(Param.BF);
+        eta = p.get(Param.ETA);
+        kTC = p.get(Param.K_TC);
+        beta0 = p.get(Param.BETA0);
+        lambdaH = p.get(Param.LAMBDA_H);
+        alpha = p.get(Param.ALPHA);
+        tauUrge = p.get(Param.TAU_URGE);
+        tauX = p.get(Param.TAU_X);
+        encourageRise = p.get(Param.ENCOURAGE_RISE);
+        wc = p.get(Param.WC);
+        wq = p.get(Param.WQ);
+        latency = p.get(Param.DECISION_LATENCY);
+        reassureMargin = p.get(Param.REASSURE_MARGIN);
+        reassureRefractory = p.get(Param.REASSURE_REFRACTORY);
+        reassureRelief = p.get(Param.REASSURE_RELIEF);
+        reassureSafety = p.get(Param.REASSURE_SAFETY);
+        escapeDistress = p.get(Param.ESCAPE_DISTRESS);
+        escapeStrengthen = p.get(Param.ESCAPE_STRENGTHEN);
+        gV = p.get(Param.G_V);
+        gT = p.get(Param.G_T);
+        tauLag = p.get(Param.TAU_LAG);
+        kProgress = p.get(Param.K_PROGRESS);
+
+        tolerance = p.get(Param.TOLERANCE);
+        fatigue = p.get(Param.FATIGUE);
+        muT = p.get(Param.THERAPIST_BASELINE);
+        muTp = p.get(Param.THERAPIST_POSITIVE_BASELINE);
+        skill = p.get(Param.REGULATION_SKILL);
+        muC = p.get(Param.CLIENT_BASELINE);
+        muCp = p.get(Param.CLIENT_POSITIVE_BASELINE);
+        escapeThreshold = p.get(Param.ESCAPE_THRESHOLD);
+        covertAvoidance = p.get(Param.COVERT_AVOIDANCE);
+
+        for (Component c : Component.values()) {
+            int i = c.ordinal();
+            trait[i] = p.get(c.trait());
+            rampFrom[i] = rampTo[i] = trait[i];
+            x[c.level().ordinal()] = trait[i];
+        }
+        x[Var.CLIENT_DISTRESS.ordinal()] = p.get(Param.CLIENT_DISTRESS);
+        x[Var.CLIENT_POSITIVE.ordinal()] = p.get(Param.CLIENT_POSITIVE);
+        x[Var.FEAR.ordinal()] = p.get(Param.FEAR);
+        x[Var.SAFETY.ordinal()] = p.get(Param.SAFETY);
+        x[Var.THERAPIST_DISTRESS.ordinal()] = p.get(Param.THERAPIST_DISTRESS);
+        x[Var.THERAPIST_POSITIVE.ordinal()] = p.get(Param.THERAPIST_POSITIVE);
+        x[Var.CONTACT.ordinal()] = 1;
+        fearAtSessionStart = get(Var.FEAR);
+        perceive();
+    }
+
+    public ParamSet params() {
+        return p;
+    }
+
+    public double get(Var v) {
+        return x[v.ordinal()];
+    }
+
+    /** A copy of the state vector, indexed by {@link Var#ordinal()}. */
+    public void copyState(double[] into) {
+        System.arraycopy(x, 0, into, 0, x.length);
+    }
+
+    /** A script's {@code set}: the value is clamped to the variable's range. */
+    public void set(Var v, double value) {
+        x[v.ordinal()] = clamp(value, v.min(), v.max());
+        if (v == Var.AFFECT_SHARING || v == Var.MENTALIZING || v == Var.PROXIMAL_CONCERN || v == Var.DISTAL_CONCERN) {
+            for (Component c : Component.values()) {
+                if (c.level() == v) holdTarget(c.ordinal(), x[v.ordinal()]);
+            }
+        }
+        if (v == Var.CLIENT_DISTRESS || v == Var.THERAPIST_DISTRESS) perceive();
+    }
+
+    public double clock() {
+        return clock;
+    }
+
+    public double intensity() {
+        return intensity;
+    }
+
+    /** The capacity (largest distance of a target from the trait) at the current fatigue. */
+    public double capacity() {
+        return cap0 * (1 - fatigue);
+    }
+
+    /** The regulation rate rho = skill (1 - f/2) rho0, per minute. */
+    public double regulationRate() {
+        return skill * (1 - 0.5 * fatigue) * rho0;
+    }
+
+    /** The fastest rate in the equations, per minute: a step must stay well under its inverse. */
+    public double fastestRate() {
+        double affect = 1 / tauT + ks * (1 + eta);
+        double client = 1 / tauC;
+        return Math.max(Math.max(affect, client), Math.max(regulationRate(), Math.max(1 / tauPos, 1 / tauUrge)));
+    }
+
+    // ------------------------------------------------------------ phases
+
+    public void beginPhase(PhaseKind kind) {
+        phase = kind;
+        intensity = 0;
+        clientAsking = false;
+        pressureTime = 0;
+        if (kind == PhaseKind.EXPOSURE) {
+            fearAtExposureStart = get(Var.FEAR);
+            peakInExposure = get(Var.CLIENT_DISTRESS);
+            pressureTime = 0;
+            clientAsking = false;
+            x[Var.CONTACT.ordinal()] = 1;
+        }
+        x[Var.INTENSITY.ordinal()] = 0;
+    }
+
+    /** Exposure intensity for the coming step (the interpreter ramps or steps it). */
+    public void setIntensity(double value) {
+        intensity = phase == PhaseKind.EXPOSURE ? clamp(value, 0, 1) : 0;
+        x[Var.INTENSITY.ordinal()] = intensity;
+    }
+
+    /** The exposure ran its planned time: the celebration has progress to share. */
+    public void exposureCompleted() {
+        exposureCompleted = true;
+        intensity = 0;
+        x[Var.INTENSITY.ordinal()] = 0;
+    }
+
+    /**
+     * The exposure ended before its planned time. If the client was still afraid, this is
+     * an escape (MODEL.md s6): relief, the learning of the exposure does not hold and the
+     * belief strengthens, and distress returns with a lag.
+     */
+    public Escape exposureEndedEarly(double unfinishedFraction) {
+        double c = get(Var.CLIENT_DISTRESS);
+        double before = get(Var.FEAR);
+        intensity = 0;
+        x[Var.INTENSITY.ordinal()] = 0;
+        if (c < escapeDistress) return new Escape(false, c, before, before);
+        double v = fearAtExposureStart;
+        v += escapeStrengthen * Math.max(0, peakInExposure / 100 - v);
+        x[Var.FEAR.ordinal()] = clamp(v, 0, 1);
+        reboundClientTarget = gV * get(Var.FEAR);
+        reboundTherapistTarget = gT * get(Var.DISTAL_CONCERN) * clamp(unfinishedFraction, 0, 1);
+        return new Escape(true, c, before, get(Var.FEAR));
+    }
+
+    // ------------------------------------------------------------ the therapist's actions
+
+    /**
+     * Sets a component's target; {@code over} minutes ramps the target linearly from the
+     * current level (0 sets it at once). The component then follows at the regulation rate.
+     */
+    public Regulation regulate(Component c, double requested, double over) {
+        int i = c.ordinal();
+        double cap = capacity();
+        double target = clamp(requested, Math.max(0, trait[i] - cap), Math.min(1, trait[i] + cap));
+        boolean limited = Math.abs(target - clamp(requested, 0, 1)) > 1e-12;
+        rampFrom[i] = x[c.level().ordinal()];
+        rampTo[i] = target;
+        rampStart[i] = clock;
+        rampLength[i] = Math.max(0, over);
+        return new Regulation(c, requested, target, limited, cap);
+    }
+
+    /** The target goes back to the trait. */
+    public void release(Component c, double over) {
+        regulate(c, trait[c.ordinal()], over);
+    }
+
+    public double trait(Component c) {
+        return trait[c.ordinal()];
+    }
+
+    public double target(Component c) {
+        return rampTo[c.ordinal()];
+    }
+
+    /** Coaching approach: full contact with the stimulus, and a small rise in distress. */
+    public void encourage() {
+        x[Var.CONTACT.ordinal()] = 1;
+        if (phase == PhaseKind.EXPOSURE) {
+            addDistress(encourageRise);
+        }
+    }
+
+    /** Reassurance: immediate relief, but safety reliance grows (it blocks learning). */
+    public void reassure() {
+        addDistress(-reassureRelief);
+        double w = get(Var.SAFETY);
+        x[Var.SAFETY.ordinal()] = clamp(w + reassureSafety * (1 - w), 0, 1);
+        sinceReassure = 0;
+    }
+
+    private void addDistress(double d) {
+        x[Var.CLIENT_DISTRESS.ordinal()] = clamp(get(Var.CLIENT_DISTRESS) + d, 0, 100);
+        if (phase == PhaseKind.EXPOSURE) peakInExposure = Math.max(peakInExposure, get(Var.CLIENT_DISTRESS));
+    }
+
+    // ------------------------------------------------------------ the step
+
+    /** Whether the client is asking to stop (distress above the escape threshold). */
+    public boolean clientAsking() {
+        return clientAsking;
+    }
+
+    /** The therapist's relief pressure G (MODEL.md s6). */
+    public double reliefPressure() {
+        return (get(Var.THERAPIST_DISTRESS) - tolerance) / 100
+                + wc * (get(Var.PROXIMAL_CONCERN) - get(Var.DISTAL_CONCERN))
+                + (clientAsking ? wq : 0);
+    }
+
+    /** Advances the state by {@code dt} minutes and returns the therapist's automatic decision. */
+    public Decision step(double dt, Policy policy) {
+        double c = get(Var.CLIENT_DISTRESS), cp = get(Var.CLIENT_POSITIVE);
+        double t = get(Var.THERAPIST_DISTRESS), tp = get(Var.THERAPIST_POSITIVE);
+        double v = get(Var.FEAR), h = get(Var.HABITUATION), w = get(Var.SAFETY);
+        double urge = get(Var.URGE), contact = get(Var.CONTACT);
+        double s = get(Var.AFFECT_SHARING);
+        double g = s * s * ks;
+        double muTeff = muT + bf * fatigue + reboundTherapist;
+        double muCeff = Math.min(100, muC + reboundClient);
+        boolean exposing = phase == PhaseKind.EXPOSURE && intensity > 0;
+
+        // client distress: toward the phase's target, unsettled by the therapist's visible distress
+        double cStar = muCeff;
+        if (exposing) {
+            cStar += (100 - muCeff) * v * intensity * contact * (1 - h) * (1 - 0.5 * w);
+        }
+        double dC = (cStar - c) / tauC + kTC * Math.max(0, t - muTeff);
+        // therapist distress: own baseline, plus what affect sharing lets in
+        double dT = (muTeff - t) / tauT + g * (c - t) + eta * g * Math.max(0, t - muTeff);
+        // positive affect: the celebration shares progress
+        double cpStar = muCp;
+        if (phase == PhaseKind.CELEBRATE) cpStar += (100 - muCp) * kProgress * progress();
+        double dCp = (cpStar - cp) / tauPos;
+        double dTp = (muTp - tp) / tauT + g * (cp - tp);
+        // exposure learning while in contact
+        double dH = exposing ? lambdaH * intensity * contact * (1 - h) : 0;
+        double dV = exposing ? -alpha * intensity * contact * (c / 100) * (1 - w) * v : 0;
+        double urgeStar = clamp(c / Math.max(1e-9, escapeThreshold), 0, 1);
+        double dUrge = (urgeStar - urge) / tauUrge;
+        double dX = ((1 - covertAvoidance * urge) - contact) / tauX;
+
+        x[Var.CLIENT_DISTRESS.ordinal()] = clamp(c + dt * dC, 0, 100);
+        x[Var.THERAPIST_DISTRESS.ordinal()] = clamp(t + dt * dT, 0, 100);
+        x[Var.CLIENT_POSITIVE.ordinal()] = clamp(cp + dt * dCp, 0, 100);
+        x[Var.THERAPIST_POSITIVE.ordinal()] = clamp(tp + dt * dTp, 0, 100);
+        x[Var.HABITUATION.ordinal()] = clamp(h + dt * dH, 0, 1);
+        x[Var.FEAR.ordinal()] = clamp(v + dt * dV, 0, 1);
+        x[Var.URGE.ordinal()] = clamp(urge + dt * dUrge, 0, 1);
+        x[Var.CONTACT.ordinal()] = clamp(contact + dt * dX, 0, 1);
+        reboundClient += dt * (reboundClientTarget - reboundClient) / tauLag;
+        reboundTherapist += dt * (reboundTherapistTarget - reboundTherapist) / tauLag;
+
+        // regulation: each component follows its (possibly ramping) target
+        double rho = regulationRate();
+        double effort = 0;
+        for (int i = 0; i < 4; i++) {
+            int idx = Component.values()[i].level().ordinal();
+            double level = x[idx];
+            double next = level + dt * rho * (targetAt(i, clock) - level);
+            x[idx] = clamp(next, 0, 1);
+            effort += Math.abs(x[idx] - trait[i]) * dt;
+        }
+        x[Var.EFFORT.ordinal()] += effort;
+
+        clock += dt;
+        sinceReassure += dt;
+        perceive();
+        if (phase == PhaseKind.EXPOSURE) {
+            peakInExposure = Math.max(peakInExposure, get(Var.CLIENT_DISTRESS));
+        }
+        return decide(dt, policy);
+    }
+
+    private Decision decide(double dt, Policy policy) {
+        if (phase != PhaseKind.EXPOSURE || intensity <= 0) {
+            clientAsking = false;
+            return Decision.NONE;
+        }
+        clientAsking = get(Var.CLIENT_DISTRESS) > escapeThreshold;
+        double g = reliefPressure();
+        pressureTime = g > 0 ? pressureTime + dt : 0;
+        if (policy.mayEndExposure() && g > 0 && pressureTime >= latency - 1e-9) return Decision.END_EXPOSURE;
+        if (policy.mayReassure() && g > -reassureMargin && sinceReassure >= reassureRefractory) return Decision.REASSURE;
+        return Decision.NONE;
+    }
+
+    /** Celebration progress, 0-1: half for a completed exposure, plus the relative fall in fear. */
+    public double progress() {
+        double rel = fearAtSessionStart > 1e-9 ? (fearAtSessionStart - get(Var.FEAR)) / fearAtSessionStart : 0;
+        return clamp((exposureCompleted ? 0.5 : 0) + Math.max(0, rel), 0, 1);
+    }
+
+    private double targetAt(int i, double time) {
+        if (rampLength[i] <= 0) return rampTo[i];
+        double f = clamp((time - rampStart[i]) / rampLength[i], 0, 1);
+        return rampFrom[i] + f * (rampTo[i] - rampFrom[i]);
+    }
+
+    private void holdTarget(int i, double value) {
+        rampFrom[i] = rampTo[i] = value;
+        rampLength[i] = 0;
+    }
+
+    /** Mentalizing: truth plus projection of the therapist's own distress (West and Kenny 2011). */
+    private void perceive() {
+        double c = get(Var.CLIENT_DISTRESS);
+        double m = get(Var.MENTALIZING);
+        x[Var.PERCEIVED_DISTRESS.ordinal()] = clamp(c + beta0 * (1 - m) * (get(Var.THERAPIST_DISTRESS) - c), 0, 100);
+    }
+
+    static double clamp(double v, double lo, double hi) {
+        return v < lo ? lo : (v > hi ? hi : v);
+    }
+}

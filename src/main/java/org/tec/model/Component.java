@@ -1,0 +1,37 @@
+package org.tec.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The four empathy components a therapist regulates (Nook and Zaki 2026, Fig. 1). */
+public enum Component {
+    AFFECT_SHARING("affect_sharing", Param.AFFECT_SHARING, Var.AFFECT_SHARING),
+    MENTALIZING("mentalizing", Param.MENTALIZING, Var.MENTALIZING),
+    PROXIMAL_CONCERN("proximal_concern", Param.PROXIMAL_CONCERN, Var.PROXIMAL_CONCERN),
+    DISTAL_CONCERN("distal_concern", Param.DISTAL_CONCERN, Var.DISTAL_CONCERN);
+
+    private final String key;
+    private final Param trait;
+    private final Var level;
+
+    Component(String key, Param trait, Var level) {
+        this.key = key;
+        this.trait = trait;
+        this.level = level;
+    }
+
+    public String key() { return key; }
+    public Param trait() { return trait; }
+    public Var level() { return level; }
+
+    public static Component find(String key) {
+        for (Component c : values()) if (c.key.equals(key)) return c;
+        return null;
+    }
+
+    public static List<String> keys() {
+        List<String> out = new ArrayList<>();
+        for (Component c : values()) out.add(c.key);
+        return out;
+    }
+}

@@ -1,0 +1,6 @@
+package org.tec.model;
+
+/** What the therapist's automatic policy decided in one step; the interpreter enacts it. */
+public enum Decision {
+    NONE, REASSURE, END_EXPOSURE
+}
