@@ -10,7 +10,8 @@ import org.tec.interp.Verdict;
 
 /** The short report of {@code tec run}: phases, events, goals, expectations. */
 final class Report {
-    private static final Set<Event.Kind> QUIET = EnumSet.of(Event.Kind.PHASE_START, Event.Kind.PHASE_END, Event.Kind.SESSION_END);
+    private static final Set<Event.Kind> QUIET = EnumSet.of(Event.Kind.PHASE_START, Event.Kind.PHASE_END, Event.Kind.SESSION_START,
+            Event.Kind.SESSION_END);
 
     private Report() {}
 
@@ -21,19 +22,29 @@ final class Report {
         double end = r.record().trajectory().rows() == 0 ? 0 : r.record().trajectory().time(r.record().trajectory().rows() - 1);
         sb.append(s.bold(p.name())).append("  (").append(p.file()).append(")\n");
         sb.append("  step ").append(num(p.dt())).append(" min, seed ").append(p.seed())
-                .append(", ").append(num(end)).append(" min simulated\n\n");
+                .append(p.noise() > 0 ? ", noise " + num(p.noise()) : ", deterministic")
+                .append(", ").append(num(end)).append(" min simulated").append(p.course() != null ? " in the last session" : "").append("\n\n");
 
+        boolean course = p.course() != null;
+        if (course) {
+            sb.append("  course of ").append(r.record().sessions()).append(r.record().sessions() == 1 ? " session" : " sessions")
+                    .append(" (at most ").append(p.course().sessions()).append("), ").append(num(p.course().interval() / 1440))
+                    .append(" days apart; times are minutes into each session\n\n");
+        }
         sb.append(s.bold("Phases")).append('\n');
         for (PhaseRecord ph : r.record().phases()) {
             String status = ph.completed() ? "completed" : s.red("ended early") + " (" + num(ph.duration()) + " of " + num(ph.planned()) + " min)";
-            sb.append(String.format("  %6s - %6s min  %-32s %s%n", num(ph.start()), num(ph.end()), ph.title(), status));
+            String who = course ? String.format("s%-3d", ph.session()) : "";
+            sb.append(String.format("  %s%6s - %6s min  %-32s %s%n", who, num(ph.start()), num(ph.end()), ph.title(), status));
         }
         sb.append('\n').append(s.bold("Events")).append('\n');
         int shown = 0;
         for (Event e : r.record().events()) {
             if (QUIET.contains(e.kind())) continue;
-            String msg = e.kind() == Event.Kind.ENDED_EARLY || e.kind() == Event.Kind.ESCAPE ? s.red(e.message()) : e.message();
-            sb.append(String.format("  %6s min  %s%n", num(e.time()), msg));
+            boolean alarm = e.kind() == Event.Kind.ENDED_EARLY || e.kind() == Event.Kind.ESCAPE || e.kind() == Event.Kind.WALKOUT;
+            String msg = alarm ? s.red(e.message()) : e.message();
+            String who = course ? String.format("s%-3d", e.session()) : "";
+            sb.append(String.format("  %s%6s min  %s%n", who, num(e.time()), msg));
             shown++;
         }
         if (shown == 0) sb.append("  (none)\n");

@@ -76,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.SCRIPT_ERROR;
         }
         Program program = c.program();
-        if (seed != null) program = withSeed(program, seed);
+        if (seed != null) program = program.withSeed(seed);
         OutputDir dir = new OutputDir(out == null ? Path.of("") : out);
         Diagnostics outputErrors = new Diagnostics();
         Emitter.validate(program, dir, outputErrors);
@@ -119,8 +119,4 @@ final class RunCommand implements Callable<Integer> {
         return result.allExpectationsHold() ? Main.OK : Main.EXPECTATION_FAILED;
     }
 
-    static Program withSeed(Program p, long seed) {
-        return new Program(p.name(), p.file(), p.dt(), seed, p.noise(), p.params(), p.parameters(), p.phases(),
-                p.triggers(), p.policy(), p.goals(), p.expects(), p.emits(), p.plots(), p.prints());
-    }
 }

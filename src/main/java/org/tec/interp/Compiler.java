@@ -32,7 +32,7 @@ import org.tec.model.Var;
  */
 public final class Compiler {
     public static final double DEFAULT_DT = 0.1;
-    static final List<String> VERBS = List.of("encourage", "reassure");
+    static final List<String> VERBS = List.of("encourage", "reassure", "validate", "reflect", "confront", "advise");
     static final List<String> POLICIES = List.of("hold_exposure", "no_reassurance", "manual", "automatic");
     static final List<String> FORMATS = List.of("csv", "json");
 
@@ -73,11 +73,11 @@ public final class Compiler {
             items.addAll(expandImports(scenario.items(), path, stack));
             name = scenario.name();
         }
-        return new Loaded(name, displayName, items, scenario != null);
+        return new Loaded(name, displayName, items, scenario != null, scenario != null && scenario.course());
     }
 
     /** A parsed script: its scenario name (null for a profile library) and its items, imports expanded. */
-    public record Loaded(String name, String file, List<Item> items, boolean hasScenario) {}
+    public record Loaded(String name, String file, List<Item> items, boolean hasScenario, boolean course) {}
 
     private List<Item> parse(String file, String text) {
         sources.add(file, text);
@@ -125,7 +125,10 @@ public final class Compiler {
         List<Item> out = new ArrayList<>();
         for (Item i : items) {
             if (i instanceof Item.Scenario s) {
-                out.addAll(expandImports(s.items(), target, stack));
+                // a scenario lends its setting and plan; its verdicts and outputs stay with it
+                for (Item inner : expandImports(s.items(), target, stack)) {
+                    if (!staysWithScenario(inner)) out.add(inner);
+                }
             } else if (i instanceof Item.Import) {
                 out.addAll(expandImports(List.of(i), target, stack));
             } else {
@@ -134,6 +137,12 @@ public final class Compiler {
         }
         stack.remove(target);
         return out;
+    }
+
+    private static boolean staysWithScenario(Item i) {
+        return i instanceof Item.Goal || i instanceof Item.Expect || i instanceof Item.Emit || i instanceof Item.Plot
+                || i instanceof Item.Sessions || i instanceof Item.Interval || i instanceof Item.Until
+                || (i instanceof Item.Do d && d.action() instanceof Action.Print);
     }
 
     private static String displayName(Path p) {
@@ -193,7 +202,11 @@ public final class Compiler {
             }
             double dt = DEFAULT_DT;
             long seed = 0;
-            boolean noise = false;
+            double noise = 0;
+            Integer sessions = null;
+            double interval = 7 * 24 * 60;
+            Eval until = null;
+            String untilSource = null;
             ParamSet.Builder params = ParamSet.builder();
             List<Program.PhasePlan> phases = new ArrayList<>();
             List<Program.Trigger> triggers = new ArrayList<>();
@@ -223,14 +236,46 @@ public final class Compiler {
                     }
                 } else if (i instanceof Item.Noise n) {
                     if (n.on() != null) {
-                        noise = n.on();
+                        noise = n.on() ? 1 : 0;
                     } else {
-                        Double v = constantOf(n.scale(), Type.NUMBER, "a number");
-                        if (v != null) noise = v > 0;
+                        Double v = constantOf(n.scale(), Type.NUMBER, "a noise scale such as 1");
+                        if (v != null) {
+                            if (v < 0 || v > 10) sink.error(n.scale().span(), "noise scale must be between 0 and 10, not " + fmt(v), null);
+                            else noise = v;
+                        }
                     }
-                    if (noise) {
-                        sink.warning(n.span(), "noise is not modelled in this version; the run is deterministic",
-                                "remove the noise line, or keep it for a later version");
+                } else if (i instanceof Item.Sessions se) {
+                    if (!loaded.course()) {
+                        notInCourse(se.span(), "sessions");
+                        continue;
+                    }
+                    Double v = constantOf(se.value(), Type.NUMBER, "a number of sessions");
+                    if (v != null) {
+                        if (v != Math.rint(v) || v < 1 || v > 10000) sink.error(se.value().span(), "sessions must be a whole number from 1 to 10000, not " + fmt(v), null);
+                        else sessions = (int) (double) v;
+                    }
+                } else if (i instanceof Item.Interval in) {
+                    if (!loaded.course()) {
+                        notInCourse(in.span(), "interval");
+                        continue;
+                    }
+                    Double v = constantOf(in.value(), Type.DURATION, "a duration such as 7 days");
+                    if (v != null) {
+                        if (v < 0) sink.error(in.value().span(), "the interval cannot be negative", null);
+                        else interval = v;
+                    }
+                } else if (i instanceof Item.Until un) {
+                    if (!loaded.course()) {
+                        notInCourse(un.span(), "until");
+                        continue;
+                    }
+                    Typed t = exprs.compile(un.condition(), ExprCompiler.Context.AFTER);
+                    if (t != null && t.type() != Type.BOOL) {
+                        sink.error(un.condition().span(), "'until' needs a condition, not " + t.type().words(),
+                                "for example: until client.fear < 0.2");
+                    } else if (t != null) {
+                        until = t.eval();
+                        untilSource = sourceText(un.condition());
                     }
                 } else if (i instanceof Item.Declare d) {
                     String who = d.party().name().toLowerCase();
@@ -284,6 +329,14 @@ public final class Compiler {
                 sink.error(new Span(loaded.file(), 1, 1, 1), "scenario '" + loaded.name() + "' has no phases",
                         "add one, for example: phase free for 10 min { }");
             }
+            Program.CoursePlan course = null;
+            if (loaded.course()) {
+                if (sessions == null && !sink.hasErrors()) {
+                    sink.error(new Span(loaded.file(), 1, 1, 1), "course '" + loaded.name() + "' needs a session limit",
+                            "add, for example: sessions 12");
+                }
+                course = new Program.CoursePlan(sessions == null ? 1 : sessions, interval, until, untilSource);
+            }
             ParamSet built = params.build();
             checkStep(dt, built, stepSpan);
             if (sink.hasErrors()) return null;
@@ -298,12 +351,16 @@ public final class Compiler {
                         p.triggers(), p.policy(), p.span()));
             }
             if (sink.hasErrors()) return null;
-            return new Program(loaded.name(), loaded.file(), dt, seed, noise, built, Map.copyOf(declaredParams),
+            return new Program(loaded.name(), loaded.file(), dt, seed, noise, course, built, Map.copyOf(declaredParams),
                     List.copyOf(sized), List.copyOf(triggers), new Program.PolicyPlan(mayEnd, mayReassure),
                     List.copyOf(goals), List.copyOf(expects), List.copyOf(emits), List.copyOf(plots), List.copyOf(prints));
         }
 
         // ---------------------------------------------------------- declarations
+
+        void notInCourse(Span span, String word) {
+            sink.error(span, "'" + word + "' belongs in a course", "write course \"NAME\" { import \"session.tec\"  sessions 12  interval 7 days  until ... }");
+        }
 
         void param(Item.Param p) {
             if (constants.containsKey(p.name()) || isReserved(p.name(), p.nameSpan())) {
@@ -602,13 +659,19 @@ public final class Compiler {
                             hint != null ? hint : "actions: " + String.join(", ", allActionWords()));
                     return null;
                 }
-                if (kind != null && kind != PhaseKind.EXPOSURE) {
-                    sink.error(v.span(), "'" + v.verb() + "' belongs in an exposure phase, not in " + kind.key(),
-                            "move it into an exposure phase");
+                if (v.verb().equals("encourage") && kind != null && kind != PhaseKind.EXPOSURE) {
+                    sink.error(v.span(), "'encourage' coaches approach to a feared stimulus, so it belongs in an exposure phase, not in "
+                            + kind.key(), "move it into an exposure phase");
                     return null;
                 }
-                return v.verb().equals("encourage") ? new Program.ActionPlan.Encourage(v.span())
-                        : new Program.ActionPlan.Reassure(v.span());
+                return switch (v.verb()) {
+                    case "encourage" -> new Program.ActionPlan.Encourage(v.span());
+                    case "reassure" -> new Program.ActionPlan.Reassure(v.span());
+                    case "validate" -> new Program.ActionPlan.Validate(false, v.span());
+                    case "reflect" -> new Program.ActionPlan.Validate(true, v.span());
+                    case "confront" -> new Program.ActionPlan.Confront(false, v.span());
+                    default -> new Program.ActionPlan.Confront(true, v.span());
+                };
             }
             if (a instanceof Action.End e) {
                 String target = e.target();

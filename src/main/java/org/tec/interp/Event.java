@@ -4,7 +4,7 @@ package org.tec.interp;
 public record Event(int session, double time, Kind kind, String message) {
     public enum Kind {
         PHASE_START, PHASE_END, REGULATE, LIMITED, RELEASE, ENCOURAGE, REASSURE, CLIENT_ASKS, ENDED_EARLY,
-        ESCAPE, LOG, SET, PRINT, WARNING, SESSION_END;
+        ESCAPE, LOG, SET, PRINT, WARNING, SESSION_START, SESSION_END, COURSE_END, NOTICE, WALKOUT, VALIDATE, CONFRONT;
 
         public String key() {
             return name().toLowerCase();

@@ -24,7 +24,7 @@ final class ExprCompiler {
     static final List<String> MEASURES = List.of("peak", "max", "min", "mean", "time_of_peak", "auc", "slope");
     static final List<String> FUNCTIONS = List.of("abs", "sqrt", "min", "max");
     static final List<String> PHASE_PROPERTIES = List.of("completed", "duration", "start", "end", "ended_early");
-    static final List<String> GLOBALS = List.of("t", "session", "ended_early");
+    static final List<String> GLOBALS = List.of("t", "session", "sessions", "ended_early", "walked_out");
 
     private final Diagnostics sink;
     private final Map<String, Typed> constants;
@@ -75,6 +75,12 @@ final class ExprCompiler {
                 case "ended_early":
                     if (!needsState(r.span(), ctx, "ended_early")) return null;
                     return Typed.of(Type.BOOL, f -> f.record().anyEndedEarly() ? 1 : 0);
+                case "walked_out":
+                    if (!needsState(r.span(), ctx, "walked_out")) return null;
+                    return Typed.of(Type.BOOL, f -> f.record().walkedOut() ? 1 : 0);
+                case "sessions":
+                    if (!needsState(r.span(), ctx, "sessions")) return null;
+                    return Typed.of(Type.NUMBER, f -> f.record().sessions());
                 case "client":
                 case "therapist":
                     sink.error(r.span(), "'" + head + "' needs a variable, as in " + head + "." + Var.fields(head).get(0),
@@ -398,17 +404,13 @@ final class ExprCompiler {
             String phase = edge.phase();
             boolean start = edge.start();
             return Typed.of(v.type(), f -> {
-                double time;
-                if (phase == null) {
-                    Trajectory tr = f.trajectory();
-                    if (tr == null || tr.rows() == 0) return Double.NaN;
-                    time = start ? tr.time(0) : tr.time(tr.rows() - 1);
-                } else {
-                    List<PhaseRecord> ps = f.record().phases(phase);
-                    if (ps.isEmpty()) return Double.NaN;
-                    time = start ? ps.get(0).start() : ps.get(ps.size() - 1).end();
-                }
-                return valueAt(f, time, x);
+                Trajectory tr = f.trajectory();
+                if (tr == null || tr.rows() == 0) return Double.NaN;
+                if (phase == null) return valueAtRow(f, start ? 0 : tr.rows() - 1, x);
+                List<PhaseRecord> ps = f.record().phases(phase);
+                if (ps.isEmpty()) return Double.NaN;
+                PhaseRecord p = start ? ps.get(0) : ps.get(ps.size() - 1);
+                return valueAt(f, p.session(), start ? p.start() : p.end(), x);
             });
         }
         TimePoint.Time tp = (TimePoint.Time) when;
@@ -423,17 +425,22 @@ final class ExprCompiler {
             int saved = f.currentRow();
             double minutes = timeOf.eval(f);
             f.row(saved);
-            return valueAt(f, minutes, x);
+            return valueAt(f, f.session(), minutes, x);
         });
     }
 
-    private static double valueAt(Frame f, double time, Eval x) {
-        int saved = f.currentRow();
+    /** The value of x at a time of a session; undefined outside the session's recorded span. */
+    private static double valueAt(Frame f, int session, double time, Eval x) {
         Trajectory tr = f.trajectory();
-        if (tr == null || tr.rows() == 0 || time < tr.time(0) - 1e-9 || time > tr.time(tr.rows() - 1) + 1e-9) {
-            return Double.NaN;
-        }
-        f.row(tr.nearest(time));
+        if (tr == null || Double.isNaN(time)) return Double.NaN;
+        int row = tr.nearest(session, time);
+        if (row < 0 || Math.abs(tr.time(row) - time) > 0.5 * (f.record().dt()) + 1e-9) return Double.NaN;
+        return valueAtRow(f, row, x);
+    }
+
+    private static double valueAtRow(Frame f, int row, Eval x) {
+        int saved = f.currentRow();
+        f.row(row);
         double v = x.eval(f);
         f.row(saved);
         return v;

@@ -21,11 +21,12 @@ public final class Interpreter {
     private final Program program;
     private final RunOptions options;
     private final Circuit circuit;
-    private final RunRecord record = new RunRecord();
+    private final RunRecord record;
     private final double dt;
     private final double[] state = new double[Var.COUNT];
     private final LiveFrame frame = new LiveFrame();
-    private final int session = 1;
+    private int session = 1;
+    private boolean walkout;
 
     private long steps;
     private int stepIndex;
@@ -40,8 +41,11 @@ public final class Interpreter {
     private Interpreter(Program program, RunOptions options) {
         this.program = program;
         this.options = options;
-        this.circuit = new Circuit(program.params());
+        this.circuit = program.noise() > 0
+                ? new Circuit(program.params(), new java.util.SplittableRandom(program.seed()), program.noise())
+                : new Circuit(program.params());
         this.dt = program.dt();
+        this.record = new RunRecord(dt);
     }
 
     public static RunResult run(Program program, RunOptions options) {
@@ -50,6 +54,41 @@ public final class Interpreter {
 
     private RunResult execute() {
         startNanos = System.nanoTime();
+        Program.CoursePlan course = program.course();
+        int limit = course == null ? 1 : course.sessions();
+        boolean reached = false;
+        for (session = 1; session <= limit; session++) {
+            if (session > 1) {
+                circuit.beginNextSession(course.interval());
+                stepIndex = 0;
+            }
+            record.sessionStarted(session);
+            if (course != null) event(Event.Kind.SESSION_START, "session " + session + " of at most " + limit + " begins");
+            runSession();
+            if (walkout) {
+                if (course != null) event(Event.Kind.COURSE_END, "the client has dropped out; the course ends");
+                break;
+            }
+            if (course != null && course.until() != null) {
+                TrajectoryFrame f = new TrajectoryFrame(record);
+                if (ExprCompiler.truth(course.until().eval(f))) {
+                    event(Event.Kind.COURSE_END, "course goal reached after " + session + (session == 1 ? " session" : " sessions")
+                            + ": " + course.untilSource());
+                    reached = true;
+                    break;
+                }
+            }
+        }
+        session = Math.min(session, limit);
+        if (course != null && !reached && !walkout) {
+            event(Event.Kind.COURSE_END, "the course ends at its limit of " + limit + " sessions"
+                    + (course.until() == null ? "" : " without reaching its goal: " + course.untilSource()));
+        }
+        return verdicts();
+    }
+
+    private void runSession() {
+        sessionEnded = false;
         List<TriggerState> sessionTriggers = states(program.triggers());
         circuit.copyState(state);
         record.trajectory().add(0, session, 0, state);
@@ -92,7 +131,17 @@ public final class Interpreter {
                             + " > escape threshold " + fmt0(program.params().get(Param.ESCAPE_THRESHOLD)) + ")");
                 }
                 asking = circuit.clientAsking();
-                if (d == Decision.REASSURE) {
+                if (circuit.noticedAvoidance()) {
+                    event(Event.Kind.NOTICE, "therapist notices covert avoidance and restores full contact");
+                }
+                if (d == Decision.WALKOUT) {
+                    walkout = true;
+                    record.markWalkout();
+                    sessionEnded = true;
+                    phaseEndedBy = "the client (walkout)";
+                    event(Event.Kind.WALKOUT, "client walks out (defensiveness " + fmt2(circuit.get(Var.DEFENSIVENESS))
+                            + " > walkout threshold " + fmt2(program.params().get(Param.WALKOUT_THRESHOLD)) + ")");
+                } else if (d == Decision.REASSURE) {
                     double before = circuit.get(Var.CLIENT_DISTRESS);
                     circuit.reassure();
                     event(Event.Kind.REASSURE, "therapist reassures (therapist distress " + fmt0(circuit.get(Var.THERAPIST_DISTRESS))
@@ -112,7 +161,7 @@ public final class Interpreter {
                 record.trajectory().add(time(), session, phaseIndex, state);
                 options.listener().step(time(), frame);
                 guard();
-                if (phaseEndRequested) break;
+                if (phaseEndRequested || sessionEnded) break;
             }
             for (TriggerState ts : phaseTriggers) {
                 if (ts.trigger instanceof Program.Trigger.AtEnd) run(ts.trigger.actions());
@@ -141,8 +190,7 @@ public final class Interpreter {
         for (TriggerState ts : sessionTriggers) {
             if (ts.trigger instanceof Program.Trigger.AtEnd) run(ts.trigger.actions());
         }
-        event(Event.Kind.SESSION_END, "session ends");
-        return verdicts();
+        event(Event.Kind.SESSION_END, "session " + session + " ends");
     }
 
     // ------------------------------------------------------------------ triggers
@@ -226,6 +274,16 @@ public final class Interpreter {
             double before = circuit.get(Var.CLIENT_DISTRESS);
             circuit.reassure();
             event(Event.Kind.REASSURE, "therapist reassures; client distress " + fmt0(before) + " -> " + fmt0(circuit.get(Var.CLIENT_DISTRESS)));
+        } else if (a instanceof Program.ActionPlan.Validate v) {
+            double before = circuit.get(Var.UNDERSTOOD);
+            circuit.validate();
+            event(Event.Kind.VALIDATE, "therapist " + (v.reflect() ? "reflects" : "validates") + " (understood "
+                    + fmt2(before) + " -> " + fmt2(circuit.get(Var.UNDERSTOOD)) + ")");
+        } else if (a instanceof Program.ActionPlan.Confront c) {
+            double before = circuit.get(Var.DEFENSIVENESS);
+            circuit.confront();
+            event(Event.Kind.CONFRONT, "therapist " + (c.advise() ? "advises without permission" : "confronts") + " (defensiveness "
+                    + fmt2(before) + " -> " + fmt2(circuit.get(Var.DEFENSIVENESS)) + ")");
         } else if (a instanceof Program.ActionPlan.End e) {
             end(e.target());
         } else if (a instanceof Program.ActionPlan.Log l) {

@@ -12,10 +12,19 @@ import org.tec.model.Var;
  * A scenario ready to run: every name resolved, every constant folded, every
  * expression compiled. Immutable; one program can run many times, on many threads.
  */
-public record Program(String name, String file, double dt, long seed, boolean noise, ParamSet params,
+public record Program(String name, String file, double dt, long seed, double noise, CoursePlan course, ParamSet params,
                       Map<String, Double> parameters, List<PhasePlan> phases, List<Trigger> triggers,
                       PolicyPlan policy, List<Check> goals, List<Check> expects, List<EmitPlan> emits,
                       List<PlotPlan> plots, List<PrintPlan> prints) {
+
+    /** A course: at most {@code sessions} sessions, {@code interval} minutes apart, until a goal holds. */
+    public record CoursePlan(int sessions, double interval, Eval until, String untilSource) {}
+
+    /** A copy with another seed. */
+    public Program withSeed(long newSeed) {
+        return new Program(name, file, dt, newSeed, noise, course, params, parameters, phases, triggers, policy, goals,
+                expects, emits, plots, prints);
+    }
 
     /** A phase: its plan, what it does at the start, and its own triggers. */
     public record PhasePlan(String ref, PhaseKind kind, String label, double duration, int steps,
@@ -56,6 +65,12 @@ public record Program(String name, String file, double dt, long seed, boolean no
         record Encourage(Span span) implements ActionPlan {}
 
         record Reassure(Span span) implements ActionPlan {}
+
+        /** validate / reflect ({@code reflect} true) in MI: felt understanding up. */
+        record Validate(boolean reflect, Span span) implements ActionPlan {}
+
+        /** confront / advise ({@code advise} true): defensiveness up. */
+        record Confront(boolean advise, Span span) implements ActionPlan {}
 
         /** {@code target} is a phase name, "phase" for the current one, or "session". */
         record End(String target, Span span) implements ActionPlan {}

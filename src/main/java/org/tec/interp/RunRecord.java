@@ -9,6 +9,16 @@ public final class RunRecord {
     private final List<PhaseRecord> phases = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
     private final Trajectory trajectory = new Trajectory();
+    private final double dt;
+
+    public RunRecord(double dt) {
+        this.dt = dt;
+    }
+
+    /** The run's time step, in minutes. */
+    public double dt() {
+        return dt;
+    }
 
     void addPhase(PhaseRecord p) {
         phases.add(p);
@@ -35,6 +45,27 @@ public final class RunRecord {
         List<PhaseRecord> out = new ArrayList<>();
         for (PhaseRecord p : phases) if (p.ref().equals(ref) || p.kind().key().equals(ref)) out.add(p);
         return out;
+    }
+
+    private boolean walkedOut;
+    private int sessions;
+
+    void markWalkout() {
+        walkedOut = true;
+    }
+
+    void sessionStarted(int n) {
+        sessions = n;
+    }
+
+    /** Whether the client left a session (defensiveness over the walkout threshold). */
+    public boolean walkedOut() {
+        return walkedOut;
+    }
+
+    /** How many sessions have started. */
+    public int sessions() {
+        return sessions;
     }
 
     public boolean anyEndedEarly() {

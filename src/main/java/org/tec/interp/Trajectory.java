@@ -60,15 +60,38 @@ public final class Trajectory {
         return out;
     }
 
-    /** The row whose time is nearest {@code t} (first of equals), or -1 if empty. */
+    /** The first row of a session, or -1. Sessions are recorded in order. */
+    public int firstRow(int sessionNumber) {
+        int lo = 0, hi = rows;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (session(mid) < sessionNumber) lo = mid + 1; else hi = mid;
+        }
+        return lo < rows && session(lo) == sessionNumber ? lo : -1;
+    }
+
+    /** The row of a session whose time is nearest {@code t}, or -1 if the session has no rows. */
+    public int nearest(int sessionNumber, double t) {
+        int lo = firstRow(sessionNumber);
+        if (lo < 0) return -1;
+        int hi = firstRow(sessionNumber + 1);
+        if (hi < 0) hi = rows;
+        return nearest(t, lo, hi - 1);
+    }
+
+    /** The row whose time is nearest {@code t} (first of equals), or -1 if empty. Single-session runs only. */
     public int nearest(double t) {
         if (rows == 0) return -1;
-        int lo = 0, hi = rows - 1;
+        return nearest(t, 0, rows - 1);
+    }
+
+    private int nearest(double t, int from, int to) {
+        int lo = from, hi = to;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (time(mid) < t) lo = mid + 1; else hi = mid;
         }
-        if (lo > 0 && Math.abs(time(lo - 1) - t) <= Math.abs(time(lo) - t)) return lo - 1;
+        if (lo > from && Math.abs(time(lo - 1) - t) <= Math.abs(time(lo) - t)) return lo - 1;
         return lo;
     }
 }

@@ -57,12 +57,12 @@ final class AstBuilder {
     Item item(ItemContext c) {
         Span span = span(c);
         if (c instanceof ImportItemContext x) return new Item.Import(string(need(x.STRING())), span);
-        if (c instanceof ScenarioItemContext x) return new Item.Scenario(string(need(x.STRING())), items(x.item()), span);
-        if (c instanceof CourseItemContext x) return new Item.Unsupported("course", span(x.COURSE()));
+        if (c instanceof ScenarioItemContext x) return new Item.Scenario(string(need(x.STRING())), false, items(x.item()), span);
+        if (c instanceof CourseItemContext x) return new Item.Scenario(string(need(x.STRING())), true, items(x.item()), span);
         if (c instanceof SessionItemContext x) return new Item.Unsupported("session", span(x.SESSION()));
-        if (c instanceof SessionsItemContext x) return new Item.Unsupported("sessions", span(x.SESSIONS()));
-        if (c instanceof IntervalItemContext x) return new Item.Unsupported("interval", span(x.INTERVAL()));
-        if (c instanceof UntilItemContext x) return new Item.Unsupported("until", span(x.UNTIL()));
+        if (c instanceof SessionsItemContext x) return new Item.Sessions(expr(x.expr()), span);
+        if (c instanceof IntervalItemContext x) return new Item.Interval(expr(x.expr()), span);
+        if (c instanceof UntilItemContext x) return new Item.Until(expr(x.expr()), span);
         if (c instanceof ReplicateItemContext x) return new Item.Unsupported("replicate", span(x.REPLICATE()));
         if (c instanceof SweepItemContext x) return new Item.Unsupported("sweep", span(x.SWEEP()));
         if (c instanceof StepItemContext x) return new Item.Step(expr(x.expr()), span);

@@ -17,11 +17,18 @@ public final class Circuit {
     private final double lambdaH, alpha, tauUrge, tauX, encourageRise, wc, wq, latency;
     private final double reassureMargin, reassureRefractory, reassureRelief, reassureSafety;
     private final double escapeDistress, escapeStrengthen, gV, gT, tauLag, kProgress;
+    private final double kEdu, comfort, a0, am, as, aa, alphaU, d1, d2, alphaA, k1, k2, eAmb, eDef, kWarm, turn;
+    private final double validateGain, confrontGain, kNotice, sigmaC, sigmaT, sigma0, h0, kG;
+    private final double recovery, tauRecovery, kFatigue, tauFatigue;
 
     // therapist inputs
-    private final double tolerance, fatigue, muT, muTp, skill;
+    private final double tolerance, fatigueTrait, muT, muTp, skill, agenda;
     // client inputs
-    private final double muC, muCp, escapeThreshold, covertAvoidance;
+    private final double muC, muCp, escapeThreshold, covertAvoidance, walkoutThreshold;
+
+    // noise: null when the run is deterministic
+    private final java.util.random.RandomGenerator rng;
+    private final double noise;
 
     // regulation: per component, its trait and a target that may ramp
     private final double[] trait = new double[4];
@@ -42,9 +49,27 @@ public final class Circuit {
     private double pressureTime;     // how long relief pressure has been positive
     private double sinceReassure = Double.POSITIVE_INFINITY;
     private boolean clientAsking;
+    private double noticeClock;      // accumulated hazard of noticing covert avoidance
+    private boolean noticed;
+    private double turnValue = Double.NaN;
+    private double nextTurn;
+    private double effortAtSessionStart;
+    private int session = 1;
 
+    /** A deterministic circuit. */
     public Circuit(ParamSet params) {
+        this(params, null, 0);
+    }
+
+    /**
+     * A circuit with noise of scale {@code noise} drawn from {@code rng} (both the
+     * Ornstein-Uhlenbeck terms and the stochastic decisions); deterministic when rng is null
+     * or noise is 0.
+     */
+    public Circuit(ParamSet params, java.util.random.RandomGenerator rng, double noise) {
         this.p = params;
+        this.rng = noise > 0 ? rng : null;
+        this.noise = this.rng == null ? 0 : noise;
         rho0 = p.get(Param.RHO0);
         cap0 = p.get(Param.CAP0);
         ks = p.get(Param.KS);
@@ -73,16 +98,46 @@ public final class Circuit {
         gT = p.get(Param.G_T);
         tauLag = p.get(Param.TAU_LAG);
         kProgress = p.get(Param.K_PROGRESS);
+        kEdu = p.get(Param.K_EDU);
+        comfort = p.get(Param.COMFORT);
+        a0 = p.get(Param.MI_A0);
+        am = p.get(Param.MI_AM);
+        as = p.get(Param.MI_AS);
+        aa = p.get(Param.MI_AA);
+        alphaU = p.get(Param.ALPHA_U);
+        d1 = p.get(Param.D1);
+        d2 = p.get(Param.D2);
+        alphaA = p.get(Param.ALPHA_A);
+        k1 = p.get(Param.K1);
+        k2 = p.get(Param.K2);
+        eAmb = p.get(Param.E_AMB);
+        eDef = p.get(Param.E_DEF);
+        kWarm = p.get(Param.K_WARM);
+        turn = p.get(Param.TURN);
+        validateGain = p.get(Param.VALIDATE_GAIN);
+        confrontGain = p.get(Param.CONFRONT_GAIN);
+        kNotice = p.get(Param.K_NOTICE);
+        sigmaC = p.get(Param.SIGMA_C);
+        sigmaT = p.get(Param.SIGMA_T);
+        sigma0 = p.get(Param.SIGMA0);
+        h0 = p.get(Param.H0);
+        kG = p.get(Param.K_G);
+        recovery = p.get(Param.RECOVERY);
+        tauRecovery = p.get(Param.TAU_RECOVERY);
+        kFatigue = p.get(Param.K_FATIGUE);
+        tauFatigue = p.get(Param.TAU_FATIGUE);
 
         tolerance = p.get(Param.TOLERANCE);
-        fatigue = p.get(Param.FATIGUE);
+        fatigueTrait = p.get(Param.FATIGUE);
         muT = p.get(Param.THERAPIST_BASELINE);
         muTp = p.get(Param.THERAPIST_POSITIVE_BASELINE);
         skill = p.get(Param.REGULATION_SKILL);
+        agenda = p.get(Param.AGENDA);
         muC = p.get(Param.CLIENT_BASELINE);
         muCp = p.get(Param.CLIENT_POSITIVE_BASELINE);
         escapeThreshold = p.get(Param.ESCAPE_THRESHOLD);
         covertAvoidance = p.get(Param.COVERT_AVOIDANCE);
+        walkoutThreshold = p.get(Param.WALKOUT_THRESHOLD);
 
         for (Component c : Component.values()) {
             int i = c.ordinal();
@@ -97,8 +152,62 @@ public final class Circuit {
         x[Var.THERAPIST_DISTRESS.ordinal()] = p.get(Param.THERAPIST_DISTRESS);
         x[Var.THERAPIST_POSITIVE.ordinal()] = p.get(Param.THERAPIST_POSITIVE);
         x[Var.CONTACT.ordinal()] = 1;
+        x[Var.UNDERSTOOD.ordinal()] = p.get(Param.UNDERSTOOD);
+        x[Var.DEFENSIVENESS.ordinal()] = p.get(Param.DEFENSIVENESS);
+        x[Var.ALLIANCE.ordinal()] = p.get(Param.ALLIANCE);
+        x[Var.MOTIVATION.ordinal()] = p.get(Param.MOTIVATION);
+        x[Var.FATIGUE.ordinal()] = fatigueTrait;
         fearAtSessionStart = get(Var.FEAR);
         perceive();
+    }
+
+    /** Whether this circuit draws noise. */
+    public boolean stochastic() {
+        return rng != null;
+    }
+
+    /**
+     * Starts the next session of a course, {@code interval} minutes after the last one
+     * ended (MODEL.md s8). Fear, safety, understanding, alliance, motivation, effort and
+     * fatigue carry over; part of the last session's fear reduction returns (spontaneous
+     * recovery); affect, habituation, urge, defensiveness and the components start afresh.
+     */
+    public void beginNextSession(double interval) {
+        session++;
+        double v = get(Var.FEAR);
+        double vStart = fearAtSessionStart;
+        if (vStart > v) v += recovery * (1 - Math.exp(-interval / tauRecovery)) * (vStart - v);
+        x[Var.FEAR.ordinal()] = clamp(v, 0, 1);
+        double effort = get(Var.EFFORT) - effortAtSessionStart;
+        double f = get(Var.FATIGUE) + kFatigue * effort;
+        x[Var.FATIGUE.ordinal()] = clamp(fatigueTrait + (f - fatigueTrait) * Math.exp(-interval / tauFatigue), 0, 1);
+        x[Var.CLIENT_DISTRESS.ordinal()] = p.get(Param.CLIENT_DISTRESS);
+        x[Var.CLIENT_POSITIVE.ordinal()] = p.get(Param.CLIENT_POSITIVE);
+        x[Var.THERAPIST_DISTRESS.ordinal()] = p.get(Param.THERAPIST_DISTRESS);
+        x[Var.THERAPIST_POSITIVE.ordinal()] = p.get(Param.THERAPIST_POSITIVE);
+        x[Var.HABITUATION.ordinal()] = 0;
+        x[Var.URGE.ordinal()] = 0;
+        x[Var.CONTACT.ordinal()] = 1;
+        x[Var.DEFENSIVENESS.ordinal()] = p.get(Param.DEFENSIVENESS);
+        x[Var.MI_CONSISTENT.ordinal()] = 0;
+        for (Component c : Component.values()) {
+            int i = c.ordinal();
+            x[c.level().ordinal()] = trait[i];
+            holdTarget(i, trait[i]);
+        }
+        reboundClient = reboundClientTarget = reboundTherapist = reboundTherapistTarget = 0;
+        exposureCompleted = false;
+        fearAtSessionStart = get(Var.FEAR);
+        effortAtSessionStart = get(Var.EFFORT);
+        clock = 0;
+        sinceReassure = Double.POSITIVE_INFINITY;
+        turnValue = Double.NaN;
+        phase = PhaseKind.FREE;
+        perceive();
+    }
+
+    public int session() {
+        return session;
     }
 
     public ParamSet params() {
@@ -135,19 +244,20 @@ public final class Circuit {
 
     /** The capacity (largest distance of a target from the trait) at the current fatigue. */
     public double capacity() {
-        return cap0 * (1 - fatigue);
+        return cap0 * (1 - get(Var.FATIGUE));
     }
 
     /** The regulation rate rho = skill (1 - f/2) rho0, per minute. */
     public double regulationRate() {
-        return skill * (1 - 0.5 * fatigue) * rho0;
+        return skill * (1 - 0.5 * get(Var.FATIGUE)) * rho0;
     }
 
     /** The fastest rate in the equations, per minute: a step must stay well under its inverse. */
     public double fastestRate() {
         double affect = 1 / tauT + ks * (1 + eta);
         double client = 1 / tauC;
-        return Math.max(Math.max(affect, client), Math.max(regulationRate(), Math.max(1 / tauPos, 1 / tauUrge)));
+        double slowest = Math.max(Math.max(1 / tauPos, 1 / tauUrge), Math.max(1 / tauX, 1 / tauLag));
+        return Math.max(Math.max(affect, client), Math.max(regulationRate(), slowest));
     }
 
     // ------------------------------------------------------------ phases
@@ -163,8 +273,10 @@ public final class Circuit {
             pressureTime = 0;
             clientAsking = false;
             x[Var.CONTACT.ordinal()] = 1;
+            noticeClock = 0;
         }
         x[Var.INTENSITY.ordinal()] = 0;
+        if (kind != PhaseKind.MI) x[Var.MI_CONSISTENT.ordinal()] = 0;
     }
 
     /** Exposure intensity for the coming step (the interpreter ramps or steps it). */
@@ -246,6 +358,25 @@ public final class Circuit {
         sinceReassure = 0;
     }
 
+    /** validate / reflect (MI): felt understanding rises, defensiveness eases. */
+    public void validate() {
+        double u = get(Var.UNDERSTOOD);
+        x[Var.UNDERSTOOD.ordinal()] = clamp(u + validateGain * (1 - u), 0, 1);
+        double d = get(Var.DEFENSIVENESS);
+        x[Var.DEFENSIVENESS.ordinal()] = clamp(d - 0.5 * validateGain * d, 0, 1);
+    }
+
+    /** confront / advise without permission (MI): defensiveness rises. */
+    public void confront() {
+        double d = get(Var.DEFENSIVENESS);
+        x[Var.DEFENSIVENESS.ordinal()] = clamp(d + confrontGain * (1 - d), 0, 1);
+    }
+
+    /** The therapist noticed covert avoidance in the last step (and restored contact). */
+    public boolean noticedAvoidance() {
+        return noticed;
+    }
+
     private void addDistress(double d) {
         x[Var.CLIENT_DISTRESS.ordinal()] = clamp(get(Var.CLIENT_DISTRESS) + d, 0, 100);
         if (phase == PhaseKind.EXPOSURE) peakInExposure = Math.max(peakInExposure, get(Var.CLIENT_DISTRESS));
@@ -265,13 +396,15 @@ public final class Circuit {
                 + (clientAsking ? wq : 0);
     }
 
-    /** Advances the state by {@code dt} minutes and returns the therapist's automatic decision. */
+    /** Advances the state by {@code dt} minutes and returns the automatic decision of this step. */
     public Decision step(double dt, Policy policy) {
         double c = get(Var.CLIENT_DISTRESS), cp = get(Var.CLIENT_POSITIVE);
         double t = get(Var.THERAPIST_DISTRESS), tp = get(Var.THERAPIST_POSITIVE);
         double v = get(Var.FEAR), h = get(Var.HABITUATION), w = get(Var.SAFETY);
         double urge = get(Var.URGE), contact = get(Var.CONTACT);
-        double s = get(Var.AFFECT_SHARING);
+        double u = get(Var.UNDERSTOOD), d = get(Var.DEFENSIVENESS), a = get(Var.ALLIANCE), k = get(Var.MOTIVATION);
+        double s = get(Var.AFFECT_SHARING), m = get(Var.MENTALIZING), ep = get(Var.PROXIMAL_CONCERN);
+        double fatigue = get(Var.FATIGUE);
         double g = s * s * ks;
         double muTeff = muT + bf * fatigue + reboundTherapist;
         double muCeff = Math.min(100, muC + reboundClient);
@@ -279,15 +412,41 @@ public final class Circuit {
 
         // client distress: toward the phase's target, unsettled by the therapist's visible distress
         double cStar = muCeff;
-        if (exposing) {
-            cStar += (100 - muCeff) * v * intensity * contact * (1 - h) * (1 - 0.5 * w);
+        double cpStar = muCp;
+        double dU = 0, dD = 0, dA = 0, dK = 0;
+        double miRate = 0;
+        switch (phase) {
+            case EXPOSURE:
+                if (exposing) cStar += (100 - muCeff) * v * intensity * contact * (1 - h) * (1 - 0.5 * w);
+                break;
+            case MI: {
+                miRate = miTurn(s, m);
+                double accuracy = 1 - Math.abs(get(Var.PERCEIVED_DISTRESS) - c) / 100;
+                dU = alphaU * (accuracy * s - u);
+                dD = d1 * (1 - miRate) - d2 * u * d;
+                cStar += (100 - muCeff) * Math.min(1, eAmb * miRate + eDef * d);
+                cpStar += (100 - muCp) * kWarm * u * a;
+                break;
+            }
+            case PSYCHOEDUCATION:
+            case ASSESSMENT:
+                dU = kEdu * m * (1 - u);
+                dK = kEdu * m * (1 - k);
+                break;
+            case SUPPORT:
+                cStar = muCeff * (1 - comfort * ep);
+                break;
+            case CELEBRATE:
+                cpStar += (100 - muCp) * kProgress * progress();
+                break;
+            default:
+                break;
         }
+        dA = alphaA * (u * (1 - d) - a);
+        dK += k1 * a * u * (1 - k) * (phase == PhaseKind.MI ? 1 : 0) - k2 * d * k;
         double dC = (cStar - c) / tauC + kTC * Math.max(0, t - muTeff);
         // therapist distress: own baseline, plus what affect sharing lets in
         double dT = (muTeff - t) / tauT + g * (c - t) + eta * g * Math.max(0, t - muTeff);
-        // positive affect: the celebration shares progress
-        double cpStar = muCp;
-        if (phase == PhaseKind.CELEBRATE) cpStar += (100 - muCp) * kProgress * progress();
         double dCp = (cpStar - cp) / tauPos;
         double dTp = (muTp - tp) / tauT + g * (cp - tp);
         // exposure learning while in contact
@@ -297,14 +456,25 @@ public final class Circuit {
         double dUrge = (urgeStar - urge) / tauUrge;
         double dX = ((1 - covertAvoidance * urge) - contact) / tauX;
 
-        x[Var.CLIENT_DISTRESS.ordinal()] = clamp(c + dt * dC, 0, 100);
-        x[Var.THERAPIST_DISTRESS.ordinal()] = clamp(t + dt * dT, 0, 100);
+        double nC = 0, nT = 0;
+        if (rng != null) {
+            double sq = Math.sqrt(dt) * noise;
+            nC = sigmaC * sq * rng.nextGaussian();
+            nT = sigmaT * sq * rng.nextGaussian();
+        }
+        x[Var.CLIENT_DISTRESS.ordinal()] = clamp(c + dt * dC + nC, 0, 100);
+        x[Var.THERAPIST_DISTRESS.ordinal()] = clamp(t + dt * dT + nT, 0, 100);
         x[Var.CLIENT_POSITIVE.ordinal()] = clamp(cp + dt * dCp, 0, 100);
         x[Var.THERAPIST_POSITIVE.ordinal()] = clamp(tp + dt * dTp, 0, 100);
         x[Var.HABITUATION.ordinal()] = clamp(h + dt * dH, 0, 1);
         x[Var.FEAR.ordinal()] = clamp(v + dt * dV, 0, 1);
         x[Var.URGE.ordinal()] = clamp(urge + dt * dUrge, 0, 1);
         x[Var.CONTACT.ordinal()] = clamp(contact + dt * dX, 0, 1);
+        x[Var.UNDERSTOOD.ordinal()] = clamp(u + dt * dU, 0, 1);
+        x[Var.DEFENSIVENESS.ordinal()] = clamp(d + dt * dD, 0, 1);
+        x[Var.ALLIANCE.ordinal()] = clamp(a + dt * dA, 0, 1);
+        x[Var.MOTIVATION.ordinal()] = clamp(k + dt * dK, 0, 1);
+        x[Var.MI_CONSISTENT.ordinal()] = phase == PhaseKind.MI ? miRate : 0;
         reboundClient += dt * (reboundClientTarget - reboundClient) / tauLag;
         reboundTherapist += dt * (reboundTherapistTarget - reboundTherapist) / tauLag;
 
@@ -323,10 +493,44 @@ public final class Circuit {
         clock += dt;
         sinceReassure += dt;
         perceive();
+        noticed = exposing && notice(dt);
         if (phase == PhaseKind.EXPOSURE) {
             peakInExposure = Math.max(peakInExposure, get(Var.CLIENT_DISTRESS));
         }
+        if (phase == PhaseKind.MI && get(Var.DEFENSIVENESS) > walkoutThreshold) return Decision.WALKOUT;
         return decide(dt, policy);
+    }
+
+    /** The share of MI-consistent turns: the rate itself, or one drawn turn held for its length. */
+    private double miTurn(double s, double m) {
+        double rate = 1 / (1 + Math.exp(-(a0 + am * m + as * s - aa * agenda)));
+        if (rng == null) return rate;
+        if (Double.isNaN(turnValue) || clock >= nextTurn - 1e-9) {
+            turnValue = rng.nextDouble() < rate ? 1 : 0;
+            nextTurn = clock + turn;
+        }
+        return turnValue;
+    }
+
+    /** Mentalizing notices covert avoidance at hazard kN m per minute while contact is visibly low. */
+    private boolean notice(double dt) {
+        if (get(Var.CONTACT) >= 0.9) {
+            noticeClock = 0;
+            return false;
+        }
+        double hazard = kNotice * get(Var.MENTALIZING) * dt;
+        boolean hit;
+        if (rng != null) {
+            hit = rng.nextDouble() < hazard;
+        } else {
+            noticeClock += hazard;
+            hit = noticeClock >= 1;
+        }
+        if (hit) {
+            noticeClock = 0;
+            x[Var.CONTACT.ordinal()] = 1;
+        }
+        return hit;
     }
 
     private Decision decide(double dt, Policy policy) {
@@ -336,10 +540,22 @@ public final class Circuit {
         }
         clientAsking = get(Var.CLIENT_DISTRESS) > escapeThreshold;
         double g = reliefPressure();
+        if (rng != null) {
+            if (policy.mayEndExposure() && rng.nextDouble() < h0 * sigmoid(kG * g) * dt) return Decision.END_EXPOSURE;
+            if (policy.mayReassure() && sinceReassure >= reassureRefractory
+                    && rng.nextDouble() < h0 * sigmoid(kG * (g + reassureMargin)) * dt) {
+                return Decision.REASSURE;
+            }
+            return Decision.NONE;
+        }
         pressureTime = g > 0 ? pressureTime + dt : 0;
         if (policy.mayEndExposure() && g > 0 && pressureTime >= latency - 1e-9) return Decision.END_EXPOSURE;
         if (policy.mayReassure() && g > -reassureMargin && sinceReassure >= reassureRefractory) return Decision.REASSURE;
         return Decision.NONE;
+    }
+
+    private static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
     }
 
     /** Celebration progress, 0-1: half for a completed exposure, plus the relative fall in fear. */
@@ -363,7 +579,8 @@ public final class Circuit {
     private void perceive() {
         double c = get(Var.CLIENT_DISTRESS);
         double m = get(Var.MENTALIZING);
-        x[Var.PERCEIVED_DISTRESS.ordinal()] = clamp(c + beta0 * (1 - m) * (get(Var.THERAPIST_DISTRESS) - c), 0, 100);
+        double eps = rng == null ? 0 : sigma0 * (1 - m) * noise * rng.nextGaussian();
+        x[Var.PERCEIVED_DISTRESS.ordinal()] = clamp(c + beta0 * (1 - m) * (get(Var.THERAPIST_DISTRESS) - c) + eps, 0, 100);
     }
 
     static double clamp(double v, double lo, double hi) {

@@ -1,6 +1,6 @@
 package org.tec.model;
 
-/** What the therapist's automatic policy decided in one step; the interpreter enacts it. */
+/** What the therapist's automatic policy or the client decided in one step; the interpreter enacts it. */
 public enum Decision {
-    NONE, REASSURE, END_EXPOSURE
+    NONE, REASSURE, END_EXPOSURE, WALKOUT
 }

@@ -56,6 +56,16 @@ public enum Param {
             "Client distress above which the client asks to stop."),
     COVERT_AVOIDANCE(Scope.CLIENT, "covert_avoidance", "cav", "0-1", 0, 1, 0,
             "Tendency to avoid covertly under urge; lowers contact with the stimulus."),
+    UNDERSTOOD(Scope.CLIENT, "understood", "U0", "0-1", 0, 1, 0.2,
+            "Felt understanding at arrival."),
+    DEFENSIVENESS(Scope.CLIENT, "defensiveness", "D0", "0-1", 0, 1, 0.1,
+            "Defensiveness at arrival; reset at each session's start."),
+    ALLIANCE(Scope.CLIENT, "alliance", "A0", "0-1", 0, 1, 0.3,
+            "Therapeutic alliance at arrival; carried between sessions."),
+    MOTIVATION(Scope.CLIENT, "motivation", "K0", "0-1", 0, 1, 0.3,
+            "Readiness to change at arrival; carried between sessions."),
+    WALKOUT_THRESHOLD(Scope.CLIENT, "walkout_threshold", "Dw", "0-1", 0, 1, 0.7,
+            "Defensiveness above which the client leaves the session (dropout)."),
 
     // ---------------------------------------------------------------- model: regulation (s2)
     RHO0(Scope.MODEL, "rho0", "rho0", "1/min", 0.01, 20, 2.0,
@@ -135,6 +145,80 @@ public enum Param {
     K_PROGRESS(Scope.MODEL, "k_progress", "kP", "0-1", 0, 1, 0.6,
             "Celebration: the client's positive affect rises toward muCp + (100 - muCp) kP "
                     + "progress (R1)."),
+
+    // ---------------------------------------------------------------- model: other phases (s8)
+    K_EDU(Scope.MODEL, "k_edu", "kE", "1/min", 0, 10, 0.01,
+            "Psychoeducation and assessment: felt understanding and motivation rise at kE m per minute."),
+    COMFORT(Scope.MODEL, "comfort", "kC", "0-1", 0, 1, 0.6,
+            "Support: comfort lowers the client's resting distress by the share kC ep (proximal concern "
+                    + "is the right goal there)."),
+
+    // ---------------------------------------------------------------- model: MI (s7)
+    MI_A0(Scope.MODEL, "mi_a0", "a0", "logit", -10, 10, -1,
+            "MI-consistent turn rate c = sigmoid(a0 + am m + as s - aa agenda): intercept."),
+    MI_AM(Scope.MODEL, "mi_am", "am", "logit", 0, 20, 2.5,
+            "Weight of mentalizing in c: understanding the client's view is most of MI (R3, R4)."),
+    MI_AS(Scope.MODEL, "mi_as", "as", "logit", 0, 20, 1.5,
+            "Weight of affect sharing in c (Rogers' accurate empathy resonates; R5)."),
+    MI_AA(Scope.MODEL, "mi_aa", "aa", "logit", 0, 20, 3,
+            "Weight of the agenda (righting reflex) against c. With the Charles therapists: c = 0.90 "
+                    + "effective, 0.08 ineffective (R3, R4)."),
+    ALPHA_U(Scope.MODEL, "alpha_u", "aU", "1/min", 0, 10, 0.15,
+            "Felt understanding follows accuracy s: dU/dt = aU (accuracy s - U)."),
+    D1(Scope.MODEL, "d1", "d1", "1/min", 0, 10, 0.05,
+            "Defensiveness grows with MI-inconsistent turns: d1 (1 - c). The ineffective Charles therapist "
+                    + "(c 0.08) crosses the walkout threshold 0.7 in under 20 min (R4)."),
+    D2(Scope.MODEL, "d2", "d2", "1/min", 0, 10, 0.2,
+            "Defensiveness melts with felt understanding: - d2 U D. Keeps D < 0.3 in effective MI (R3)."),
+    ALPHA_A(Scope.MODEL, "alpha_a", "aA", "1/min", 0, 10, 0.1,
+            "Alliance follows U (1 - D)."),
+    K1(Scope.MODEL, "k1", "k1", "1/min", 0, 10, 0.05,
+            "Change talk: motivation grows at k1 A U (1 - K). Effective MI raises K by more than 0.2 in "
+                    + "30 min (R3)."),
+    K2(Scope.MODEL, "k2", "k2", "1/min", 0, 10, 0.05,
+            "Sustain talk: motivation falls at k2 D K (R4: K ends below its start)."),
+    E_AMB(Scope.MODEL, "e_amb", "eA", "0-1", 0, 1, 0.1,
+            "Exploring ambivalence raises the client's distress a little: share eA c of the room above baseline."),
+    E_DEF(Scope.MODEL, "e_def", "eD", "0-1", 0, 1, 0.5,
+            "Defensiveness raises it more: share eD D of the room above baseline."),
+    K_WARM(Scope.MODEL, "k_warm", "kW", "0-1", 0, 1, 0.5,
+            "Warmth in MI: the client's positive affect rises toward muCp + (100 - muCp) kW U A; the "
+                    + "therapist shares it through s (R3: Tp rises)."),
+    TURN(Scope.MODEL, "turn", "dturn", "min", 0.01, 10, 0.5,
+            "Length of one therapist turn in MI when turns are drawn (noise on)."),
+    VALIDATE_GAIN(Scope.MODEL, "validate_gain", "gU", "0-1", 0, 1, 0.1,
+            "validate / reflect: U rises by gU (1 - U), D falls by gU D / 2."),
+    CONFRONT_GAIN(Scope.MODEL, "confront_gain", "gD", "0-1", 0, 1, 0.15,
+            "confront / advise: D rises by gD (1 - D)."),
+
+    // ---------------------------------------------------------------- model: covert avoidance (s4)
+    K_NOTICE(Scope.MODEL, "k_notice", "kN", "1/min", 0, 20, 1,
+            "Hazard per minute, times m, that the therapist notices covert avoidance (contact < 0.9) "
+                    + "and blocks it."),
+
+    // ---------------------------------------------------------------- model: noise (s8)
+    SIGMA_C(Scope.MODEL, "sigma_c", "sC", "SUDS/sqrt(min)", 0, 100, 4,
+            "Ornstein-Uhlenbeck noise on client distress at noise 1 (Kuppens et al. 2010 DynAffect)."),
+    SIGMA_T(Scope.MODEL, "sigma_t", "sT", "SUDS/sqrt(min)", 0, 100, 3,
+            "Ornstein-Uhlenbeck noise on therapist distress at noise 1."),
+    SIGMA0(Scope.MODEL, "sigma0", "s0", "SUDS", 0, 100, 10,
+            "Perception noise of the therapist's estimate at m = 0: sd sigma0 (1 - m)."),
+    H0(Scope.MODEL, "h0", "h0", "1/min", 0, 100, 2,
+            "Stochastic relief: the therapist ends an exposure with hazard h0 sigmoid(kG G) per minute."),
+    K_G(Scope.MODEL, "k_g", "kG", "1/unit", 0, 1000, 30,
+            "Steepness of the relief hazard: at G = -0.27 (effective Betsy therapist) it is 0.0006/min; "
+                    + "at G = +0.05 it is 1.6/min."),
+
+    // ---------------------------------------------------------------- model: courses (s8)
+    RECOVERY(Scope.MODEL, "recovery", "rS", "0-1", 0, 1, 0.35,
+            "Spontaneous recovery: between sessions the share rS (1 - exp(-interval / tauS)) of the "
+                    + "session's fear reduction returns (Paskewitz et al. 2022). Drove R6."),
+    TAU_RECOVERY(Scope.MODEL, "tau_recovery", "tauS", "min", 1, 1e6, 10080,
+            "Time constant of spontaneous recovery: one week."),
+    K_FATIGUE(Scope.MODEL, "k_fatigue", "kF", "1/min", 0, 1, 0.01,
+            "Regulation effort in a session adds kF per effort-minute to fatigue."),
+    TAU_FATIGUE(Scope.MODEL, "tau_fatigue", "tauF", "min", 1, 1e6, 2880,
+            "Fatigue above the therapist's own level fades between sessions with this time constant (2 days)."),
     ;
 
     private final Scope scope;

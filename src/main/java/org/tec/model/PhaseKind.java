@@ -5,7 +5,7 @@ import java.util.List;
 
 /** The kinds of session phase the model knows (MODEL.md sections 6-8). */
 public enum PhaseKind {
-    PSYCHOEDUCATION, ASSESSMENT, EXPOSURE, CELEBRATE, FREE;
+    PSYCHOEDUCATION, ASSESSMENT, EXPOSURE, MI, CELEBRATE, SUPPORT, FREE;
 
     public String key() {
         return name().toLowerCase();

@@ -22,8 +22,14 @@ public enum Var {
     PROXIMAL_CONCERN("therapist.proximal_concern", "0-1", 0, 1, "proximal empathic concern ep"),
     DISTAL_CONCERN("therapist.distal_concern", "0-1", 0, 1, "distal empathic concern ed"),
     EFFORT("therapist.effort", "min", 0, Double.MAX_VALUE, "accumulated regulation effort"),
+    UNDERSTOOD("client.understood", "0-1", 0, 1, "felt understanding U (MI)"),
+    DEFENSIVENESS("client.defensiveness", "0-1", 0, 1, "defensiveness D (MI)"),
+    ALLIANCE("client.alliance", "0-1", 0, 1, "therapeutic alliance A"),
+    MOTIVATION("client.motivation", "0-1", 0, 1, "readiness to change K (MI)"),
     CONTACT("client.contact", "0-1", 0, 1, "contact with the feared stimulus X"),
     INTENSITY("exposure.intensity", "0-1", 0, 1, "current exposure intensity I (0 outside exposures)"),
+    MI_CONSISTENT("therapist.mi_consistent", "0-1", 0, 1, "share of MI-consistent turns c (MI phases)"),
+    FATIGUE("therapist.fatigue", "0-1", 0, 1, "fatigue f (carried between sessions)"),
     ;
 
     public static final int COUNT = values().length;

@@ -35,7 +35,7 @@ public final class JsonWriter {
             g.writeStringField("scenario", p.name());
             g.writeNumberField("seed", p.seed());
             g.writeNumberField("dt", p.dt());
-            g.writeBooleanField("noise", p.noise());
+            g.writeNumberField("noise", p.noise());
             g.writeObjectFieldStart("parameters");
             for (Map.Entry<String, Double> e : new TreeMap<>(p.parameters()).entrySet()) number(g, e.getKey(), e.getValue());
             g.writeEndObject();

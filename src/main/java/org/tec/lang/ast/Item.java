@@ -9,7 +9,17 @@ public sealed interface Item {
 
     record Import(String path, Span span) implements Item {}
 
-    record Scenario(String name, List<Item> items, Span span) implements Item {}
+    /** A scenario, or a course of sessions ({@code course} true) built from one. */
+    record Scenario(String name, boolean course, List<Item> items, Span span) implements Item {}
+
+    /** {@code sessions N}: a course's session limit. */
+    record Sessions(Expr value, Span span) implements Item {}
+
+    /** {@code interval D}: time between a course's sessions. */
+    record Interval(Expr value, Span span) implements Item {}
+
+    /** {@code until CONDITION}: a course's stopping goal, checked after each session. */
+    record Until(Expr condition, Span span) implements Item {}
 
     record Step(Expr value, Span span) implements Item {}
 
