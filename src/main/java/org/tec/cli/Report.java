@@ -52,27 +52,82 @@ final class Report {
             sb.append('\n').append(s.bold("Values")).append('\n');
             for (Printed pr : r.prints()) sb.append("  ").append(pr.source()).append(" = ").append(pr.value()).append('\n');
         }
-        if (!r.goals().isEmpty()) {
+        appendVerdicts(sb, s, r.goals(), r.expects());
+        return sb.toString();
+    }
+
+    /** A study: one line per run (swept values, printed values), then the checks. */
+    static String renderStudy(org.tec.interp.Study.Result st, boolean color) {
+        Style s = new Style(color);
+        StringBuilder sb = new StringBuilder();
+        var p = st.program();
+        var runs = st.runs();
+        sb.append(s.bold(p.name())).append("  (").append(p.file()).append(")\n");
+        sb.append("  study of ").append(runs.runs().size()).append(runs.runs().size() == 1 ? " run" : " runs");
+        for (var sw : runs.sweeps()) {
+            sb.append(", sweep ").append(sw.param()).append(" over ").append(sw.values().length).append(" values");
+        }
+        if (p.study().replicates() > 1) sb.append(", ").append(p.study().replicates()).append(" replicates each");
+        sb.append("; seed ").append(p.seed()).append(p.noise() > 0 ? ", noise " + num(p.noise()) : ", deterministic").append("\n\n");
+
+        java.util.List<String> header = new java.util.ArrayList<>();
+        for (var sw : runs.sweeps()) header.add(sw.param());
+        if (p.study().replicates() > 1) header.add("replicate");
+        for (var pr : p.prints()) header.add(pr.source());
+        header.add("expectations");
+        java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+        for (var r : runs.runs()) {
+            java.util.List<String> row = new java.util.ArrayList<>();
+            for (double v : r.values()) row.add(org.tec.interp.Values.number(v));
+            if (p.study().replicates() > 1) row.add(Integer.toString(r.replicate()));
+            for (Printed pr : r.result().prints()) row.add(pr.value());
+            long ok = r.result().expects().stream().filter(Verdict::passed).count();
+            row.add(ok + "/" + r.result().expects().size());
+            rows.add(row);
+        }
+        sb.append(s.bold("Runs")).append('\n').append(table(header, rows, 40));
+        appendVerdicts(sb, s, st.goals(), st.expects());
+        return sb.toString();
+    }
+
+    private static void appendVerdicts(StringBuilder sb, Style s, java.util.List<Verdict> goals, java.util.List<Verdict> expects) {
+        if (!goals.isEmpty()) {
             sb.append('\n').append(s.bold("Goals")).append('\n');
-            for (Verdict v : r.goals()) {
+            for (Verdict v : goals) {
                 sb.append("  ").append(v.passed() ? s.green("met    ") : s.yellow("not met")).append("  ").append(v.name());
                 if (v.detail() != null) sb.append("  [").append(v.detail()).append(']');
                 sb.append('\n');
             }
         }
-        if (!r.expects().isEmpty()) {
+        if (!expects.isEmpty()) {
             sb.append('\n').append(s.bold("Expectations")).append('\n');
-            for (Verdict v : r.expects()) {
+            for (Verdict v : expects) {
                 sb.append("  ").append(v.passed() ? s.green("pass") : s.red("FAIL")).append("  ").append(v.source());
                 if (v.detail() != null) sb.append("  [").append(v.detail()).append(']');
                 if (!v.passed()) sb.append("  (").append(v.span()).append(')');
                 sb.append('\n');
             }
         }
-        long goalsMet = r.goals().stream().filter(Verdict::passed).count();
-        long passed = r.expects().stream().filter(Verdict::passed).count();
-        sb.append('\n').append(goalsMet).append(" of ").append(r.goals().size()).append(" goals met, ")
-                .append(passed).append(" of ").append(r.expects().size()).append(" expectations passed\n");
+        long goalsMet = goals.stream().filter(Verdict::passed).count();
+        long passed = expects.stream().filter(Verdict::passed).count();
+        sb.append('\n').append(goalsMet).append(" of ").append(goals.size()).append(" goals met, ")
+                .append(passed).append(" of ").append(expects.size()).append(" expectations passed\n");
+    }
+
+    /** Columns padded to their widest cell; at most {@code limit} rows, then a count of the rest. */
+    static String table(java.util.List<String> header, java.util.List<java.util.List<String>> rows, int limit) {
+        int[] w = new int[header.size()];
+        for (int i = 0; i < w.length; i++) w[i] = header.get(i).length();
+        for (var row : rows) for (int i = 0; i < w.length; i++) w[i] = Math.max(w[i], row.get(i).length());
+        StringBuilder sb = new StringBuilder();
+        java.util.function.Consumer<java.util.List<String>> line = cells -> {
+            sb.append(' ');
+            for (int i = 0; i < w.length; i++) sb.append(' ').append(String.format("%-" + w[i] + "s", cells.get(i)));
+            sb.append('\n');
+        };
+        line.accept(header);
+        for (int k = 0; k < rows.size() && k < limit; k++) line.accept(rows.get(k));
+        if (rows.size() > limit) sb.append("  ... ").append(rows.size() - limit).append(" more runs\n");
         return sb.toString();
     }
 

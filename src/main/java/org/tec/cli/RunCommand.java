@@ -10,10 +10,8 @@ import java.util.concurrent.Callable;
 import org.tec.Version;
 import org.tec.diag.DiagnosticRenderer;
 import org.tec.diag.Diagnostics;
-import org.tec.interp.Interpreter;
 import org.tec.interp.Program;
 import org.tec.interp.RunError;
-import org.tec.interp.RunOptions;
 import org.tec.interp.RunResult;
 import org.tec.interp.Scripts;
 import org.tec.interp.SourceLoader;
@@ -55,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only errors and failed expectations.")
     boolean quiet;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for replicates and sweeps (default: the available cores).")
+    Integer threads;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -75,48 +76,52 @@ final class RunCommand implements Callable<Integer> {
             stderr.flush();
             return Main.SCRIPT_ERROR;
         }
-        Program program = c.program();
-        if (seed != null) program = program.withSeed(seed);
         OutputDir dir = new OutputDir(out == null ? Path.of("") : out);
         Diagnostics outputErrors = new Diagnostics();
-        Emitter.validate(program, dir, outputErrors);
+        for (Program p : c.programs()) Emitter.validate(p, dir, outputErrors);
         if (outputErrors.hasErrors()) {
             stderr.print(DiagnosticRenderer.renderAll(outputErrors.sorted(), c.sources()));
             stderr.flush();
             return Main.SCRIPT_ERROR;
         }
-        RunResult result;
-        try {
-            result = Interpreter.run(program, RunOptions.DEFAULTS);
-            Emitter.emit(result, dir, Version.get());
-            if (csv != null) {
-                RunResult r = result;
-                AtomicFiles.write(csv, w -> {
-                    if (tidy) CsvWriter.tidy(w, r.record(), r.program().dt(), 0, List.of());
-                    else CsvWriter.wide(w, r.record(), r.program().dt(), 0, List.of());
-                });
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        boolean allHold = true;
+        boolean first = true;
+        for (Scripts.Unit unit0 : c.units()) {
+            Scripts.Unit unit = seed == null ? unit0 : new Scripts.Unit(unit0.loaded(), unit0.program().withSeed(seed), unit0.overrides());
+            Execution.Done done;
+            try {
+                done = Execution.run(c, unit, dir, threadCount);
+                RunResult result = done.single();
+                if (result != null && csv != null) {
+                    AtomicFiles.write(csv, w -> {
+                        if (tidy) CsvWriter.tidy(w, result.record(), result.program().dt(), 0, List.of());
+                        else CsvWriter.wide(w, result.record(), result.program().dt(), 0, List.of());
+                    });
+                }
+                if (result != null && json != null) {
+                    AtomicFiles.write(json, w -> JsonWriter.write(w, result, Version.get(), 0, List.of()));
+                }
+            } catch (RunError e) {
+                stderr.println(file + ": run-time error at " + Report.num(e.time()) + " min: " + e.getMessage());
+                stderr.flush();
+                return Main.RUNTIME_ERROR;
+            } catch (IOException e) {
+                stderr.println("error: cannot write output: " + e.getMessage());
+                stderr.flush();
+                return Main.RUNTIME_ERROR;
             }
-            if (json != null) {
-                RunResult r = result;
-                AtomicFiles.write(json, w -> JsonWriter.write(w, r, Version.get(), 0, List.of()));
+            if (!quiet) {
+                if (!first) stdout.println();
+                stdout.print(done.report(Terminal.interactive()));
+            } else {
+                done.expects().stream().filter(v -> !v.passed())
+                        .forEach(v -> stdout.println("FAIL " + v.source() + (v.detail() == null ? "" : "  [" + v.detail() + "]")));
             }
-        } catch (RunError e) {
-            stderr.println(file + ": run-time error at " + Report.num(e.time()) + " min: " + e.getMessage());
-            stderr.flush();
-            return Main.RUNTIME_ERROR;
-        } catch (IOException e) {
-            stderr.println("error: cannot write output: " + e.getMessage());
-            stderr.flush();
-            return Main.RUNTIME_ERROR;
-        }
-        if (!quiet) {
-            stdout.print(Report.render(result, Terminal.interactive()));
-        } else {
-            result.expects().stream().filter(v -> !v.passed())
-                    .forEach(v -> stdout.println("FAIL " + v.source() + (v.detail() == null ? "" : "  [" + v.detail() + "]")));
+            first = false;
+            allHold &= done.passed();
         }
         stdout.flush();
-        return result.allExpectationsHold() ? Main.OK : Main.EXPECTATION_FAILED;
+        return allHold ? Main.OK : Main.EXPECTATION_FAILED;
     }
-
 }

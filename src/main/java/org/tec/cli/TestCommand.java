@@ -9,13 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.tec.Version;
 import org.tec.diag.DiagnosticRenderer;
 import org.tec.diag.Diagnostics;
-import org.tec.interp.Interpreter;
+import org.tec.interp.Program;
 import org.tec.interp.RunError;
-import org.tec.interp.RunOptions;
-import org.tec.interp.RunResult;
 import org.tec.interp.Scripts;
 import org.tec.interp.SourceLoader;
 import org.tec.interp.Verdict;
@@ -91,26 +88,31 @@ final class TestCommand implements Callable<Integer> {
         if (!c.hasScenario()) return null;
         OutputDir dir = new OutputDir(outDir);
         Diagnostics outErrors = new Diagnostics();
-        Emitter.validate(c.program(), dir, outErrors);
+        for (Program p : c.programs()) Emitter.validate(p, dir, outErrors);
         if (outErrors.hasErrors()) {
             return new Outcome(f, false, DiagnosticRenderer.renderAll(outErrors.sorted(), c.sources()).trim(), secs(t0));
         }
-        try {
-            RunResult r = Interpreter.run(c.program(), RunOptions.DEFAULTS);
-            Emitter.emit(r, dir, Version.get());
-            StringBuilder msg = new StringBuilder();
-            for (Verdict v : r.expects()) {
-                if (!v.passed()) {
-                    msg.append("expectation failed: ").append(v.source());
-                    if (v.detail() != null) msg.append("  [").append(v.detail()).append(']');
-                    msg.append("  (").append(v.span()).append(")\n");
+        StringBuilder msg = new StringBuilder();
+        boolean passed = true;
+        for (Scripts.Unit unit : c.units()) {
+            String prefix = c.units().size() > 1 ? "[" + unit.program().name() + "] " : "";
+            try {
+                Execution.Done done = Execution.run(c, unit, dir, Runtime.getRuntime().availableProcessors());
+                for (Verdict v : done.expects()) {
+                    if (!v.passed()) {
+                        msg.append(prefix).append("expectation failed: ").append(v.source());
+                        if (v.detail() != null) msg.append("  [").append(v.detail()).append(']');
+                        msg.append("  (").append(v.span()).append(")\n");
+                    }
                 }
+                if (done.expects().isEmpty()) msg.append(prefix).append("note: no expectations; the script only has to run\n");
+                passed &= done.passed();
+            } catch (RunError e) {
+                msg.append(prefix).append("run-time error at ").append(Report.num(e.time())).append(" min: ").append(e.getMessage()).append('\n');
+                passed = false;
             }
-            if (r.expects().isEmpty()) msg.append("note: no expectations; the script only has to run\n");
-            return new Outcome(f, r.allExpectationsHold(), msg.toString().trim(), secs(t0));
-        } catch (RunError e) {
-            return new Outcome(f, false, "run-time error at " + Report.num(e.time()) + " min: " + e.getMessage(), secs(t0));
         }
+        return new Outcome(f, passed, msg.toString().trim(), secs(t0));
     }
 
     private static double secs(long t0) {

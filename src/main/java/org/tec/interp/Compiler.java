@@ -48,32 +48,36 @@ public final class Compiler {
 
     // ================================================================== loading
 
-    /** Parses a file and its imports; returns the scenario's items in order, or null. */
-    public Loaded load(String displayName, Path path, String text) {
+    /**
+     * Parses a file and its imports; returns one {@link Loaded} per scenario (or course) in
+     * the file, or a single one without a scenario for a library of profiles.
+     */
+    public List<Loaded> load(String displayName, Path path, String text) {
         List<Item> top = parse(displayName, text);
-        Item.Scenario scenario = null;
+        List<Item.Scenario> scenarios = new ArrayList<>();
         List<Item> outside = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
         for (Item i : top) {
             if (i instanceof Item.Scenario s) {
-                if (scenario != null) {
-                    sink.error(s.span(), "a file holds one scenario; '" + scenario.name() + "' came first",
-                            "put the other scenario in a file of its own");
-                } else {
-                    scenario = s;
+                if (!names.add(s.name())) {
+                    sink.error(s.span(), "a second scenario called '" + s.name() + "' in this file", "give each scenario its own name");
                 }
+                scenarios.add(s);
             } else {
                 outside.add(i);
             }
         }
         Set<Path> stack = new LinkedHashSet<>();
         if (path != null) stack.add(path.toAbsolutePath().normalize());
-        List<Item> items = new ArrayList<>(expandImports(outside, path, stack));
-        String name = null;
-        if (scenario != null) {
-            items.addAll(expandImports(scenario.items(), path, stack));
-            name = scenario.name();
+        List<Item> shared = expandImports(outside, path, stack);
+        if (scenarios.isEmpty()) return List.of(new Loaded(null, displayName, shared, false, false));
+        List<Loaded> out = new ArrayList<>();
+        for (Item.Scenario s : scenarios) {
+            List<Item> items = new ArrayList<>(shared);
+            items.addAll(expandImports(s.items(), path, stack));
+            out.add(new Loaded(s.name(), displayName, List.copyOf(items), true, s.course()));
         }
-        return new Loaded(name, displayName, items, scenario != null, scenario != null && scenario.course());
+        return out;
     }
 
     /** A parsed script: its scenario name (null for a profile library) and its items, imports expanded. */
@@ -218,7 +222,27 @@ public final class Compiler {
             List<Program.ActionPlan> atStart = new ArrayList<>();
             Boolean mayEnd = null, mayReassure = null;
             Span stepSpan = null;
-            Set<String> declaredParties = new LinkedHashSet<>();
+            int replicates = 1;
+            boolean replicateSeen = false;
+            List<Program.SweepPlan> sweeps = new ArrayList<>();
+            List<Program.Check> studyGoals = new ArrayList<>();
+            List<Program.Check> studyExpects = new ArrayList<>();
+            for (Item i : items) {
+                if (i instanceof Item.Sweep sw) {
+                    Program.SweepPlan plan = sweep(sw);
+                    if (plan != null) sweeps.add(plan);
+                } else if (i instanceof Item.Replicate r) {
+                    if (replicateSeen) sink.warning(r.span(), "a second 'replicate'; the last one counts", null);
+                    replicateSeen = true;
+                    Double v = constantOf(r.count(), Type.NUMBER, "a number of runs");
+                    if (v != null) {
+                        if (v != Math.rint(v) || v < 1 || v > 100000) sink.error(r.count().span(), "replicate needs a whole number from 1 to 100000, not " + fmt(v), null);
+                        else replicates = (int) (double) v;
+                    }
+                }
+            }
+            boolean study = !sweeps.isEmpty() || replicateSeen;
+            exprs.hasSweep(!sweeps.isEmpty());
             for (Item i : items) {
                 if (i instanceof Item.Param || i instanceof Item.Let) continue;
                 if (i instanceof Item.Step s) {
@@ -278,17 +302,18 @@ public final class Compiler {
                         untilSource = sourceText(un.condition());
                     }
                 } else if (i instanceof Item.Declare d) {
-                    String who = d.party().name().toLowerCase();
-                    if (!declaredParties.add(who) && d.party() != Item.Party.MODEL) {
-                        sink.warning(d.span(), "a second " + who + " block; its settings are added to the first", null);
-                    }
+                    // a later block adds to or overrides an earlier one (an imported profile, say)
                     declare(d, params);
                 } else if (i instanceof Item.Goal g) {
-                    Program.Check c = check(g.name(), g.name(), g.condition(), g.tolerance(), g.span());
-                    if (c != null) goals.add(c);
+                    boolean across = ExprCompiler.acrossRuns(g.condition());
+                    Program.Check c = check(g.name(), g.name(), g.condition(), g.tolerance(), g.span(), across, study);
+                    if (c != null) (across ? studyGoals : goals).add(c);
                 } else if (i instanceof Item.Expect e) {
-                    Program.Check c = check(e.source(), e.source(), e.condition(), e.tolerance(), e.span());
-                    if (c != null) expects.add(c);
+                    boolean across = ExprCompiler.acrossRuns(e.condition());
+                    Program.Check c = check(e.source(), e.source(), e.condition(), e.tolerance(), e.span(), across, study);
+                    if (c != null) (across ? studyExpects : expects).add(c);
+                } else if (i instanceof Item.Sweep || i instanceof Item.Replicate) {
+                    continue;
                 } else if (i instanceof Item.Policy p) {
                     Boolean[] pol = policy(p);
                     if (pol != null) {
@@ -353,7 +378,8 @@ public final class Compiler {
             if (sink.hasErrors()) return null;
             return new Program(loaded.name(), loaded.file(), dt, seed, noise, course, built, Map.copyOf(declaredParams),
                     List.copyOf(sized), List.copyOf(triggers), new Program.PolicyPlan(mayEnd, mayReassure),
-                    List.copyOf(goals), List.copyOf(expects), List.copyOf(emits), List.copyOf(plots), List.copyOf(prints));
+                    List.copyOf(goals), List.copyOf(expects), List.copyOf(emits), List.copyOf(plots), List.copyOf(prints),
+                    study ? new Program.StudyPlan(List.copyOf(sweeps), replicates, List.copyOf(studyGoals), List.copyOf(studyExpects)) : null);
         }
 
         // ---------------------------------------------------------- declarations
@@ -444,8 +470,10 @@ public final class Compiler {
 
         // ---------------------------------------------------------- goals and expects
 
-        Program.Check check(String name, String source, Expr condition, Item.Tolerance tol, Span span) {
-            Typed t = exprs.compile(condition, ExprCompiler.Context.AFTER);
+        Program.Check check(String name, String source, Expr condition, Item.Tolerance tol, Span span, boolean across,
+                            boolean study) {
+            ExprCompiler.Context ctx = across && study ? ExprCompiler.Context.STUDY : ExprCompiler.Context.AFTER;
+            Typed t = exprs.compile(condition, ctx);
             if (t == null) return null;
             if (t.type() != Type.BOOL) {
                 sink.error(condition.span(), "a condition is needed here, not " + t.type().words(),
@@ -457,8 +485,8 @@ public final class Compiler {
             Type operandType = null;
             Eval eval = t.eval();
             if (condition instanceof Expr.Binary b && isComparison(b.op())) {
-                Typed l = exprs.compile(b.left(), ExprCompiler.Context.AFTER);
-                Typed r = exprs.compile(b.right(), ExprCompiler.Context.AFTER);
+                Typed l = exprs.compile(b.left(), ctx);
+                Typed r = exprs.compile(b.right(), ctx);
                 if (l != null && r != null) {
                     left = l.eval();
                     right = r.eval();
@@ -474,6 +502,51 @@ public final class Compiler {
                         "write it as a comparison, for example peak(client.distress) == 70 within 5%");
             }
             return new Program.Check(name, source, eval, left, right, op, operandType, span);
+        }
+
+        Program.SweepPlan sweep(Item.Sweep sw) {
+            if (!declaredParams.containsKey(sw.param())) {
+                String hint = Suggest.hint(sw.param(), declaredParams.keySet());
+                sink.error(sw.paramSpan(), "'" + sw.param() + "' is not a param of this scenario",
+                        hint != null ? hint : "declare it first, for example: param " + sw.param() + " = 0.5");
+                return null;
+            }
+            Type type = constants.get(sw.param()).type();
+            String words = type == Type.DURATION ? "a duration" : "a number";
+            double[] values;
+            if (sw.values() != null) {
+                values = new double[sw.values().size()];
+                for (int k = 0; k < values.length; k++) {
+                    Double v = constantOf(sw.values().get(k), type, words);
+                    if (v == null) return null;
+                    values[k] = v;
+                }
+            } else {
+                Double from = constantOf(sw.from(), type, words);
+                Double to = constantOf(sw.to(), type, words);
+                Double step = constantOf(sw.step(), type, words);
+                if (from == null || to == null || step == null) return null;
+                if (step <= 0) {
+                    sink.error(sw.step().span(), "a sweep's step must be greater than 0", null);
+                    return null;
+                }
+                long n = (long) Math.floor((to - from) / step + 1e-9) + 1;
+                if (n < 1) {
+                    sink.error(sw.span(), "this sweep has no values: " + fmt(from) + " is above " + fmt(to), null);
+                    return null;
+                }
+                if (n > 100000) {
+                    sink.error(sw.span(), "this sweep has " + n + " values; at most 100000", "use a larger step");
+                    return null;
+                }
+                values = new double[(int) n];
+                for (int k = 0; k < n; k++) values[k] = Math.round((from + k * step) * 1e9) / 1e9;
+            }
+            if (values.length == 0) {
+                sink.error(sw.span(), "this sweep has no values", null);
+                return null;
+            }
+            return new Program.SweepPlan(sw.param(), values, sw.span());
         }
 
         boolean isComparison(String op) {
@@ -763,7 +836,8 @@ public final class Compiler {
             }
             Eval over = over(r.over());
             if (r.over() != null && over == null) return null;
-            return new Program.ActionPlan.Regulate(c, value, relative, sign, over, regulateText(r), r.span());
+            return new Program.ActionPlan.Regulate(c, value, relative, sign, r.direction() != Action.Direction.NONE, over,
+                    regulateText(r), r.span());
         }
 
         String regulateText(Action.Regulate r) {

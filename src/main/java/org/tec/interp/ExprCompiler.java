@@ -19,7 +19,10 @@ import org.tec.model.Var;
  */
 final class ExprCompiler {
     /** Where an expression is evaluated: during the run (triggers) or after it (goals, expects). */
-    enum Context { CONSTANT, LIVE, AFTER }
+    enum Context { CONSTANT, LIVE, AFTER, STUDY }
+
+    private static final String ACROSS_RUNS_HINT =
+            "wrap what each run gives in proportion(...), mean(...), quantile(..., q), trend(...), never_rises(...) or never_falls(...)";
 
     static final List<String> MEASURES = List.of("peak", "max", "min", "mean", "time_of_peak", "auc", "slope");
     static final List<String> FUNCTIONS = List.of("abs", "sqrt", "min", "max");
@@ -174,6 +177,11 @@ final class ExprCompiler {
     }
 
     private boolean needsState(Span span, Context ctx, String what) {
+        if (ctx == Context.STUDY) {
+            sink.error(span, "'" + what + "' differs from run to run; a check across runs must say how to combine them",
+                    ACROSS_RUNS_HINT);
+            return false;
+        }
         if (ctx == Context.CONSTANT) {
             sink.error(span, "'" + what + "' changes during the run; a constant is needed here",
                     "use a number, a param or a let");
@@ -307,6 +315,9 @@ final class ExprCompiler {
 
     private Typed call(Expr.Call c, Context ctx, boolean inMeasure) {
         String name = c.name();
+        if (StudyFunctions.NAMES.contains(name) && (!name.equals("mean") || ctx == Context.STUDY)) {
+            return studyCall(c, ctx);
+        }
         boolean measure = MEASURES.contains(name) && (c.args().size() == 1 || c.during() != null);
         if (!measure) {
             if (!FUNCTIONS.contains(name)) {
@@ -317,6 +328,11 @@ final class ExprCompiler {
                 return null;
             }
             return function(c, ctx, inMeasure);
+        }
+        if (ctx == Context.STUDY) {
+            sink.error(c.span(), "'" + name + "(...)' is one run's measure; a check across runs must say how to combine runs",
+                    ACROSS_RUNS_HINT);
+            return null;
         }
         if (ctx != Context.AFTER) {
             sink.error(c.span(), "'" + name + "' measures the whole run, so it can only be used in goals, expects and prints",
@@ -388,6 +404,11 @@ final class ExprCompiler {
     }
 
     private Typed at(Expr.At a, Context ctx, boolean inMeasure) {
+        if (ctx == Context.STUDY) {
+            sink.error(a.span(), "a value 'at' a time differs from run to run; a check across runs must say how to combine runs",
+                    ACROSS_RUNS_HINT);
+            return null;
+        }
         if (ctx != Context.AFTER) {
             sink.error(a.span(), "'at' looks back over the whole run, so it can only be used in goals, expects and prints", null);
             return null;
@@ -444,6 +465,94 @@ final class ExprCompiler {
         double v = x.eval(f);
         f.row(saved);
         return v;
+    }
+
+    private boolean hasSweep;
+
+    void hasSweep(boolean value) {
+        hasSweep = value;
+    }
+
+    /** Whether an expression speaks across runs (and so is checked once per study, not per run). */
+    static boolean acrossRuns(Expr e) {
+        if (e instanceof Expr.Call c) {
+            if (StudyFunctions.NAMES.contains(c.name()) && !c.name().equals("mean")) return true;
+            if (c.name().equals("mean") && c.args().size() == 1 && runLevel(c.args().get(0))) return true;
+            for (Expr a : c.args()) if (acrossRuns(a)) return true;
+            return false;
+        }
+        if (e instanceof Expr.Binary b) return acrossRuns(b.left()) || acrossRuns(b.right());
+        if (e instanceof Expr.Unary u) return acrossRuns(u.operand());
+        if (e instanceof Expr.At a) return acrossRuns(a.value());
+        return false;
+    }
+
+    /** Whether an expression is one value per run (a measure, an 'at', a phase property, a run flag). */
+    private static boolean runLevel(Expr e) {
+        if (e instanceof Expr.At) return true;
+        if (e instanceof Expr.Call c) return MEASURES.contains(c.name()) && c.args().size() == 1 || c.args().stream().anyMatch(ExprCompiler::runLevel);
+        if (e instanceof Expr.Ref r) {
+            return r.path().size() == 2 && PHASE_PROPERTIES.contains(r.path().get(1))
+                    || r.path().size() == 1 && List.of("ended_early", "walked_out", "sessions").contains(r.path().get(0));
+        }
+        if (e instanceof Expr.Binary b) return runLevel(b.left()) || runLevel(b.right());
+        if (e instanceof Expr.Unary u) return runLevel(u.operand());
+        return false;
+    }
+
+    private Typed studyCall(Expr.Call c, Context ctx) {
+        String name = c.name();
+        if (ctx != Context.STUDY) {
+            sink.error(c.nameSpan(), "'" + name + "' speaks of many runs; it belongs in a scenario with replicate N or sweep",
+                    "add, for example: replicate 20");
+            return null;
+        }
+        if ((name.equals("trend") || name.startsWith("never_")) && !hasSweep) {
+            sink.error(c.nameSpan(), "'" + name + "' follows an outcome along a sweep, and this scenario has none",
+                    "add, for example: sweep s from 0 to 1 step 0.1");
+            return null;
+        }
+        if (c.during() != null) {
+            sink.error(c.duringSpan(), "'during' belongs inside, to the run's measure: " + name + "(peak(x during " + c.during() + "))", null);
+            return null;
+        }
+        int min = 1, max = name.equals("quantile") ? 2 : name.startsWith("never_") ? 2 : 1;
+        if (name.equals("quantile")) min = 2;
+        if (c.args().size() < min || c.args().size() > max) {
+            String usage = switch (name) {
+                case "quantile" -> "quantile(peak(client.distress), 0.9)";
+                case "never_rises", "never_falls" -> name + "(client.fear at end) or " + name + "(client.fear at end, 0.01)";
+                case "proportion" -> "proportion(exposure.completed)";
+                default -> name + "(client.fear at end)";
+            };
+            sink.error(c.span(), "wrong number of arguments to '" + name + "'", "write " + usage);
+            return null;
+        }
+        Typed arg = compile(c.args().get(0), Context.AFTER, false);
+        if (arg == null) return null;
+        if (name.equals("proportion") && arg.type() != Type.BOOL) {
+            sink.error(c.args().get(0).span(), "'proportion' counts runs where a condition holds, and this is " + arg.type().words(),
+                    "for example proportion(exposure.completed)");
+            return null;
+        }
+        if (!name.equals("proportion") && arg.type() == Type.STRING) {
+            sink.error(c.args().get(0).span(), "'" + name + "' needs a number", null);
+            return null;
+        }
+        double extra = name.startsWith("never_") ? 1e-9 : 0;
+        if (c.args().size() == 2) {
+            Typed e = compile(c.args().get(1), Context.CONSTANT, false);
+            if (e == null) return null;
+            extra = e.constant();
+            if (name.equals("quantile") && (extra < 0 || extra > 1)) {
+                sink.error(c.args().get(1).span(), "a quantile is between 0 and 1, not " + Compiler.fmt(extra), null);
+                return null;
+            }
+        }
+        Type out = name.startsWith("never_") ? Type.BOOL
+                : name.equals("proportion") || name.equals("trend") ? Type.NUMBER
+                : arg.type() == Type.BOOL ? Type.NUMBER : arg.type();
+        return Typed.of(out, StudyFunctions.of(name, arg.eval(), extra));
     }
 
     void unknownPhase(String name, Span span) {

@@ -35,4 +35,9 @@ public interface Frame {
     default int currentRow() {
         return -1;
     }
+
+    /** The runs of a study (replicates, sweeps), for checks across runs; null elsewhere. */
+    default StudyRuns runs() {
+        return null;
+    }
 }

@@ -250,7 +250,11 @@ public final class Interpreter {
         if (a instanceof Program.ActionPlan.Regulate r) {
             Component c = r.component();
             double v = r.value().eval(frame);
-            double target = r.relative() ? circuit.get(c.level()) + r.sign() * v : v;
+            double level = circuit.get(c.level());
+            double target = r.relative() ? level + r.sign() * v : v;
+            // "down to x" never raises a component, "up to x" never lowers it
+            if (!r.relative() && r.sign() < 0 && r.direction()) target = Math.min(level, target);
+            if (!r.relative() && r.sign() > 0 && r.direction()) target = Math.max(level, target);
             double over = r.over() == null ? 0 : r.over().eval(frame);
             Regulation res = circuit.regulate(c, target, over);
             event(Event.Kind.REGULATE, r.text());

@@ -15,7 +15,19 @@ import org.tec.model.Var;
 public record Program(String name, String file, double dt, long seed, double noise, CoursePlan course, ParamSet params,
                       Map<String, Double> parameters, List<PhasePlan> phases, List<Trigger> triggers,
                       PolicyPlan policy, List<Check> goals, List<Check> expects, List<EmitPlan> emits,
-                      List<PlotPlan> plots, List<PrintPlan> prints) {
+                      List<PlotPlan> plots, List<PrintPlan> prints, StudyPlan study) {
+
+    /** Replicates and sweeps: the runs of one scenario, and the checks that speak of all of them. */
+    public record StudyPlan(List<SweepPlan> sweeps, int replicates, List<Check> goals, List<Check> expects) {
+        public int runs() {
+            int n = replicates;
+            for (SweepPlan s : sweeps) n *= s.values().length;
+            return n;
+        }
+    }
+
+    /** One swept param and its values, in order. */
+    public record SweepPlan(String param, double[] values, Span span) {}
 
     /** A course: at most {@code sessions} sessions, {@code interval} minutes apart, until a goal holds. */
     public record CoursePlan(int sessions, double interval, Eval until, String untilSource) {}
@@ -23,7 +35,7 @@ public record Program(String name, String file, double dt, long seed, double noi
     /** A copy with another seed. */
     public Program withSeed(long newSeed) {
         return new Program(name, file, dt, newSeed, noise, course, params, parameters, phases, triggers, policy, goals,
-                expects, emits, plots, prints);
+                expects, emits, plots, prints, study);
     }
 
     /** A phase: its plan, what it does at the start, and its own triggers. */
@@ -57,8 +69,9 @@ public record Program(String name, String file, double dt, long seed, double noi
         Span span();
 
         /** {@code to} or, when {@code by} is set, an offset from the current level. */
-        record Regulate(Component component, Eval value, boolean relative, double sign, Eval over, String text,
-                        Span span) implements ActionPlan {}
+        /** {@code direction} is false for a bare {@code regulate X to v}, which may move either way. */
+        record Regulate(Component component, Eval value, boolean relative, double sign, boolean direction, Eval over,
+                        String text, Span span) implements ActionPlan {}
 
         record Release(Component component, Eval over, Span span) implements ActionPlan {}
 

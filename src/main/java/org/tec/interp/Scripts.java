@@ -2,6 +2,8 @@ package org.tec.interp;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.tec.diag.Diagnostics;
 import org.tec.diag.SourceSet;
@@ -11,12 +13,29 @@ import org.tec.diag.Span;
 public final class Scripts {
     private Scripts() {}
 
-    /** The result of compiling: a program when there were no errors, and every diagnostic either way. */
-    public record Compiled(Program program, Diagnostics diagnostics, SourceSet sources, boolean hasScenario) {
+    /**
+     * The result of compiling a file: one unit per scenario when there were no errors, and
+     * every diagnostic either way.
+     */
+    public record Compiled(List<Unit> units, Diagnostics diagnostics, SourceSet sources, boolean hasScenario) {
         public boolean ok() {
-            return program != null && !diagnostics.hasErrors();
+            return !units.isEmpty() && !diagnostics.hasErrors();
+        }
+
+        /** The first scenario's program (most files hold one), or null. */
+        public Program program() {
+            return units.isEmpty() ? null : units.get(0).program();
+        }
+
+        public List<Program> programs() {
+            List<Program> out = new ArrayList<>();
+            for (Unit u : units) out.add(u.program());
+            return out;
         }
     }
+
+    /** One scenario: its loaded source (kept so studies can recompile it with swept params) and its program. */
+    public record Unit(Compiler.Loaded loaded, Program program, Map<String, Double> overrides) {}
 
     public static Compiled compileFile(Path path, Map<String, Double> overrides, SourceLoader loader) {
         Diagnostics sink = new Diagnostics();
@@ -27,7 +46,7 @@ public final class Scripts {
             text = loader.read(path);
         } catch (IOException | RuntimeException e) {
             sink.error(new Span(name, 0, 0, 0), "cannot read " + name + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), null);
-            return new Compiled(null, sink, sources, false);
+            return new Compiled(List.of(), sink, sources, false);
         }
         return compile(name, path, text, overrides, loader, sink, sources);
     }
@@ -40,11 +59,20 @@ public final class Scripts {
     private static Compiled compile(String name, Path path, String text, Map<String, Double> overrides, SourceLoader loader,
                                     Diagnostics sink, SourceSet sources) {
         Compiler c = new Compiler(sink, sources, loader);
-        Compiler.Loaded loaded = c.load(name, path, text);
-        if (!loaded.hasScenario() && !sink.hasErrors()) {
-            return new Compiled(null, sink, sources, false);
+        List<Compiler.Loaded> loaded = c.load(name, path, text);
+        boolean hasScenario = loaded.stream().anyMatch(Compiler.Loaded::hasScenario);
+        if (!hasScenario || sink.hasErrors()) return new Compiled(List.of(), sink, sources, hasScenario);
+        List<Unit> units = new ArrayList<>();
+        for (Compiler.Loaded l : loaded) {
+            Program p = c.compile(l, overrides);
+            if (p != null) units.add(new Unit(l, p, overrides == null ? Map.of() : Map.copyOf(overrides)));
         }
-        Program p = sink.hasErrors() ? null : c.compile(loaded, overrides);
-        return new Compiled(sink.hasErrors() ? null : p, sink, sources, loaded.hasScenario());
+        if (sink.hasErrors()) return new Compiled(List.of(), sink, sources, true);
+        return new Compiled(List.copyOf(units), sink, sources, true);
+    }
+
+    /** Recompiles a scenario with other param values (a study's run); errors go to a fresh sink. */
+    public static Program recompile(Compiled compiled, Unit unit, Map<String, Double> overrides, Diagnostics sink) {
+        return new Compiler(sink, compiled.sources(), SourceLoader.FILES).compile(unit.loaded(), overrides);
     }
 }

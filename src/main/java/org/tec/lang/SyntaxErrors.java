@@ -73,7 +73,19 @@ final class SyntaxErrors extends BaseErrorListener {
             message = "expected " + join(words) + ", found " + found;
         }
         String hint = null;
-        if (tok.getType() == TecLexer.IDENT && expected != null) {
+        boolean reserved = tok.getType() != TecLexer.IDENT && tok.getText().matches("[A-Za-z_]+");
+        if (reserved && expected != null && (expected.contains(TecLexer.IDENT) || expected.contains(TecLexer.NUMBER))) {
+            String word = tok.getText();
+            String meaning = switch (tok.getType()) {
+                case TecLexer.SEC -> " (it means seconds)";
+                case TecLexer.HOUR -> " (it means hours)";
+                case TecLexer.DAY, TecLexer.WEEK -> " (a time unit)";
+                default -> "";
+            };
+            message = "'" + word + "' is a reserved word" + meaning + " and cannot be used as a name here";
+            hint = "choose another name, for example " + word + "_value";
+        }
+        if (hint == null && tok.getType() == TecLexer.IDENT && expected != null) {
             List<String> keywords = new ArrayList<>();
             for (int type : expected.toArray()) {
                 String lit = recognizer.getVocabulary().getLiteralName(type);
@@ -101,9 +113,11 @@ final class SyntaxErrors extends BaseErrorListener {
     static List<String> describe(IntervalSet set, Vocabulary vocab) {
         Set<String> out = new LinkedHashSet<>();
         boolean expr = set.contains(TecLexer.NUMBER) && set.contains(TecLexer.LPAREN);
+        boolean name = set.contains(TecLexer.IDENT);
         if (expr) out.add("an expression");
         for (int type : set.toArray()) {
             if (expr && isExpressionStart(type)) continue;
+            if (name && isSoftKeyword(type)) continue;
             String w = word(type, vocab);
             if (w != null) out.add(w);
         }
@@ -113,6 +127,16 @@ final class SyntaxErrors extends BaseErrorListener {
             list.add("...");
         }
         return list;
+    }
+
+    /** Keywords that the grammar also accepts as names; listing them beside "a name" only confuses. */
+    private static boolean isSoftKeyword(int type) {
+        return switch (type) {
+            case TecLexer.CLIENT, TecLexer.THERAPIST, TecLexer.START, TecLexer.END, TecLexer.MIN, TecLexer.SESSION,
+                    TecLexer.SESSIONS, TecLexer.MODEL, TecLexer.STEP, TecLexer.SEED, TecLexer.NOISE, TecLexer.INTENSITY,
+                    TecLexer.INTERVAL -> true;
+            default -> false;
+        };
     }
 
     private static boolean isExpressionStart(int type) {

@@ -14,7 +14,7 @@ public final class Circuit {
 
     // constants, read once
     private final double rho0, cap0, ks, tauT, tauC, tauPos, bf, eta, kTC, beta0;
-    private final double lambdaH, alpha, tauUrge, tauX, encourageRise, wc, wq, latency;
+    private final double lambdaH, alpha, kSignal, tauUrge, tauX, encourageRise, wc, wq, latency;
     private final double reassureMargin, reassureRefractory, reassureRelief, reassureSafety;
     private final double escapeDistress, escapeStrengthen, gV, gT, tauLag, kProgress;
     private final double kEdu, comfort, a0, am, as, aa, alphaU, d1, d2, alphaA, k1, k2, eAmb, eDef, kWarm, turn;
@@ -82,6 +82,7 @@ public final class Circuit {
         beta0 = p.get(Param.BETA0);
         lambdaH = p.get(Param.LAMBDA_H);
         alpha = p.get(Param.ALPHA);
+        kSignal = p.get(Param.K_SIGNAL);
         tauUrge = p.get(Param.TAU_URGE);
         tauX = p.get(Param.TAU_X);
         encourageRise = p.get(Param.ENCOURAGE_RISE);
@@ -451,7 +452,8 @@ public final class Circuit {
         double dTp = (muTp - tp) / tauT + g * (cp - tp);
         // exposure learning while in contact
         double dH = exposing ? lambdaH * intensity * contact * (1 - h) : 0;
-        double dV = exposing ? -alpha * intensity * contact * (c / 100) * (1 - w) * v : 0;
+        double threat = clamp(1 - kSignal * Math.max(0, t - muTeff) / 100, 0, 1);
+        double dV = exposing ? -alpha * intensity * contact * (c / 100) * (1 - w) * threat * v : 0;
         double urgeStar = clamp(c / Math.max(1e-9, escapeThreshold), 0, 1);
         double dUrge = (urgeStar - urge) / tauUrge;
         double dX = ((1 - covertAvoidance * urge) - contact) / tauX;

@@ -72,9 +72,10 @@ public enum Param {
             "Regulation rate at full skill and no fatigue: a skilled therapist (q 0.7) moves a "
                     + "component with a time constant of about 0.8 min. Drove: R1 (affect sharing "
                     + "down before the exposure's first minutes)."),
-    CAP0(Scope.MODEL, "cap0", "cap0", "0-1", 0, 1, 0.6,
-            "Largest distance of a target from the trait, before fatigue. Lets a trait of 0.7 "
-                    + "reach 0.25 (R1) but a trait of 1 not go below 0.46 at fatigue 0.1 (R5)."),
+    CAP0(Scope.MODEL, "cap0", "cap0", "0-1", 0, 1, 0.5,
+            "Largest distance of a target from the trait, before fatigue. At fatigue 0.1 a trait of 0.7 "
+                    + "can just reach 0.25 (R1), while a trait of 1 cannot go below 0.55 and takes on enough "
+                    + "distress to reassure (R5). 0.6 left R5's fall too small to see."),
 
     // ---------------------------------------------------------------- model: affect (s3, s5)
     KS(Scope.MODEL, "ks", "ks", "1/min", 0, 20, 1.6,
@@ -108,6 +109,11 @@ public enum Param {
     ALPHA(Scope.MODEL, "alpha", "alpha", "1/min", 0, 10, 0.08,
             "Inhibitory learning rate (expectancy violation). R1: fear falls by more than 10% in "
                     + "one completed exposure; R6: under 0.2 within a course of weekly sessions."),
+    K_SIGNAL(Scope.MODEL, "k_signal", "kS", "0-1", 0, 1, 1,
+            "A visibly distressed therapist partly confirms the threat, so expectancy violation "
+                    + "(inhibitory learning) is scaled by 1 - kS (T - muT)+/100. Natural scale, not fitted. "
+                    + "Without it the therapist's distress, passed on to the client, made exposure learning "
+                    + "grow with affect sharing, against R5."),
     TAU_URGE(Scope.MODEL, "tau_urge", "tauU", "min", 0.05, 60, 1,
             "Urge to escape follows distress relative to the escape threshold."),
     TAU_X(Scope.MODEL, "tau_x", "tauX", "min", 0.05, 60, 2,

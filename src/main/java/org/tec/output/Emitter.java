@@ -25,9 +25,14 @@ public final class Emitter {
 
     /** Writes every emit; returns the files written. */
     public static List<Path> emit(RunResult r, OutputDir dir, String version) {
+        return emit(r, dir, version, null);
+    }
+
+    /** Writes every emit, with {@code suffix} (a study's run, "-run007") before each file's extension. */
+    public static List<Path> emit(RunResult r, OutputDir dir, String version, String suffix) {
         List<Path> written = new ArrayList<>();
         for (Program.EmitPlan e : r.program().emits()) {
-            Path target = dir.resolve(e.file());
+            Path target = dir.resolve(suffix == null ? e.file() : withSuffix(e.file(), suffix));
             if (target == null) continue; // refused by validate before the run
             try {
                 if (e.format().equals("csv")) {
@@ -41,5 +46,11 @@ public final class Emitter {
             }
         }
         return written;
+    }
+
+    static String withSuffix(String file, String suffix) {
+        int slash = file.lastIndexOf('/');
+        int dot = file.lastIndexOf('.');
+        return dot > slash + 1 ? file.substring(0, dot) + suffix + file.substring(dot) : file + suffix;
     }
 }

@@ -72,6 +72,12 @@ public sealed interface Item {
 
     record Plot(List<Expr> variables, String file, Span fileSpan, Span span) implements Item {}
 
+    /** {@code replicate N}: run the scenario N times with seeds derived from its seed. */
+    record Replicate(Expr count, Span span) implements Item {}
+
+    /** {@code sweep NAME from A to B step S} or {@code sweep NAME in [a, b, c]}. */
+    record Sweep(String param, Span paramSpan, Expr from, Expr to, Expr step, List<Expr> values, Span span) implements Item {}
+
     /** A statement that only a later part of tec understands (course, sweep, ...). */
     record Unsupported(String keyword, Span span) implements Item {}
 

@@ -1,0 +1,176 @@
+package org.tec.interp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.IntConsumer;
+import org.tec.diag.DiagnosticRenderer;
+import org.tec.diag.Diagnostics;
+
+/**
+ * Runs a scenario's study (replicates and sweeps) over a fixed-size pool. Every run's
+ * seed derives from the base seed and its replicate number only, so results are the same
+ * whatever the thread count and the order in which runs finish; runs at different swept
+ * values share their noise (common random numbers), which makes comparisons sharper.
+ */
+public final class Study {
+    private Study() {}
+
+    /** All runs in index order, the per-run checks summarised, and the checks across runs. */
+    public record Result(Program program, StudyRuns runs, List<Verdict> goals, List<Verdict> expects) {
+        public boolean allExpectationsHold() {
+            return expects.stream().allMatch(Verdict::passed);
+        }
+    }
+
+    /** The seed of replicate {@code r}: the base seed itself for replicate 0. */
+    public static long seed(long base, int replicate) {
+        if (replicate == 0) return base;
+        return new SplittableRandom(base ^ (0x9E3779B97F4A7C15L * replicate)).nextLong();
+    }
+
+    public static Result run(Scripts.Compiled compiled, Scripts.Unit unit, int threads, RunOptions options, IntConsumer progress) {
+        Program base = unit.program();
+        Program.StudyPlan plan = base.study();
+        List<Program.SweepPlan> sweeps = plan.sweeps();
+        int total = plan.runs();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, total)), daemon());
+        try {
+            List<Future<StudyRuns.Run>> futures = new ArrayList<>(total);
+            for (int index = 0; index < total; index++) {
+                final int i = index;
+                futures.add(pool.submit(() -> {
+                    StudyRuns.Run r = one(compiled, unit, plan, i, options);
+                    if (progress != null) progress.accept(i);
+                    return r;
+                }));
+            }
+            List<StudyRuns.Run> runs = new ArrayList<>(total);
+            for (Future<StudyRuns.Run> f : futures) {
+                try {
+                    runs.add(f.get());
+                } catch (ExecutionException e) {
+                    for (Future<StudyRuns.Run> other : futures) other.cancel(true);
+                    if (e.getCause() instanceof RunError re) throw re;
+                    if (e.getCause() instanceof RuntimeException re) throw re;
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RunError(RunError.Kind.CANCELLED, 0, "the study was interrupted");
+                }
+            }
+            StudyRuns all = new StudyRuns(sweeps, List.copyOf(runs));
+            return new Result(base, all, summarise(plan.goals(), base.goals(), all, true), summarise(plan.expects(), base.expects(), all, false));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static StudyRuns.Run one(Scripts.Compiled compiled, Scripts.Unit unit, Program.StudyPlan plan, int index,
+                                     RunOptions options) {
+        int replicate = index % plan.replicates();
+        int rest = index / plan.replicates();
+        List<Program.SweepPlan> sweeps = plan.sweeps();
+        double[] values = new double[sweeps.size()];
+        // the last sweep varies fastest, the first slowest: a grid in reading order
+        for (int k = sweeps.size() - 1; k >= 0; k--) {
+            double[] vs = sweeps.get(k).values();
+            values[k] = vs[rest % vs.length];
+            rest /= vs.length;
+        }
+        Map<String, Double> overrides = new LinkedHashMap<>(unit.overrides());
+        for (int k = 0; k < sweeps.size(); k++) overrides.put(sweeps.get(k).param(), values[k]);
+        Program p = unit.program();
+        if (!sweeps.isEmpty()) {
+            Diagnostics sink = new Diagnostics();
+            p = Scripts.recompile(compiled, unit, overrides, sink);
+            if (p == null || sink.hasErrors()) {
+                throw new RunError(RunError.Kind.NUMERIC, 0, "run " + index + " (" + describe(sweeps, values)
+                        + ") does not compile:\n" + DiagnosticRenderer.renderAll(sink.sorted(), compiled.sources()).trim());
+            }
+        }
+        long seed = seed(unit.program().seed(), replicate);
+        p = p.withSeed(seed);
+        RunResult result = Interpreter.run(p, options);
+        return new StudyRuns.Run(index, replicate, seed, values, result);
+    }
+
+    /** "s = 0.3, tolerance = 60". */
+    public static String describe(List<Program.SweepPlan> sweeps, double[] values) {
+        List<String> parts = new ArrayList<>();
+        for (int k = 0; k < sweeps.size(); k++) parts.add(sweeps.get(k).param() + " = " + Values.number(values[k]));
+        return String.join(", ", parts);
+    }
+
+    private static List<Verdict> summarise(List<Program.Check> across, List<Program.Check> perRun, StudyRuns runs, boolean goals) {
+        List<Verdict> out = new ArrayList<>();
+        for (Program.Check c : perRun) {
+            int held = 0;
+            List<String> failed = new ArrayList<>();
+            for (StudyRuns.Run r : runs.runs()) {
+                List<Verdict> vs = goals ? r.result().goals() : r.result().expects();
+                Verdict v = vs.stream().filter(x -> x.span().equals(c.span())).findFirst().orElse(null);
+                if (v != null && v.passed()) {
+                    held++;
+                } else if (failed.size() < 3) {
+                    String where = runs.sweeps().isEmpty() ? "" : describe(runs.sweeps(), r.values());
+                    String rep = "replicate " + r.replicate();
+                    failed.add(where.isEmpty() ? rep : where + (r.replicate() > 0 ? ", " + rep : ""));
+                }
+            }
+            int n = runs.runs().size();
+            String detail = "held in " + held + " of " + n + " runs" + (failed.isEmpty() ? "" : "; not at " + String.join("; ", failed)
+                    + (n - held > failed.size() ? "; ..." : ""));
+            out.add(new Verdict(c.name(), c.source(), held == n, detail, c.span()));
+        }
+        StudyFrame frame = new StudyFrame(runs);
+        for (Program.Check c : across) {
+            boolean ok = ExprCompiler.truth(c.condition().eval(frame));
+            String detail = null;
+            if (c.left() != null) {
+                detail = Values.format(c.left().eval(frame), c.operandType()) + " " + c.op() + " "
+                        + Values.format(c.right().eval(frame), c.operandType());
+            }
+            out.add(new Verdict(c.name(), c.source(), ok, detail, c.span()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static ThreadFactory daemon() {
+        return r -> {
+            Thread t = new Thread(r, "tec-study");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** The frame checks across runs see: no state of its own, only the runs. */
+    private record StudyFrame(StudyRuns runs) implements Frame {
+        @Override
+        public double var(int index) {
+            return Double.NaN;
+        }
+
+        @Override
+        public double time() {
+            return Double.NaN;
+        }
+
+        @Override
+        public int session() {
+            return 0;
+        }
+
+        @Override
+        public RunRecord record() {
+            return null;
+        }
+    }
+}
