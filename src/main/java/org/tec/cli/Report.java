@@ -67,14 +67,17 @@ final class Report {
         for (var sw : runs.sweeps()) {
             sb.append(", sweep ").append(sw.param()).append(" over ").append(sw.values().length).append(" values");
         }
-        if (p.study().replicates() > 1) sb.append(", ").append(p.study().replicates()).append(" replicates each");
+        if (p.study().replicates() > 1) {
+            sb.append(", ").append(p.study().replicates()).append(runs.sweeps().isEmpty() ? " replicates" : " replicates of each");
+        }
         sb.append("; seed ").append(p.seed()).append(p.noise() > 0 ? ", noise " + num(p.noise()) : ", deterministic").append("\n\n");
 
         java.util.List<String> header = new java.util.ArrayList<>();
         for (var sw : runs.sweeps()) header.add(sw.param());
         if (p.study().replicates() > 1) header.add("replicate");
         for (var pr : p.prints()) header.add(pr.source());
-        header.add("expectations");
+        boolean perRun = !p.expects().isEmpty();
+        if (perRun) header.add("expectations");
         java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
         for (var r : runs.runs()) {
             java.util.List<String> row = new java.util.ArrayList<>();
@@ -82,7 +85,7 @@ final class Report {
             if (p.study().replicates() > 1) row.add(Integer.toString(r.replicate()));
             for (Printed pr : r.result().prints()) row.add(pr.value());
             long ok = r.result().expects().stream().filter(Verdict::passed).count();
-            row.add(ok + "/" + r.result().expects().size());
+            if (perRun) row.add(ok + "/" + r.result().expects().size());
             rows.add(row);
         }
         sb.append(s.bold("Runs")).append('\n').append(table(header, rows, 40));
