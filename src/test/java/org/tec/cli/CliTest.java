@@ -269,7 +269,10 @@ class CliTest {
         List<String> lines = r.outLines();
         String last = lines.get(lines.size() - 1);
         assertTrue(Pattern.compile("^\\d+ passed, 0 failed").matcher(last).find(), "last line: " + last);
-        assertTrue(last.startsWith("2 passed, 0 failed"), "both Betsy scenarios ran: " + last);
+        int scenarioFiles = Integer.parseInt(last.substring(0, last.indexOf(' ')));
+        assertTrue(scenarioFiles >= 7, "every scenario file of the library ran: " + last);
+        assertTrue(r.out().contains("pass  scenarios/erp/betsy-effective.tec"), r::toString);
+        assertTrue(r.out().contains("pass  scenarios/erp/betsy-ineffective.tec"), r::toString);
         assertTrue(r.out().contains("skip  scenarios/erp/profiles/betsy.tec"), r::toString);
     }
 
@@ -315,7 +318,8 @@ class CliTest {
         Result r = tec("test", "scenarios/", "--junit", xml.toString(), "--out", tmp.toString());
         assertEquals(Main.OK, r.code(), r::toString);
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
-        assertEquals("2", doc.getDocumentElement().getAttribute("tests"));
+        assertTrue(Integer.parseInt(doc.getDocumentElement().getAttribute("tests")) >= 7,
+                "one testcase per scenario file: " + doc.getDocumentElement().getAttribute("tests"));
         assertEquals("0", doc.getDocumentElement().getAttribute("failures"));
         assertEquals(0, doc.getElementsByTagName("failure").getLength());
     }

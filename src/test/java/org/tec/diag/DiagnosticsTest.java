@@ -95,15 +95,15 @@ class DiagnosticsTest {
                           phase free for 10 min { }
                         }
                         """, "bad.tec:2:9: error: 't' is already the name of a built-in value", "choose another name"),
-                bad("two scenarios in one file", """
+                bad("two scenarios of one name in one file", """
                         scenario "x" {
                           phase free for 10 min { }
                         }
-                        scenario "y" {
+                        scenario "x" {
                           phase free for 10 min { }
                         }
-                        """, "bad.tec:4:1: error: a file holds one scenario; 'x' came first",
-                        "put the other scenario in a file of its own"),
+                        """, "bad.tec:4:1: error: a second scenario called 'x' in this file",
+                        "give each scenario its own name"),
 
                 // ---------------------------------------------------------- ranges and units
                 bad("out-of-range regulation target names the range", """
@@ -217,7 +217,7 @@ class DiagnosticsTest {
                             when client.distress > 80: encourage
                           }
                         }
-                        """, "bad.tec:3:32: error: 'encourage' belongs in an exposure phase, not in psychoeducation",
+                        """, "bad.tec:3:32: error: 'encourage' coaches approach to a feared stimulus, so it belongs in an exposure phase, not in psychoeducation",
                         "move it into an exposure phase"),
                 bad("unknown action, with a suggestion", """
                         scenario "x" {
@@ -268,7 +268,7 @@ class DiagnosticsTest {
                           expect client > 1
                         }
                         """, "bad.tec:3:10: error: 'client' needs a variable, as in client.distress",
-                        "client variables: distress, positive, fear, habituation, safety, urge, contact"),
+                        "client variables: distress, positive, fear, habituation, safety, urge, understood, defensiveness, alliance, motivation, contact"),
                 bad("unknown name", """
                         scenario "x" {
                           phase free for 10 min { }

@@ -60,7 +60,13 @@ class ScenarioLibraryTest {
             return;
         }
         assertTrue(c.ok(), file + " compiled to no program");
-        Program program = c.program();
+        for (Scripts.Unit unit : c.units()) checkScenario(file, c, unit);
+    }
+
+    /** One scenario of the file: a single run, or a study (replicates, sweeps) with its checks across runs. */
+    private static void checkScenario(Path file, Scripts.Compiled c, Scripts.Unit unit) throws IOException {
+        Program program = unit.program();
+        String name = file + " [" + program.name() + "]";
 
         // every emit goes under a fresh directory of its own, never into the working tree
         Path out = Files.createTempDirectory(outputs, file.getFileName().toString());
@@ -69,18 +75,33 @@ class ScenarioLibraryTest {
         Emitter.validate(program, dir, outputErrors);
         assertFalse(outputErrors.hasErrors(), () -> DiagnosticRenderer.renderAll(outputErrors.sorted(), c.sources()));
 
-        RunResult result = Interpreter.run(program, RunOptions.DEFAULTS);
-        List<Path> written = Emitter.emit(result, dir, Version.get());
-        assertEquals(program.emits().size(), written.size(), "every emit wrote its file");
+        List<Verdict> expects;
+        List<Path> written = new ArrayList<>();
+        int runs;
+        if (program.study() == null) {
+            RunResult result = Interpreter.run(program, RunOptions.DEFAULTS);
+            written.addAll(Emitter.emit(result, dir, Version.get()));
+            expects = result.expects();
+            runs = 1;
+        } else {
+            Study.Result study = Study.run(c, unit, 2, RunOptions.DEFAULTS, null);
+            for (StudyRuns.Run r : study.runs().runs()) {
+                written.addAll(Emitter.emit(r.result(), dir, Version.get(), String.format("-run%03d", r.index())));
+            }
+            expects = study.expects();
+            runs = study.runs().runs().size();
+            assertEquals(program.study().runs(), runs, name + ": every run of the study ran");
+        }
+        assertEquals(program.emits().size() * runs, written.size(), "every emit wrote its file");
         for (Path w : written) {
             assertTrue(w.startsWith(dir.root()) && Files.isRegularFile(w), w + " was not written under " + dir.root());
         }
 
-        assertFalse(result.expects().isEmpty(), file + " has no expectations: a library scenario must check something");
-        String failures = result.expects().stream()
+        assertFalse(expects.isEmpty(), name + " has no expectations: a library scenario must check something");
+        String failures = expects.stream()
                 .filter(v -> !v.passed())
                 .map(v -> "  " + v.span() + ": expect " + v.source() + (v.detail() == null ? "" : "  [" + v.detail() + "]"))
                 .collect(Collectors.joining("\n"));
-        assertTrue(failures.isEmpty(), file + ": expectations failed:\n" + failures);
+        assertTrue(failures.isEmpty(), name + ": expectations failed:\n" + failures);
     }
 }
