@@ -31,8 +31,8 @@ item
     | PHASE name name? STRING? FOR expr intensity? LBRACE item* RBRACE  # phaseItem
     | AT timePoint COLON actionBlock                               # atItem
     | WHEN expr ONCE? COLON actionBlock                            # whenItem
-    | EMIT name STRING (EVERY expr)? (exprList)?                   # emitItem
-    | PLOT exprList (TO STRING)?                                   # plotItem
+    | EMIT name STRING (EVERY expr)? varList?                      # emitItem
+    | PLOT varList (TO STRING)?                                    # plotItem
     | REPLICATE expr                                               # replicateItem
     | SWEEP name (FROM expr TO expr STEP expr | IN LBRACK exprList RBRACK)  # sweepItem
     | action                                                       # actionItem
@@ -57,7 +57,7 @@ actionBlock : action | LBRACE action* RBRACE ;
 action
     : REGULATE name? direction=(UP | DOWN)? (how=(TO | BY) expr)? (OVER expr)?   # regulateAction
     | RELEASE name? (OVER expr)?                                   # releaseAction
-    | END name                                                     # endAction
+    | END (name | PHASE)                                           # endAction
     | LOG expr                                                     # logAction
     | SET dotted ASSIGN expr                                       # setAction
     | PRINT expr                                                   # printAction
@@ -68,14 +68,18 @@ tolerance   : WITHIN NUMBER PERCENT? ;
 
 exprList    : expr (COMMA expr)* ;
 
+// State variables to write or draw: always dotted, so a list cannot swallow the next statement.
+varList     : varRef (COMMA varRef)* ;
+varRef      : name DOT name ;
+
 // ---------------------------------------------------------------- expressions
 expr
     : expr AT when=atTime                                          # atExpr
     | op=(MINUS | PLUS) expr                                       # unaryExpr
-    | NOT expr                                                     # notExpr
     | expr op=(STAR | SLASH) expr                                  # mulExpr
     | expr op=(PLUS | MINUS) expr                                  # addExpr
     | expr op=(LT | LE | GT | GE | EQ | NE) expr                   # compareExpr
+    | NOT expr                                                     # notExpr
     | expr AND expr                                                # andExpr
     | expr OR expr                                                 # orExpr
     | primary                                                      # primaryExpr
@@ -103,6 +107,7 @@ unit        : SEC | MIN | HOUR | DAY | WEEK ;
 name
     : IDENT | CLIENT | THERAPIST | START | END | MIN | SESSION | SESSIONS
     | MODEL | STEP | SEED | NOISE | INTENSITY | INTERVAL
+    | SEC | HOUR | DAY | WEEK
     ;
 
 // ---------------------------------------------------------------- lexer

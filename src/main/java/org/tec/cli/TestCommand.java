@@ -59,6 +59,7 @@ final class TestCommand implements Callable<Integer> {
             }
         }
         Path outDir = out != null ? out : Files.createTempDirectory("tec-test");
+        boolean scratch = out == null;
         List<Outcome> outcomes = new ArrayList<>();
         int skipped = 0;
         for (Path f : files) {
@@ -72,6 +73,7 @@ final class TestCommand implements Callable<Integer> {
             outcomes.add(o);
             stdout.println((o.passed ? "pass  " : "FAIL  ") + f + (o.message.isEmpty() ? "" : "\n" + indent(o.message)));
         }
+        if (scratch) deleteTree(outDir);
         long passed = outcomes.stream().filter(Outcome::passed).count();
         long failed = outcomes.size() - passed;
         if (junit != null) writeJunit(junit, outcomes);
@@ -113,6 +115,14 @@ final class TestCommand implements Callable<Integer> {
             }
         }
         return new Outcome(f, passed, msg.toString().trim(), secs(t0));
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a scratch directory left behind is harmless
+        }
     }
 
     private static double secs(long t0) {

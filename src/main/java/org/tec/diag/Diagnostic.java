@@ -24,6 +24,7 @@ public record Diagnostic(Severity severity, Span span, String message, String hi
 
     /** {@code file:line:col: error: message}, the first line of the rendering. */
     public String headline() {
-        return span + ": " + severity.label() + ": " + message;
+        String where = span.line() > 0 ? span.toString() : span.file();
+        return where + ": " + severity.label() + ": " + message;
     }
 }

@@ -70,18 +70,18 @@ public final class Compiler {
         Set<Path> stack = new LinkedHashSet<>();
         if (path != null) stack.add(path.toAbsolutePath().normalize());
         List<Item> shared = expandImports(outside, path, stack);
-        if (scenarios.isEmpty()) return List.of(new Loaded(null, displayName, shared, false, false));
+        if (scenarios.isEmpty()) return List.of(new Loaded(null, displayName, shared, false, false, new Span(displayName, 1, 1, 1)));
         List<Loaded> out = new ArrayList<>();
         for (Item.Scenario s : scenarios) {
             List<Item> items = new ArrayList<>(shared);
             items.addAll(expandImports(s.items(), path, stack));
-            out.add(new Loaded(s.name(), displayName, List.copyOf(items), true, s.course()));
+            out.add(new Loaded(s.name(), displayName, List.copyOf(items), true, s.course(), s.span()));
         }
         return out;
     }
 
     /** A parsed script: its scenario name (null for a profile library) and its items, imports expanded. */
-    public record Loaded(String name, String file, List<Item> items, boolean hasScenario, boolean course) {}
+    public record Loaded(String name, String file, List<Item> items, boolean hasScenario, boolean course, Span span) {}
 
     private List<Item> parse(String file, String text) {
         sources.add(file, text);
@@ -164,7 +164,7 @@ public final class Compiler {
     /** Lowers a loaded scenario with the given param overrides; null if there were errors. */
     public Program compile(Loaded loaded, Map<String, Double> overrides) {
         if (!loaded.hasScenario()) {
-            sink.error(new Span(loaded.file(), 1, 1, 1), "no scenario in this file",
+            sink.error(loaded.span(), "no scenario in this file",
                     "a runnable script has scenario \"NAME\" { ... }; files without one are imported by others");
             return null;
         }
@@ -188,7 +188,11 @@ public final class Compiler {
             List<Item> items = loaded.items();
             // pass 1: names of phases, so expressions may refer to later phases
             for (Item i : items) {
-                if (i instanceof Item.Phase p) phaseRefs.add(p.ref());
+                if (i instanceof Item.Phase p) {
+                    // a phase answers to its own name and to its kind (then: every phase of that kind)
+                    phaseRefs.add(p.ref());
+                    if (PhaseKind.find(p.kind()) != null) phaseRefs.add(p.kind());
+                }
             }
             exprs = new ExprCompiler(sink, constants, phaseRefs);
             // pass 2: params and lets, in order
@@ -335,6 +339,8 @@ public final class Compiler {
                 } else if (i instanceof Item.Plot p) {
                     List<Var> vars = variables(p.variables());
                     if (vars != null) plots.add(new Program.PlotPlan(vars, p.file(), p.span()));
+                    sink.warning(p.span(), "this version of tec checks 'plot' but does not draw it yet",
+                            "write the trajectory with emit csv, or tec run --csv, and plot it elsewhere for now");
                 } else if (i instanceof Item.Do d && d.action() instanceof Action.Print pr) {
                     Typed t = exprs.compile(pr.value(), ExprCompiler.Context.AFTER);
                     if (t != null) prints.add(new Program.PrintPlan(sourceText(pr.value()), t.eval(), t.type(), pr.span()));
@@ -351,13 +357,13 @@ public final class Compiler {
             }
             if (!atStart.isEmpty()) triggers.add(0, new Program.Trigger.AtTime(0, List.copyOf(atStart)));
             if (phases.isEmpty() && !sink.hasErrors()) {
-                sink.error(new Span(loaded.file(), 1, 1, 1), "scenario '" + loaded.name() + "' has no phases",
+                sink.error(loaded.span(), "scenario '" + loaded.name() + "' has no phases",
                         "add one, for example: phase free for 10 min { }");
             }
             Program.CoursePlan course = null;
             if (loaded.course()) {
                 if (sessions == null && !sink.hasErrors()) {
-                    sink.error(new Span(loaded.file(), 1, 1, 1), "course '" + loaded.name() + "' needs a session limit",
+                    sink.error(loaded.span(), "course '" + loaded.name() + "' needs a session limit",
                             "add, for example: sessions 12");
                 }
                 course = new Program.CoursePlan(sessions == null ? 1 : sessions, interval, until, untilSource);
@@ -418,6 +424,24 @@ public final class Compiler {
             if (t != null) constants.put(l.name(), t);
         }
 
+        /** A hint naming the --set values an expression uses, or null when it uses none. */
+        String fromCommandLine(Expr e) {
+            List<String> used = new ArrayList<>();
+            collectRefs(e, used);
+            List<String> set = new ArrayList<>();
+            for (String name : used) if (overrides.containsKey(name)) set.add("--set " + name + "=" + fmt(overrides.get(name)));
+            return set.isEmpty() ? null : "the value comes from the command line: " + String.join(", ", set);
+        }
+
+        void collectRefs(Expr e, List<String> out) {
+            if (e instanceof Expr.Ref r && r.path().size() == 1) out.add(r.path().get(0));
+            else if (e instanceof Expr.Binary b) {
+                collectRefs(b.left(), out);
+                collectRefs(b.right(), out);
+            } else if (e instanceof Expr.Unary u) collectRefs(u.operand(), out);
+            else if (e instanceof Expr.Call c) for (Expr a : c.args()) collectRefs(a, out);
+        }
+
         boolean isReserved(String name, Span span) {
             if (ExprCompiler.GLOBALS.contains(name) || name.equals("client") || name.equals("therapist")
                     || phaseRefs.contains(name)) {
@@ -454,14 +478,16 @@ public final class Compiler {
                     continue;
                 }
                 if (t.type() == Type.DURATION && !p.unit().equals("min")) {
-                    sink.error(s.value().span(), "'" + s.name() + "' is " + (p.unit().isEmpty() ? "a plain number" : "in " + p.unit()) + ", not a duration",
-                            "drop the time unit");
+                    String what = p.unit().startsWith("0-") ? "a level from " + p.unit().replace("-", " to ")
+                            : p.unit().equals("SUDS") ? "a distress level in SUDS (0 to 100)" : "a number in " + p.unit();
+                    sink.error(s.value().span(), "'" + s.name() + "' is " + what + ", not a duration", "drop the time unit");
                     continue;
                 }
                 double v = t.constant();
                 if (Double.isNaN(v) || v < p.min() || v > p.max()) {
-                    sink.error(s.value().span(), scope.word() + " " + s.name() + " must be between " + p.rangeText()
-                            + ", not " + fmt(v), null);
+                    String unit = p.unit().startsWith("0-") || p.unit().isEmpty() ? "" : " " + p.unit();
+                    sink.error(s.value().span(), scope.word() + " " + s.name() + " must be between " + fmt(p.min()) + " and "
+                            + fmt(p.max()) + unit + ", not " + fmt(v), fromCommandLine(s.value()));
                     continue;
                 }
                 if (!timed || t.type() != Type.DURATION || p.unit().equals("min")) params.set(p, v);
@@ -578,14 +604,14 @@ public final class Compiler {
                 String hint = Suggest.hint(p.kind(), PhaseKind.keys());
                 sink.error(p.kindSpan(), "unknown phase kind '" + p.kind() + "'",
                         hint != null ? hint : "phase kinds: " + String.join(", ", PhaseKind.keys()));
-                return null;
+                // go on: the body's own errors are worth reporting too
             }
             Double duration = constantOf(p.duration(), Type.DURATION, "a duration such as 15 min");
             if (duration != null && duration <= 0) {
                 sink.error(p.duration().span(), "a phase must last longer than 0 min", null);
                 duration = null;
             }
-            Program.IntensityFn intensity = intensity(p, kind);
+            Program.IntensityFn intensity = kind == null ? null : intensity(p, kind);
             List<Program.Trigger> triggers = new ArrayList<>();
             List<Program.ActionPlan> atStart = new ArrayList<>();
             Boolean mayEnd = null, mayReassure = null;
@@ -612,7 +638,7 @@ public final class Compiler {
                 }
             }
             if (!atStart.isEmpty()) triggers.add(0, new Program.Trigger.AtTime(0, List.copyOf(atStart)));
-            if (duration == null || (kind == PhaseKind.EXPOSURE && intensity == null)) return null;
+            if (kind == null || duration == null || (kind == PhaseKind.EXPOSURE && intensity == null)) return null;
             // steps are resolved once dt is known
             return new Program.PhasePlan(p.ref(), kind, p.label(), duration, 0, intensity, List.copyOf(triggers),
                     new Program.PolicyPlan(mayEnd, mayReassure), p.span());
@@ -662,13 +688,13 @@ public final class Compiler {
         /** An at-trigger, at a time from the start of its phase (or session). */
         Program.Trigger at(Item.AtTrigger a, double phaseLength, PhaseKind kind) {
             List<Program.ActionPlan> actions = actions(a.actions(), kind);
-            if (actions == null) return null;
             TimePoint when = a.when();
             if (when instanceof TimePoint.Edge e) {
+                if (actions == null) return null;
                 return e.start() ? new Program.Trigger.AtTime(0, actions) : new Program.Trigger.AtEnd(actions);
             }
             Double t = constantOf(((TimePoint.Time) when).time(), Type.DURATION, "a time such as 2 min");
-            if (t == null) return null;
+            if (t == null || actions == null) return null;
             if (t < 0) {
                 sink.error(when.span(), "a trigger time cannot be negative", null);
                 return null;
@@ -936,7 +962,7 @@ public final class Compiler {
             double rate = new Circuit(params).fastestRate();
             double safe = 0.5 / rate;
             if (dt > safe) {
-                Span at = stepSpan != null ? stepSpan : new Span(loaded.file(), 1, 1, 1);
+                Span at = stepSpan != null ? stepSpan : loaded.span();
                 sink.error(at, "time step " + fmt(dt) + " min is too large for the model's fastest time constant ("
                         + fmt(1 / rate) + " min)", "use step " + fmt(Math.floor(safe * 1000) / 1000) + " min or less");
             }

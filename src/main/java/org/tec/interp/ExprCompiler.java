@@ -119,6 +119,11 @@ final class ExprCompiler {
             int idx = v.ordinal();
             return Typed.of(Type.NUMBER, f -> f.var(idx));
         }
+        if (path.size() == 2 && path.get(1).equals("intensity") && (head.equals("exposure") || phaseRefs.contains(head))) {
+            if (!needsState(r.span(), ctx, r.text())) return null;
+            int idx = Var.INTENSITY.ordinal();
+            return Typed.of(Type.NUMBER, f -> f.var(idx));
+        }
         if (phaseRefs.contains(head)) {
             if (path.size() != 2 || !PHASE_PROPERTIES.contains(path.get(1))) {
                 Span at = r.spans().get(Math.min(1, r.spans().size() - 1));
@@ -129,11 +134,6 @@ final class ExprCompiler {
             }
             if (!needsState(r.span(), ctx, r.text())) return null;
             return phaseProperty(head, path.get(1));
-        }
-        if (path.size() == 2 && path.get(1).equals("intensity") && head.equals("exposure")) {
-            if (!needsState(r.span(), ctx, r.text())) return null;
-            int idx = Var.INTENSITY.ordinal();
-            return Typed.of(Type.NUMBER, f -> f.var(idx));
         }
         List<String> names = new ArrayList<>(phaseRefs);
         names.add("client");

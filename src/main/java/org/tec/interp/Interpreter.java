@@ -109,19 +109,19 @@ public final class Interpreter {
             boolean completed = false;
             while (true) {
                 fireAt(phaseTriggers, phaseStep);
-                if (stepIndex != lastSessionStep) {
-                    fireAt(sessionTriggers, stepIndex);
+                if (phaseStep >= phase.steps()) {
+                    // the phase has run its planned time, whatever its last triggers asked
+                    completed = true;
+                    break;
                 }
+                // a session trigger at a phase boundary acts in the phase that begins there
+                if (stepIndex != lastSessionStep) fireAt(sessionTriggers, stepIndex);
                 fireWhen(phaseTriggers);
                 if (stepIndex != lastSessionStep) {
                     fireWhen(sessionTriggers);
                     lastSessionStep = stepIndex;
                 }
                 if (phaseEndRequested || sessionEnded) break;
-                if (phaseStep >= phase.steps()) {
-                    completed = true;
-                    break;
-                }
                 circuit.setIntensity(phase.intensity().at(phaseStep * dt, phase.duration()));
                 Decision d = circuit.step(dt, policy);
                 stepIndex++;
@@ -146,7 +146,7 @@ public final class Interpreter {
                     circuit.reassure();
                     event(Event.Kind.REASSURE, "therapist reassures (therapist distress " + fmt0(circuit.get(Var.THERAPIST_DISTRESS))
                             + "); client distress " + fmt0(before) + " -> " + fmt0(circuit.get(Var.CLIENT_DISTRESS)));
-                } else if (d == Decision.END_EXPOSURE) {
+                } else if (d == Decision.END_EXPOSURE && phaseStep < phase.steps()) {
                     double tDist = circuit.get(Var.THERAPIST_DISTRESS);
                     double tol = program.params().get(Param.TOLERANCE);
                     String why = tDist > tol
@@ -174,6 +174,8 @@ public final class Interpreter {
                 } else {
                     double unfinished = 1 - (end - start) / phase.duration();
                     Escape e = circuit.exposureEndedEarly(unfinished);
+                    circuit.copyState(state);
+                    record.trajectory().replaceLast(state);
                     if (e.escaped()) {
                         event(Event.Kind.ESCAPE, "escape at client distress " + fmt0(e.clientDistress())
                                 + ": relief now, fear " + fmt2(e.fearBefore()) + " -> " + fmt2(e.fearAfter())
@@ -296,8 +298,8 @@ public final class Interpreter {
         } else if (a instanceof Program.ActionPlan.Set s) {
             double v = s.value().eval(frame);
             if (!Double.isFinite(v)) {
-                throw new RunError(RunError.Kind.NUMERIC, time(), "set " + s.variable().key() + " to a value that is not a number, at "
-                        + fmt(time()) + " min (" + s.span() + ")");
+                throw new RunError(RunError.Kind.NUMERIC, time(), "set " + s.variable().key() + " to a value that is not a number ("
+                        + s.span() + ")");
             }
             circuit.set(s.variable(), v);
             event(Event.Kind.SET, "set " + s.variable().key() + " = " + fmt2(circuit.get(s.variable())));

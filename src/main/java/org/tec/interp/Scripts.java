@@ -44,8 +44,13 @@ public final class Scripts {
         String text;
         try {
             text = loader.read(path);
+        } catch (java.nio.file.NoSuchFileException e) {
+            sink.error(new Span(name, 0, 0, 0), "no such file", null);
+            return new Compiled(List.of(), sink, sources, false);
         } catch (IOException | RuntimeException e) {
-            sink.error(new Span(name, 0, 0, 0), "cannot read " + name + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), null);
+            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : java.nio.file.Files.isDirectory(path) ? "it is a directory" : String.valueOf(e.getMessage());
+            sink.error(new Span(name, 0, 0, 0), "cannot read the file: " + why, null);
             return new Compiled(List.of(), sink, sources, false);
         }
         return compile(name, path, text, overrides, loader, sink, sources);

@@ -23,6 +23,11 @@ public final class Trajectory {
         rows++;
     }
 
+    /** Overwrites the last row's state (an instantaneous change, such as an escape, at that moment). */
+    void replaceLast(double[] state) {
+        if (rows > 0) System.arraycopy(state, 0, data, (rows - 1) * STRIDE + VARS, Var.COUNT);
+    }
+
     public int rows() {
         return rows;
     }

@@ -88,7 +88,7 @@ final class AstBuilder {
             return new Item.Goal(string(need(x.STRING())), expr(x.expr()), tolerance(x.tolerance()), span);
         }
         if (c instanceof ExpectItemContext x) {
-            return new Item.Expect(expr(x.expr()), tolerance(x.tolerance()), text(x.expr()), span);
+            return new Item.Expect(expr(x.expr()), tolerance(x.tolerance()), text(x.expr(), x.tolerance()), span);
         }
         if (c instanceof PolicyItemContext x) {
             return new Item.Policy(x.name().getText(), span(x.name()), x.OFF() == null, span);
@@ -100,10 +100,10 @@ final class AstBuilder {
         }
         if (c instanceof EmitItemContext x) {
             return new Item.Emit(x.name().getText(), span(x.name()), string(need(x.STRING())), span(x.STRING()),
-                    x.expr() == null ? null : expr(x.expr()), exprs(x.exprList()), span);
+                    x.expr() == null ? null : expr(x.expr()), vars(x.varList()), span);
         }
         if (c instanceof PlotItemContext x) {
-            return new Item.Plot(exprs(x.exprList()), x.STRING() == null ? null : string(x.STRING()),
+            return new Item.Plot(vars(x.varList()), x.STRING() == null ? null : string(x.STRING()),
                     x.STRING() == null ? null : span(x.STRING()), span);
         }
         if (c instanceof ActionItemContext x) {
@@ -187,7 +187,10 @@ final class AstBuilder {
                     r.name() == null ? span(r.RELEASE()) : span(r.name()),
                     r.expr() == null ? null : expr(r.expr()), span);
         }
-        if (c instanceof EndActionContext e) return new Action.End(need(e.name()).getText(), span(e.name()), span);
+        if (c instanceof EndActionContext e) {
+            if (e.PHASE() != null) return new Action.End("phase", span(e.PHASE()), span);
+            return new Action.End(need(e.name()).getText(), span(e.name()), span);
+        }
         if (c instanceof LogActionContext l) return new Action.Log(expr(l.expr()), span);
         if (c instanceof SetActionContext s) return new Action.Set(ref(need(s.dotted())), expr(s.expr()), span);
         if (c instanceof PrintActionContext p) return new Action.Print(expr(p.expr()), span);
@@ -199,6 +202,16 @@ final class AstBuilder {
         if (c == null) return null;
         double amount = number(need(c.NUMBER()));
         return new Item.Tolerance(amount, c.PERCENT() != null, span(c));
+    }
+
+    private List<Expr> vars(VarListContext c) {
+        List<Expr> out = new ArrayList<>();
+        if (c == null) return out;
+        for (VarRefContext v : c.varRef()) {
+            if (v.name().size() != 2) throw new Incomplete();
+            out.add(new Expr.Ref(List.of(v.name(0).getText(), v.name(1).getText()), List.of(span(v.name(0)), span(v.name(1))), span(v)));
+        }
+        return out;
     }
 
     private List<Expr> exprs(ExprListContext c) {
@@ -309,10 +322,10 @@ final class AstBuilder {
         return sb.toString();
     }
 
-    /** The source text of a node, with its original spacing. */
-    private static String text(ParserRuleContext c) {
+    /** The source text from the start of one node to the end of another (or of the first when null). */
+    private static String text(ParserRuleContext c, ParserRuleContext last) {
         Token a = c.getStart();
-        Token b = c.getStop();
+        Token b = last != null && last.getStop() != null ? last.getStop() : c.getStop();
         if (a == null || b == null || b.getStopIndex() < a.getStartIndex()) return c.getText();
         return a.getInputStream().getText(Interval.of(a.getStartIndex(), b.getStopIndex()))
                 .replaceAll("\\s+", " ");

@@ -17,6 +17,7 @@ import org.tec.diag.Diagnostics;
 import org.tec.diag.Span;
 import org.tec.diag.Suggest;
 import org.tec.lang.parser.TecLexer;
+import org.tec.lang.parser.TecParser;
 
 /**
  * The one ANTLR error listener: turns syntax errors into diagnostics that name what
@@ -62,8 +63,32 @@ final class SyntaxErrors extends BaseErrorListener {
                 expected = null;
             }
         }
+        if (tok.getType() == Token.EOF && recognizer instanceof Parser p) {
+            Token open = unclosedBrace(p);
+            if (open != null) {
+                sink.error(span, "the file ends inside a block: the '{' on line " + open.getLine() + " is never closed",
+                        "add '}' to close it");
+                return;
+            }
+        }
+        if (recognizer instanceof Parser p) {
+            Token typo = misspeltStatement(p, tok);
+            if (typo != null) {
+                Span at = new Span(file, typo.getLine(), typo.getCharPositionInLine() + 1, typo.getText().length());
+                sink.error(at, "unknown statement '" + typo.getText() + "'",
+                        "did you mean '" + Suggest.nearest(typo.getText(), STATEMENTS) + "'?");
+                lastLine = typo.getLine();
+                return;
+            }
+        }
         String found = describeFound(tok);
         List<String> words = expected == null ? List.of() : describe(expected, recognizer.getVocabulary());
+        if (recognizer instanceof Parser p && p.getContext() instanceof TecParser.SettingContext == false
+                && (p.getContext() instanceof TecParser.TherapistItemContext || p.getContext() instanceof TecParser.ClientItemContext
+                || p.getContext() instanceof TecParser.ModelItemContext)) {
+            words = new ArrayList<>(words);
+            words.replaceAll(w -> w.equals("a name") ? "a setting name" : w);
+        }
         String message;
         if (words.isEmpty()) {
             message = "unexpected " + found;
@@ -101,6 +126,42 @@ final class SyntaxErrors extends BaseErrorListener {
         sink.error(span, message, hint);
     }
 
+    static final List<String> STATEMENTS = List.of("scenario", "course", "import", "phase", "therapist", "client", "model",
+            "param", "let", "goal", "expect", "policy", "emit", "plot", "print", "regulate", "release", "replicate", "sweep",
+            "step", "seed", "noise", "sessions", "interval", "until", "when");
+
+    /** The last '{' that no '}' closes, or null. */
+    private static Token unclosedBrace(Parser p) {
+        if (!(p.getInputStream() instanceof org.antlr.v4.runtime.BufferedTokenStream ts)) return null;
+        java.util.ArrayDeque<Token> open = new java.util.ArrayDeque<>();
+        for (Token t : ts.getTokens()) {
+            if (t.getType() == TecLexer.LBRACE) open.push(t);
+            else if (t.getType() == TecLexer.RBRACE && !open.isEmpty()) open.pop();
+        }
+        return open.peek();
+    }
+
+    /**
+     * A word that starts a line, is no statement, and is a letter or two from one (phaze for
+     * phase): the parser read it as an action and fails a little later on the same line.
+     */
+    private static Token misspeltStatement(Parser p, Token offending) {
+        if (!(p.getInputStream() instanceof org.antlr.v4.runtime.BufferedTokenStream ts)) return null;
+        int line = offending.getLine();
+        Token first = null;
+        for (int i = offending.getTokenIndex() - 1; i >= 0; i--) {
+            Token t = ts.get(i);
+            if (t.getChannel() != Token.DEFAULT_CHANNEL) continue;
+            if (t.getLine() != line) break;
+            first = t;
+        }
+        if (first == null || first.getType() != TecLexer.IDENT) return null;
+        String word = first.getText();
+        String near = Suggest.nearest(word, STATEMENTS);
+        if (near == null || near.equals(word) || Suggest.distance(word, near) > 2) return null;
+        return first;
+    }
+
     private static String describeFound(Token tok) {
         if (tok.getType() == Token.EOF) return "the end of the file";
         String text = tok.getText();
@@ -122,6 +183,8 @@ final class SyntaxErrors extends BaseErrorListener {
             if (w != null) out.add(w);
         }
         List<String> list = new ArrayList<>(out);
+        // words for kinds of thing ("a name", "a number") read best before the punctuation
+        list.sort(java.util.Comparator.comparing((String w) -> !(w.startsWith("a ") || w.startsWith("an "))));
         if (list.size() > 6) {
             list = new ArrayList<>(list.subList(0, 6));
             list.add("...");
@@ -134,7 +197,7 @@ final class SyntaxErrors extends BaseErrorListener {
         return switch (type) {
             case TecLexer.CLIENT, TecLexer.THERAPIST, TecLexer.START, TecLexer.END, TecLexer.MIN, TecLexer.SESSION,
                     TecLexer.SESSIONS, TecLexer.MODEL, TecLexer.STEP, TecLexer.SEED, TecLexer.NOISE, TecLexer.INTENSITY,
-                    TecLexer.INTERVAL -> true;
+                    TecLexer.INTERVAL, TecLexer.SEC, TecLexer.HOUR, TecLexer.DAY, TecLexer.WEEK -> true;
             default -> false;
         };
     }
@@ -144,7 +207,8 @@ final class SyntaxErrors extends BaseErrorListener {
             case TecLexer.NUMBER, TecLexer.STRING, TecLexer.TRUE, TecLexer.FALSE, TecLexer.LPAREN, TecLexer.MINUS,
                     TecLexer.PLUS, TecLexer.NOT, TecLexer.IDENT, TecLexer.CLIENT, TecLexer.THERAPIST, TecLexer.START,
                     TecLexer.END, TecLexer.MIN, TecLexer.SESSION, TecLexer.SESSIONS, TecLexer.MODEL, TecLexer.STEP,
-                    TecLexer.SEED, TecLexer.NOISE, TecLexer.INTENSITY, TecLexer.INTERVAL -> true;
+                    TecLexer.SEED, TecLexer.NOISE, TecLexer.INTENSITY, TecLexer.INTERVAL, TecLexer.SEC, TecLexer.HOUR,
+                    TecLexer.DAY, TecLexer.WEEK -> true;
             default -> false;
         };
     }

@@ -224,12 +224,15 @@ public final class Circuit {
         System.arraycopy(x, 0, into, 0, x.length);
     }
 
-    /** A script's {@code set}: the value is clamped to the variable's range. */
+    /** A script's {@code set}: the value is clamped to the variable's range (and a component to the capacity). */
     public void set(Var v, double value) {
         x[v.ordinal()] = clamp(value, v.min(), v.max());
-        if (v == Var.AFFECT_SHARING || v == Var.MENTALIZING || v == Var.PROXIMAL_CONCERN || v == Var.DISTAL_CONCERN) {
-            for (Component c : Component.values()) {
-                if (c.level() == v) holdTarget(c.ordinal(), x[v.ordinal()]);
+        for (Component c : Component.values()) {
+            if (c.level() == v) {
+                // a component can be set no further from its trait than the therapist's capacity allows
+                int i = c.ordinal();
+                x[v.ordinal()] = clamp(x[v.ordinal()], Math.max(0, trait[i] - capacity()), Math.min(1, trait[i] + capacity()));
+                holdTarget(i, x[v.ordinal()]);
             }
         }
         if (v == Var.CLIENT_DISTRESS || v == Var.THERAPIST_DISTRESS) perceive();

@@ -94,8 +94,10 @@ public enum Param {
     ETA(Scope.MODEL, "eta", "eta", "0-5", 0, 5, 0,
             "Contagion amplification (Bosse et al. 2015 spiral); off by default."),
     K_TC(Scope.MODEL, "k_tc", "kTC", "1/min", 0, 10, 1.0,
-            "Therapist-to-client coupling of visible distress; weaker than client-to-therapist "
-                    + "(Tschacher et al. 2025). Closes the spiral of R2."),
+            "Therapist-to-client coupling of visible distress; weaker than the client-to-therapist "
+                    + "coupling at full throttle, ks (Tschacher et al. 2025: patient-leading synchrony). "
+                    + "Closes the spiral of R2: at the prototype's 0.5 the ineffective therapist's distress "
+                    + "stalls at 59 and R2 fails."),
 
     // ---------------------------------------------------------------- model: mentalizing (s4)
     BETA0(Scope.MODEL, "beta0", "beta0", "0-1", 0, 1, 0.5,
@@ -105,7 +107,7 @@ public enum Param {
     // ---------------------------------------------------------------- model: exposure (s6)
     LAMBDA_H(Scope.MODEL, "lambda_h", "lamH", "1/min", 0, 10, 0.12,
             "Within-session habituation rate; a completed 15-min exposure at intensity 0.9 ends "
-                    + "near 25-40% of its peak (R1; Portelo et al. 2021: exponential decay)."),
+                    + "at about 44% of its peak (R1 asks for at most 50%; Portelo et al. 2021: exponential decay)."),
     ALPHA(Scope.MODEL, "alpha", "alpha", "1/min", 0, 10, 0.08,
             "Inhibitory learning rate (expectancy violation). R1: fear falls by more than 10% in "
                     + "one completed exposure; R6: under 0.2 within a course of weekly sessions."),
@@ -126,8 +128,9 @@ public enum Param {
             "Extra relief pressure while the client asks to stop."),
     DECISION_LATENCY(Scope.MODEL, "decision_latency", "lat", "min", 0, 10, 0.5,
             "How long relief pressure must stay positive before the therapist ends the exposure: "
-                    + "the therapist takes a moment to act, so their distress overshoots the "
-                    + "tolerance (R2: both peak at or above 60)."),
+                    + "the therapist takes a moment to act, so their distress overshoots the tolerance. "
+                    + "R2 (both peak at or above 60) holds without it, but only just (therapist peak 60.8 "
+                    + "at latency 0, 66 at 0.5)."),
     REASSURE_MARGIN(Scope.MODEL, "reassure_margin", "mR", "0-1", 0, 1, 0.12,
             "The therapist reassures when relief pressure exceeds -margin (a lower threshold "
                     + "on the same pressure, MODEL.md s6)."),

@@ -23,7 +23,7 @@ public final class CsvWriter {
         Trajectory tr = record.trajectory();
         int stride = stride(dt, every);
         List<PhaseRecord> phases = record.phases();
-        for (int i = 0; i < tr.rows(); i += stride) {
+        for (int i : Rows.sampled(tr.rows(), stride)) {
             sb.setLength(0);
             sb.append(Numbers.format(tr.time(i))).append(',').append(tr.session(i)).append(',')
                     .append(phaseName(phases, tr, i));
@@ -38,7 +38,7 @@ public final class CsvWriter {
         Trajectory tr = record.trajectory();
         int stride = stride(dt, every);
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < tr.rows(); i += stride) {
+        for (int i : Rows.sampled(tr.rows(), stride)) {
             String prefix = Numbers.format(tr.time(i)) + "," + tr.session(i) + "," + phaseName(record.phases(), tr, i) + ",";
             for (Var v : cols) {
                 sb.setLength(0);

@@ -87,17 +87,17 @@ public final class JsonWriter {
             int stride = every <= 0 ? 1 : Math.max(1, (int) Math.round(every / p.dt()));
             g.writeObjectFieldStart("series");
             g.writeArrayFieldStart("t");
-            for (int i = 0; i < tr.rows(); i += stride) g.writeNumber(Numbers.round(tr.time(i)));
+            for (int i : Rows.sampled(tr.rows(), stride)) g.writeNumber(Numbers.round(tr.time(i)));
             g.writeEndArray();
             g.writeArrayFieldStart("session");
-            for (int i = 0; i < tr.rows(); i += stride) g.writeNumber(tr.session(i));
+            for (int i : Rows.sampled(tr.rows(), stride)) g.writeNumber(tr.session(i));
             g.writeEndArray();
             g.writeArrayFieldStart("phase");
-            for (int i = 0; i < tr.rows(); i += stride) g.writeString(CsvWriter.phaseName(result.record().phases(), tr, i));
+            for (int i : Rows.sampled(tr.rows(), stride)) g.writeString(CsvWriter.phaseName(result.record().phases(), tr, i));
             g.writeEndArray();
             for (Var v : cols) {
                 g.writeArrayFieldStart(v.key());
-                for (int i = 0; i < tr.rows(); i += stride) g.writeNumber(Numbers.round(tr.get(i, v)));
+                for (int i : Rows.sampled(tr.rows(), stride)) g.writeNumber(Numbers.round(tr.get(i, v)));
                 g.writeEndArray();
             }
             g.writeEndObject();

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -407,6 +406,7 @@ class DiagnosticsTest {
      * Messages that are wrong, misleading or badly placed (see the report in the commit
      * that added this test). Each case holds the diagnostic it should produce.
      */
+    /** Cases that once exposed bugs in diagnostics (wording, position, hidden errors); each holds today's message. */
     static Stream<Arguments> knownBugs() {
         return Stream.of(
                 bad("BUG: 'between 0 to 1' (declare() puts Param.rangeText() after 'between')", """
@@ -422,7 +422,7 @@ class DiagnosticsTest {
                           phase free for 10 min {
                             regulate affect_sharing down to 0.2
                         }
-                        """, "bad.tec:5:1: error: expected '}', found the end of the file", ANY_HINT),
+                        """, "bad.tec:5:1: error: the file ends inside a block: the '{' on line 1 is never closed", "add '}' to close it"),
                 bad("BUG: a setting with no value: 'expected 'session', 'sessions', ...' where a setting name is expected", """
                         scenario "x" {
                           therapist {
@@ -464,7 +464,7 @@ class DiagnosticsTest {
         check(source, headline, hint);
     }
 
-    @Disabled("known product bugs in diagnostics; each case holds the message it should produce")
+    // once known bugs, kept as cases: each holds the message tec now gives
     @ParameterizedTest(name = "{0}")
     @MethodSource("knownBugs")
     void knownBugsInDiagnostics(String name, String source, String headline, String hint) {
@@ -531,8 +531,6 @@ class DiagnosticsTest {
     }
 
     @Test
-    @Disabled("BUG: Compiler.phase() returns as soon as the kind is unknown, so errors in that phase's body are never "
-            + "reported; Compiler.at() returns when an action fails before checking the time, so 'at 5:' (no unit) is hidden")
     void errorsAreNotHiddenBehindAnEarlierOne() {
         String source = """
                 scenario "x" {
@@ -668,9 +666,6 @@ class DiagnosticsTest {
     // ------------------------------------------------------------------ known grammar bugs
 
     @Test
-    @Disabled("BUG: the lexer makes the unit words 's' and 'h' (and 'sec', 'day', 'week') keywords that the "
-            + "'name' rule leaves out, so 'param s = 0.5' fails with \"expected 'session', 'sessions', ... found 's'\"; "
-            + "'min' is in the rule and works")
     void unitWordsCanBeNames() {
         for (String decl : List.of("param s = 0.5", "let h = 2", "param min = 3")) {
             String source = "scenario \"x\" {\n  " + decl + "\n  phase free for 10 min { }\n}\n";
@@ -680,8 +675,6 @@ class DiagnosticsTest {
     }
 
     @Test
-    @Disabled("BUG: 'end phase' is offered by the compiler's own hint (\"write end phase (the current one), ...\") and handled "
-            + "by the interpreter, but 'phase' is a keyword outside the grammar's 'name' rule, so it is a syntax error")
     void endPhaseEndsTheCurrentPhase() {
         String source = """
                 scenario "x" {
