@@ -34,7 +34,7 @@ item
     | EMIT name STRING (EVERY expr)? varList?                      # emitItem
     | PLOT varList (TO STRING)?                                    # plotItem
     | REPLICATE expr                                               # replicateItem
-    | SWEEP name (FROM expr TO expr STEP expr | IN LBRACK exprList RBRACK)  # sweepItem
+    | SWEEP dotted (FROM expr TO expr STEP expr | IN LBRACK exprList RBRACK)  # sweepItem
     | action                                                       # actionItem
     ;
 

@@ -34,7 +34,10 @@ final class Execution {
             Emitter.emit(r, dir, Version.get());
             return new Done(r, null, r.expects());
         }
-        Study.Result s = Study.run(compiled, unit, threads, RunOptions.DEFAULTS, null);
+        Study.Result s;
+        try (Progress progress = Progress.start(unit.program().name(), unit.program().study().runs(), false)) {
+            s = Study.run(compiled, unit, threads, RunOptions.DEFAULTS, progress.stepper());
+        }
         for (StudyRuns.Run r : s.runs().runs()) {
             Emitter.emit(r.result(), dir, Version.get(), String.format("-run%03d", r.index()));
         }

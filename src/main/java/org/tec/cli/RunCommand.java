@@ -47,6 +47,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the run as JSON: metadata, events, verdicts, series.")
     Path json;
 
+    @Option(names = "--plot", paramLabel = "FILE", description = "Draw the run like the paper's Figure 2 (.svg or .png): distress over time, exposures shaded, the four components below.")
+    Path plot;
+
     @Option(names = "--long", description = "Write --csv in long (tidy) layout: t,session,phase,variable,value.")
     boolean tidy;
 
@@ -98,6 +101,12 @@ final class RunCommand implements Callable<Integer> {
                         if (tidy) CsvWriter.tidy(w, result.record(), result.program().dt(), 0, List.of());
                         else CsvWriter.wide(w, result.record(), result.program().dt(), 0, List.of());
                     });
+                }
+                if (result != null && plot != null) {
+                    if (!org.tec.figures.Figures.supported(plot.toString())) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), "--plot " + plot + ": the file must end in .svg or .png");
+                    }
+                    Emitter.plot(result, List.of(), plot);
                 }
                 if (result != null && json != null) {
                     AtomicFiles.write(json, w -> JsonWriter.write(w, result, Version.get(), 0, List.of()));

@@ -201,6 +201,13 @@ public final class Compiler {
                 else if (i instanceof Item.Let l) let(l);
             }
             for (String name : overrides.keySet()) {
+                if (name.contains(".")) {
+                    if (modelParam(name) == null) {
+                        sink.error(new Span("<command line>", 1, 1, name.length()), "no model parameter '" + name + "'",
+                                hintOr(Suggest.hint(name, dottedKeys()), "write therapist.NAME, client.NAME or model.NAME; tec params lists them"));
+                    }
+                    continue;
+                }
                 if (!declaredParams.containsKey(name)) {
                     String hint = Suggest.hint(name, declaredParams.keySet());
                     sink.error(new Span("<command line>", 1, 1, name.length()), "no param '" + name + "' in this scenario",
@@ -339,8 +346,10 @@ public final class Compiler {
                 } else if (i instanceof Item.Plot p) {
                     List<Var> vars = variables(p.variables());
                     if (vars != null) plots.add(new Program.PlotPlan(vars, p.file(), p.span()));
-                    sink.warning(p.span(), "this version of tec checks 'plot' but does not draw it yet",
-                            "write the trajectory with emit csv, or tec run --csv, and plot it elsewhere for now");
+                    if (p.file() != null && !(p.file().toLowerCase().endsWith(".svg") || p.file().toLowerCase().endsWith(".png"))) {
+                        sink.error(p.fileSpan(), "a figure is written as .svg or .png, not '" + p.file() + "'",
+                                "end the file name in .svg or .png");
+                    }
                 } else if (i instanceof Item.Do d && d.action() instanceof Action.Print pr) {
                     Typed t = exprs.compile(pr.value(), ExprCompiler.Context.AFTER);
                     if (t != null) prints.add(new Program.PrintPlan(sourceText(pr.value()), t.eval(), t.type(), pr.span()));
@@ -359,6 +368,19 @@ public final class Compiler {
             if (phases.isEmpty() && !sink.hasErrors()) {
                 sink.error(loaded.span(), "scenario '" + loaded.name() + "' has no phases",
                         "add one, for example: phase free for 10 min { }");
+            }
+            // command-line and sweep values for model parameters win over the script's own
+            for (Map.Entry<String, Double> o : overrides.entrySet()) {
+                Param p = modelParam(o.getKey());
+                if (p == null) continue;
+                double v = o.getValue();
+                if (v < p.min() || v > p.max()) {
+                    sink.error(new Span("<command line>", 1, 1, o.getKey().length()), o.getKey() + " must be between " + fmt(p.min())
+                            + " and " + fmt(p.max()) + ", not " + fmt(v), null);
+                } else {
+                    params.set(p, v);
+                    declaredParams.put(o.getKey(), v);
+                }
             }
             Program.CoursePlan course = null;
             if (loaded.course()) {
@@ -422,6 +444,26 @@ public final class Compiler {
             if (isReserved(l.name(), l.nameSpan())) return;
             Typed t = exprs.compile(l.value(), ExprCompiler.Context.CONSTANT);
             if (t != null) constants.put(l.name(), t);
+        }
+
+        Param modelParam(String dotted) {
+            int dot = dotted.indexOf('.');
+            if (dot < 0) return null;
+            String scope = dotted.substring(0, dot);
+            for (Scope sc : Scope.values()) {
+                if (sc.word().equals(scope)) return Param.find(sc, dotted.substring(dot + 1));
+            }
+            return null;
+        }
+
+        List<String> dottedKeys() {
+            List<String> out = new ArrayList<>();
+            for (Param p : Param.values()) out.add(p.scope().word() + "." + p.key());
+            return out;
+        }
+
+        String hintOr(String hint, String fallback) {
+            return hint != null ? hint : fallback;
         }
 
         /** A hint naming the --set values an expression uses, or null when it uses none. */
@@ -531,13 +573,19 @@ public final class Compiler {
         }
 
         Program.SweepPlan sweep(Item.Sweep sw) {
-            if (!declaredParams.containsKey(sw.param())) {
+            Param direct = sw.param().contains(".") ? modelParam(sw.param()) : null;
+            if (sw.param().contains(".") && direct == null) {
+                sink.error(sw.paramSpan(), "no model parameter '" + sw.param() + "'",
+                        hintOr(Suggest.hint(sw.param(), dottedKeys()), "write therapist.NAME, client.NAME or model.NAME; tec params lists them"));
+                return null;
+            }
+            if (direct == null && !declaredParams.containsKey(sw.param())) {
                 String hint = Suggest.hint(sw.param(), declaredParams.keySet());
                 sink.error(sw.paramSpan(), "'" + sw.param() + "' is not a param of this scenario",
                         hint != null ? hint : "declare it first, for example: param " + sw.param() + " = 0.5");
                 return null;
             }
-            Type type = constants.get(sw.param()).type();
+            Type type = direct != null ? (direct.unit().equals("min") ? Type.DURATION : Type.NUMBER) : constants.get(sw.param()).type();
             String words = type == Type.DURATION ? "a duration" : "a number";
             double[] values;
             if (sw.values() != null) {
@@ -571,6 +619,15 @@ public final class Compiler {
             if (values.length == 0) {
                 sink.error(sw.span(), "this sweep has no values", null);
                 return null;
+            }
+            if (direct != null) {
+                for (double v : values) {
+                    if (v < direct.min() || v > direct.max()) {
+                        sink.error(sw.span(), sw.param() + " must be between " + fmt(direct.min()) + " and " + fmt(direct.max())
+                                + ", and this sweep reaches " + fmt(v), null);
+                        return null;
+                    }
+                }
             }
             return new Program.SweepPlan(sw.param(), values, sw.span());
         }

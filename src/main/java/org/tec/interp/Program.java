@@ -32,6 +32,18 @@ public record Program(String name, String file, double dt, long seed, double noi
     /** A course: at most {@code sessions} sessions, {@code interval} minutes apart, until a goal holds. */
     public record CoursePlan(int sessions, double interval, Eval until, String untilSource) {}
 
+    /** A copy with another noise scale. */
+    public Program withNoise(double newNoise) {
+        return new Program(name, file, dt, seed, newNoise, course, params, parameters, phases, triggers, policy, goals,
+                expects, emits, plots, prints, study);
+    }
+
+    /** A copy with another study plan (the command line's --vary and --replicates). */
+    public Program withStudy(StudyPlan newStudy) {
+        return new Program(name, file, dt, seed, noise, course, params, parameters, phases, triggers, policy, goals,
+                expects, emits, plots, prints, newStudy);
+    }
+
     /** A copy with another seed. */
     public Program withSeed(long newSeed) {
         return new Program(name, file, dt, newSeed, noise, course, params, parameters, phases, triggers, policy, goals,

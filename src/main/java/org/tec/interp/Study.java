@@ -97,7 +97,7 @@ public final class Study {
             }
         }
         long seed = seed(unit.program().seed(), replicate);
-        p = p.withSeed(seed);
+        p = p.withSeed(seed).withNoise(unit.program().noise());
         RunResult result = Interpreter.run(p, options);
         return new StudyRuns.Run(index, replicate, seed, values, result);
     }

@@ -66,11 +66,11 @@ final class AstBuilder {
         if (c instanceof ReplicateItemContext x) return new Item.Replicate(expr(x.expr()), span);
         if (c instanceof SweepItemContext x) {
             if (x.IN() != null) {
-                return new Item.Sweep(x.name().getText(), span(x.name()), null, null, null, exprs(x.exprList()), span);
+                return new Item.Sweep(x.dotted().getText(), span(x.dotted()), null, null, null, exprs(x.exprList()), span);
             }
             List<ExprContext> es = x.expr();
             if (es.size() != 3) throw new Incomplete();
-            return new Item.Sweep(x.name().getText(), span(x.name()), expr(es.get(0)), expr(es.get(1)), expr(es.get(2)), null, span);
+            return new Item.Sweep(x.dotted().getText(), span(x.dotted()), expr(es.get(0)), expr(es.get(1)), expr(es.get(2)), null, span);
         }
         if (c instanceof StepItemContext x) return new Item.Step(expr(x.expr()), span);
         if (c instanceof SeedItemContext x) return new Item.Seed(expr(x.expr()), span);

@@ -16,11 +16,23 @@ public final class Emitter {
     /** Refuses, before the run, every emit whose file would land outside the output directory. */
     public static void validate(Program p, OutputDir dir, Diagnostics sink) {
         for (Program.EmitPlan e : p.emits()) {
-            if (dir.resolve(e.file()) == null) {
-                sink.error(e.span(), "'" + e.file() + "' is outside the output directory " + dir.root(),
-                        "write a file name relative to the output directory, without '..'; choose the directory with --out");
-            }
+            if (dir.resolve(e.file()) == null) outside(sink, e.span(), e.file(), dir);
         }
+        for (Program.PlotPlan pl : p.plots()) {
+            if (dir.resolve(plotFile(p, pl)) == null) outside(sink, pl.span(), plotFile(p, pl), dir);
+        }
+    }
+
+    private static void outside(Diagnostics sink, org.tec.diag.Span span, String file, OutputDir dir) {
+        sink.error(span, "'" + file + "' is outside the output directory " + dir.root(),
+                "write a file name relative to the output directory, without '..'; choose the directory with --out");
+    }
+
+    /** A plot without 'to FILE' is drawn to the script's name with .svg. */
+    static String plotFile(Program p, Program.PlotPlan pl) {
+        if (pl.file() != null) return pl.file();
+        String base = java.nio.file.Path.of(p.file()).getFileName().toString();
+        return (base.endsWith(".tec") ? base.substring(0, base.length() - 4) : base) + ".svg";
     }
 
     /** Writes every emit; returns the files written. */
@@ -45,7 +57,25 @@ public final class Emitter {
                 throw new RunError(RunError.Kind.OUTPUT, 0, "cannot write " + target + ": " + ex.getMessage());
             }
         }
+        for (Program.PlotPlan pl : r.program().plots()) {
+            String name = plotFile(r.program(), pl);
+            Path target = dir.resolve(suffix == null ? name : withSuffix(name, suffix));
+            if (target == null) continue;
+            plot(r, pl.variables(), target);
+            written.add(target);
+        }
         return written;
+    }
+
+    /** Draws a session figure; the charting library is optional for library users, so its absence is reported. */
+    public static void plot(RunResult r, java.util.List<org.tec.model.Var> vars, Path target) {
+        try {
+            org.tec.figures.Figures.session(r.record(), r.program().name(), vars, target);
+        } catch (IOException ex) {
+            throw new RunError(RunError.Kind.OUTPUT, 0, "cannot write " + target + ": " + ex.getMessage());
+        } catch (LinkageError ex) {
+            throw new RunError(RunError.Kind.OUTPUT, 0, "cannot draw " + target + ": the charting library (XChart) is not on the class path");
+        }
     }
 
     static String withSuffix(String file, String suffix) {

@@ -19,7 +19,7 @@ import org.tec.model.Var;
 
 /** A run as JSON: metadata, phases, events, goals, expectations, prints and the series. */
 public final class JsonWriter {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    static final JsonFactory FACTORY = new com.fasterxml.jackson.databind.ObjectMapper().getFactory();
 
     private JsonWriter() {}
 
@@ -30,18 +30,7 @@ public final class JsonWriter {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeObjectFieldStart("meta");
-            g.writeStringField("tec_version", version);
-            g.writeStringField("script", p.file());
-            g.writeStringField("scenario", p.name());
-            g.writeNumberField("seed", p.seed());
-            g.writeNumberField("dt", p.dt());
-            g.writeNumberField("noise", p.noise());
-            g.writeObjectFieldStart("parameters");
-            for (Map.Entry<String, Double> e : new TreeMap<>(p.parameters()).entrySet()) number(g, e.getKey(), e.getValue());
-            g.writeEndObject();
-            g.writeObjectFieldStart("model");
-            for (Param par : Param.values()) number(g, par.scope().word() + "." + par.key(), p.params().get(par));
-            g.writeEndObject();
+            Meta.fields(g, p, version, null);
             g.writeEndObject();
 
             g.writeArrayFieldStart("phases");

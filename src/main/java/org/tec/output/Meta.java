@@ -1,0 +1,73 @@
+package org.tec.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import org.tec.interp.Program;
+import org.tec.model.Param;
+
+/** The metadata that makes an output reproducible: version, script and its hash, seed, dt, every parameter. */
+public final class Meta {
+    private Meta() {}
+
+    /** SHA-256 of the script file's bytes, or "" when it cannot be read (an in-memory script). */
+    public static String scriptHash(String file) {
+        try {
+            byte[] bytes = Files.readAllBytes(Path.of(file));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** Writes the fields of the metadata block into an open JSON object. */
+    public static void fields(JsonGenerator g, Program p, String version, Map<String, Object> extra) throws IOException {
+        g.writeStringField("tec_version", version);
+        g.writeStringField("script", p.file());
+        g.writeStringField("script_sha256", scriptHash(p.file()));
+        g.writeStringField("scenario", p.name());
+        g.writeNumberField("seed", p.seed());
+        g.writeNumberField("dt", p.dt());
+        g.writeNumberField("noise", p.noise());
+        if (extra != null) {
+            for (Map.Entry<String, Object> e : extra.entrySet()) g.writeObjectField(e.getKey(), e.getValue());
+        }
+        g.writeObjectFieldStart("parameters");
+        for (Map.Entry<String, Double> e : new TreeMap<>(p.parameters()).entrySet()) {
+            g.writeNumberField(e.getKey(), Numbers.round(e.getValue()));
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("model");
+        for (Param par : Param.values()) {
+            double v = p.params().get(par);
+            if (Double.isFinite(v)) g.writeNumberField(par.scope().word() + "." + par.key(), Numbers.round(v));
+        }
+        g.writeEndObject();
+    }
+
+    /** {@code betsy.csv} becomes {@code betsy.meta.json}, beside it. */
+    public static Path sidecar(Path csv) {
+        String name = csv.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        return csv.resolveSibling(base + ".meta.json");
+    }
+
+    /** Writes a sidecar: the metadata block alone, plus what the CSV holds. */
+    public static void writeSidecar(Path csv, Program p, String version, Map<String, Object> extra) throws IOException {
+        AtomicFiles.write(sidecar(csv), w -> {
+            try (JsonGenerator g = JsonWriter.FACTORY.createGenerator(w)) {
+                g.useDefaultPrettyPrinter();
+                g.writeStartObject();
+                fields(g, p, version, extra);
+                g.writeEndObject();
+            }
+        });
+    }
+}

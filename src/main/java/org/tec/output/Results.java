@@ -1,0 +1,108 @@
+package org.tec.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tec.interp.Printed;
+import org.tec.interp.Program;
+import org.tec.interp.Study;
+import org.tec.interp.StudyRuns;
+import org.tec.interp.Verdict;
+
+/**
+ * A study's results, tidy: one row per run with its index, replicate, seed, swept values,
+ * goals, per-run expectations and printed outcome measures. CSV (with a .meta.json
+ * sidecar) or JSON (metadata inside). The same bytes whatever the thread count.
+ */
+public final class Results {
+    private Results() {}
+
+    /** Column names, in order. */
+    public static List<String> columns(Study.Result r) {
+        Program p = r.program();
+        List<String> cols = new ArrayList<>(List.of("run", "replicate", "seed"));
+        for (var sw : r.runs().sweeps()) cols.add(sw.param());
+        for (Program.Check g : p.goals()) cols.add("goal: " + g.name());
+        for (Program.Check e : p.expects()) cols.add("expect: " + e.source());
+        for (Program.PrintPlan pr : p.prints()) cols.add(pr.source());
+        return cols;
+    }
+
+    /** One map per run, column to value (numbers as numbers, conditions as true/false). */
+    public static List<Map<String, Object>> rows(Study.Result r) {
+        List<String> cols = columns(r);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (StudyRuns.Run run : r.runs().runs()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            int c = 0;
+            row.put(cols.get(c++), run.index());
+            row.put(cols.get(c++), run.replicate());
+            row.put(cols.get(c++), run.seed());
+            for (double v : run.values()) row.put(cols.get(c++), Numbers.round(v));
+            for (Verdict v : run.result().goals()) row.put(cols.get(c++), v.passed());
+            for (Verdict v : run.result().expects()) row.put(cols.get(c++), v.passed());
+            for (Printed pr : run.result().prints()) row.put(cols.get(c++), value(pr));
+            out.add(row);
+        }
+        return out;
+    }
+
+    private static Object value(Printed pr) {
+        if (pr.value().equals("true") || pr.value().equals("false")) return Boolean.valueOf(pr.value());
+        return Double.isFinite(pr.number()) ? (Object) Numbers.round(pr.number()) : null;
+    }
+
+    public static void csv(Study.Result r, Path target, String version) throws IOException {
+        List<String> cols = columns(r);
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        for (String c : cols) schema.addColumn(c);
+        CsvMapper mapper = new CsvMapper();
+        List<Map<String, Object>> rows = rows(r);
+        AtomicFiles.write(target, w -> mapper.writer(schema.build()).writeValues(w).writeAll(rows).close());
+        Meta.writeSidecar(target, r.program(), version, studyFacts(r, cols));
+    }
+
+    public static void json(Study.Result r, Path target, String version) throws IOException {
+        AtomicFiles.write(target, w -> {
+            try (JsonGenerator g = JsonWriter.FACTORY.createGenerator(w)) {
+                g.useDefaultPrettyPrinter();
+                g.writeStartObject();
+                g.writeObjectFieldStart("meta");
+                Meta.fields(g, r.program(), version, studyFacts(r, columns(r)));
+                g.writeEndObject();
+                g.writeObjectField("runs", rows(r));
+                g.writeArrayFieldStart("expectations");
+                for (Verdict v : r.expects()) {
+                    g.writeStartObject();
+                    g.writeStringField("expectation", v.source());
+                    g.writeBooleanField("passed", v.passed());
+                    if (v.detail() != null) g.writeStringField("values", v.detail());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+        });
+    }
+
+    private static Map<String, Object> studyFacts(Study.Result r, List<String> cols) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("runs", r.runs().runs().size());
+        facts.put("replicates", r.program().study().replicates());
+        Map<String, Object> sweeps = new LinkedHashMap<>();
+        for (var sw : r.runs().sweeps()) {
+            List<Double> vs = new ArrayList<>();
+            for (double v : sw.values()) vs.add(Numbers.round(v));
+            sweeps.put(sw.param(), vs);
+        }
+        facts.put("sweeps", sweeps);
+        facts.put("columns", cols);
+        return facts;
+    }
+}
