@@ -32,6 +32,7 @@ item
     | AT timePoint COLON actionBlock                               # atItem
     | WHEN expr ONCE? COLON actionBlock                            # whenItem
     | EMIT name STRING (EVERY expr)? varList?                      # emitItem
+    | PLOT SWEEP (TO STRING)?                                      # plotSweepItem
     | PLOT varList (TO STRING)?                                    # plotItem
     | REPLICATE expr                                               # replicateItem
     | SWEEP dotted (FROM expr TO expr STEP expr | IN LBRACK exprList RBRACK)  # sweepItem

@@ -41,6 +41,7 @@ final class Execution {
         for (StudyRuns.Run r : s.runs().runs()) {
             Emitter.emit(r.result(), dir, Version.get(), String.format("-run%03d", r.index()));
         }
+        Emitter.plotStudy(s, dir);
         return new Done(null, s, new ArrayList<>(s.expects()));
     }
 }

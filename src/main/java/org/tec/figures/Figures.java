@@ -108,6 +108,68 @@ public final class Figures {
         write(target, List.of(c));
     }
 
+    /**
+     * A study figure: one panel per numeric print statement, each against the first swept
+     * parameter; the mean across replicates, and with replicates the 10th-90th percentile band.
+     */
+    public static void sweepPanels(org.tec.interp.Study.Result r, Path target) throws IOException {
+        var runs = r.runs();
+        var sweep0 = runs.sweeps().get(0);
+        double[] xs = sweep0.values();
+        int prints = r.program().prints().size();
+        boolean band = r.program().study().replicates() > 1;
+        List<XYChart> charts = new ArrayList<>();
+        for (int k = 0; k < prints; k++) {
+            List<List<Double>> groups = new ArrayList<>();
+            for (int i = 0; i < xs.length; i++) groups.add(new ArrayList<>());
+            boolean numeric = false;
+            for (var run : runs.runs()) {
+                double v = run.result().prints().get(k).number();
+                if (Double.isFinite(v)) numeric = true;
+                for (int i = 0; i < xs.length; i++) if (xs[i] == run.values()[0]) groups.get(i).add(v);
+            }
+            if (!numeric) continue;
+            double[] mean = new double[xs.length], lo = new double[xs.length], hi = new double[xs.length];
+            for (int i = 0; i < xs.length; i++) {
+                double[] v = groups.get(i).stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).sorted().toArray();
+                mean[i] = java.util.Arrays.stream(v).average().orElse(Double.NaN);
+                lo[i] = quantile(v, 0.1);
+                hi[i] = quantile(v, 0.9);
+            }
+            String outcome = r.program().prints().get(k).source();
+            String title = charts.isEmpty() ? r.program().name() + ":  " + outcome : outcome;
+            XYChart c = chart(title, k == prints - 1 ? sweep0.param() : "", outcome, 260);
+            c.getStyler().setYAxisTitleVisible(false);
+            c.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, charts.isEmpty() ? Font.BOLD : Font.PLAIN, 13));
+            if (band) {
+                XYSeries h = c.addSeries("90th percentile", xs, hi);
+                h.setMarker(SeriesMarkers.NONE);
+                h.setLineColor(new Color(0x7FA7D9));
+                h.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+                XYSeries l = c.addSeries("10th percentile", xs, lo);
+                l.setMarker(SeriesMarkers.NONE);
+                l.setLineColor(new Color(0x7FA7D9));
+                l.setLineStyle(h.getLineStyle());
+            }
+            XYSeries m = c.addSeries(band ? "mean" : "value", xs, mean);
+            m.setMarker(SeriesMarkers.CIRCLE);
+            m.setLineColor(THERAPIST);
+            m.setMarkerColor(THERAPIST);
+            m.setLineWidth(2.2f);
+            charts.add(c);
+        }
+        if (charts.isEmpty()) throw new IOException("the scenario prints no numeric outcome to draw");
+        write(target, charts);
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        if (sorted.length == 0) return Double.NaN;
+        double h = (sorted.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
     // ------------------------------------------------------------------ pieces
 
     private static XYChart chart(String title, String xTitle, String yTitle, int height) {
@@ -149,7 +211,7 @@ public final class Figures {
             ys.add(0.0);
         }
         if (xs.isEmpty()) return;
-        XYSeries s = c.addSeries("exposure", xs.stream().mapToDouble(Double::doubleValue).toArray(),
+        XYSeries s = c.addSeries("exposure (shaded)", xs.stream().mapToDouble(Double::doubleValue).toArray(),
                 ys.stream().mapToDouble(Double::doubleValue).toArray());
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
         s.setMarker(SeriesMarkers.NONE);

@@ -345,7 +345,12 @@ public final class Compiler {
                     if (plan != null) emits.add(plan);
                 } else if (i instanceof Item.Plot p) {
                     List<Var> vars = variables(p.variables());
-                    if (vars != null) plots.add(new Program.PlotPlan(vars, p.file(), p.span()));
+                    if (p.sweep() && sweeps.isEmpty()) {
+                        sink.error(p.span(), "'plot sweep' draws outcomes against a swept parameter, and this scenario has no sweep",
+                                "add, for example: sweep therapist.affect_sharing from 0 to 1 step 0.1");
+                    } else if (vars != null) {
+                        plots.add(new Program.PlotPlan(vars, p.sweep(), p.file(), p.span()));
+                    }
                     if (p.file() != null && !(p.file().toLowerCase().endsWith(".svg") || p.file().toLowerCase().endsWith(".png"))) {
                         sink.error(p.fileSpan(), "a figure is written as .svg or .png, not '" + p.file() + "'",
                                 "end the file name in .svg or .png");

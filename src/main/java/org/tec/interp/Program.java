@@ -111,7 +111,8 @@ public record Program(String name, String file, double dt, long seed, double noi
 
     public record EmitPlan(String format, String file, double every, List<Var> variables, Span span) {}
 
-    public record PlotPlan(List<Var> variables, String file, Span span) {}
+    /** A session figure of some variables, or ({@code sweep}) a study's outcomes against its first sweep. */
+    public record PlotPlan(List<Var> variables, boolean sweep, String file, Span span) {}
 
     public record PrintPlan(String source, Eval value, Type type, Span span) {}
 }

@@ -103,7 +103,11 @@ final class AstBuilder {
                     x.expr() == null ? null : expr(x.expr()), vars(x.varList()), span);
         }
         if (c instanceof PlotItemContext x) {
-            return new Item.Plot(vars(x.varList()), x.STRING() == null ? null : string(x.STRING()),
+            return new Item.Plot(vars(x.varList()), false, x.STRING() == null ? null : string(x.STRING()),
+                    x.STRING() == null ? null : span(x.STRING()), span);
+        }
+        if (c instanceof PlotSweepItemContext x) {
+            return new Item.Plot(List.of(), true, x.STRING() == null ? null : string(x.STRING()),
                     x.STRING() == null ? null : span(x.STRING()), span);
         }
         if (c instanceof ActionItemContext x) {

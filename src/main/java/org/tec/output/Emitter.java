@@ -58,10 +58,31 @@ public final class Emitter {
             }
         }
         for (Program.PlotPlan pl : r.program().plots()) {
+            if (pl.sweep()) continue; // drawn once for the whole study
             String name = plotFile(r.program(), pl);
             Path target = dir.resolve(suffix == null ? name : withSuffix(name, suffix));
             if (target == null) continue;
             plot(r, pl.variables(), target);
+            written.add(target);
+        }
+        return written;
+    }
+
+    /** Draws a study's 'plot sweep' figures: every numeric print against the first swept parameter. */
+    public static List<Path> plotStudy(org.tec.interp.Study.Result s, OutputDir dir) {
+        List<Path> written = new ArrayList<>();
+        Program p = s.program();
+        for (Program.PlotPlan pl : p.plots()) {
+            if (!pl.sweep()) continue;
+            Path target = dir.resolve(plotFile(p, pl));
+            if (target == null) continue;
+            try {
+                org.tec.figures.Figures.sweepPanels(s, target);
+            } catch (IOException ex) {
+                throw new RunError(RunError.Kind.OUTPUT, 0, "cannot write " + target + ": " + ex.getMessage());
+            } catch (LinkageError ex) {
+                throw new RunError(RunError.Kind.OUTPUT, 0, "cannot draw " + target + ": the charting library (XChart) is not on the class path");
+            }
             written.add(target);
         }
         return written;

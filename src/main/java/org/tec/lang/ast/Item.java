@@ -70,7 +70,8 @@ public sealed interface Item {
     record Emit(String format, Span formatSpan, String file, Span fileSpan, Expr every, List<Expr> variables,
                 Span span) implements Item {}
 
-    record Plot(List<Expr> variables, String file, Span fileSpan, Span span) implements Item {}
+    /** {@code plot VARS [to FILE]}, or {@code plot sweep [to FILE]} ({@code sweep} true) in a study. */
+    record Plot(List<Expr> variables, boolean sweep, String file, Span fileSpan, Span span) implements Item {}
 
     /** {@code replicate N}: run the scenario N times with seeds derived from its seed. */
     record Replicate(Expr count, Span span) implements Item {}
