@@ -19,6 +19,7 @@ import org.tec.output.AtomicFiles;
 import org.tec.output.CsvWriter;
 import org.tec.output.Emitter;
 import org.tec.output.JsonWriter;
+import org.tec.output.Meta;
 import org.tec.output.OutputDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -101,6 +102,7 @@ final class RunCommand implements Callable<Integer> {
                         if (tidy) CsvWriter.tidy(w, result.record(), result.program().dt(), 0, List.of());
                         else CsvWriter.wide(w, result.record(), result.program().dt(), 0, List.of());
                     });
+                    Meta.writeSidecar(csv, result.program(), Version.get(), null);
                 }
                 if (result != null && plot != null) {
                     if (!org.tec.figures.Figures.supported(plot.toString())) {

@@ -64,6 +64,12 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--outcome", paramLabel = "EXPR", description = "The print statement to plot, as written (default: the script's first print).")
     String outcome;
 
+    @Option(names = "--trajectories", paramLabel = "FILE", description = "Also write every run's trajectory in long layout: run,t,session,phase,variable,value.")
+    Path trajectories;
+
+    @Option(names = "--every", paramLabel = "MIN", description = "Sampling of --trajectories, in minutes (default 0.5).")
+    double every = 0.5;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary.")
     boolean quiet;
 
@@ -143,6 +149,17 @@ final class SweepCommand implements Callable<Integer> {
             if (name.endsWith(".csv")) Results.csv(result, out, Version.get());
             else Results.json(result, out, Version.get());
             if (plot != null) plotOutcome(result);
+            if (trajectories != null) {
+                Study.Result res = result;
+                org.tec.output.AtomicFiles.write(trajectories, w -> {
+                    w.write("run,t,session,phase,variable,value\n");
+                    for (StudyRuns.Run run : res.runs().runs()) {
+                        org.tec.output.CsvWriter.tidyRows(w, String.valueOf(run.index()), run.result().record(),
+                                run.result().program().dt(), every, List.of());
+                    }
+                });
+                org.tec.output.Meta.writeSidecar(trajectories, p, Version.get(), null);
+            }
         } catch (IOException e) {
             stderr.println("error: cannot write output: " + e.getMessage());
             stderr.flush();

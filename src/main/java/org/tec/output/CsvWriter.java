@@ -48,6 +48,21 @@ public final class CsvWriter {
         }
     }
 
+    /** Long rows prefixed with a run label (for a study's trajectories file); no header. */
+    public static void tidyRows(Writer w, String run, RunRecord record, double dt, double every, List<Var> vars) throws IOException {
+        List<Var> cols = vars == null || vars.isEmpty() ? List.of(Var.values()) : vars;
+        Trajectory tr = record.trajectory();
+        StringBuilder sb = new StringBuilder();
+        for (int i : Rows.sampled(tr.rows(), stride(dt, every))) {
+            String prefix = run + "," + Numbers.format(tr.time(i)) + "," + tr.session(i) + "," + phaseName(record.phases(), tr, i) + ",";
+            for (Var v : cols) {
+                sb.setLength(0);
+                sb.append(prefix).append(v.key()).append(',').append(Numbers.format(tr.get(i, v))).append('\n');
+                w.write(sb.toString());
+            }
+        }
+    }
+
     private static int stride(double dt, double every) {
         return every <= 0 ? 1 : Math.max(1, (int) Math.round(every / dt));
     }

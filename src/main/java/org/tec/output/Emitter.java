@@ -49,6 +49,8 @@ public final class Emitter {
             try {
                 if (e.format().equals("csv")) {
                     AtomicFiles.write(target, w -> CsvWriter.wide(w, r.record(), r.program().dt(), e.every(), e.variables()));
+                    Meta.writeSidecar(target, r.program(), version, null);
+                    written.add(Meta.sidecar(target));
                 } else {
                     AtomicFiles.write(target, w -> JsonWriter.write(w, r, version, e.every(), e.variables()));
                 }
