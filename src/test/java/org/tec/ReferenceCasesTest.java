@@ -1,6 +1,7 @@
 package org.tec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tec.cli.Main;
 
 /**
- * The paper's ERP vignettes, reference cases R1 and R2 of MODEL.md section 9, checked
- * from the trajectory CSV alone. The scenarios carry their own {@code expect}s; this
+ * The paper's vignettes, reference cases R1-R6 of MODEL.md section 9, checked from the
+ * trajectory CSVs alone. The scenarios carry their own {@code expect}s; this
  * test reads the numbers the user would read, through the command line, so that the
  * check does not depend on tec's own measures being right.
  *
@@ -181,6 +182,266 @@ class ReferenceCasesTest {
         }
     }
 
+    // ------------------------------------------------------------------ R3-R6: MI, the contrast, courses
+
+    /** The MI phase of a single-session Charles script, planned as 40 min after a 5-min assessment. */
+    private static final double MI_PLANNED = 40, SESSION_PLANNED = 45;
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class R3EffectiveMi {
+        Csv csv;
+        Phase mi;
+
+        @BeforeAll
+        void run() throws IOException {
+            csv = runToCsv("scenarios/mi/charles-effective.tec", "charles-eff.csv");
+            mi = csv.phase("mi");
+        }
+
+        @Test
+        void noWalkoutTheMiRowsSpanTheirPlanned40Minutes() {
+            assertEquals(List.of("assessment", "mi"), csv.phaseOrder());
+            assertEquals(MI_PLANNED, mi.duration(), EPS, "mi from " + mi.startTime() + " to " + mi.endTime());
+            assertEquals(csv.rows() - 1, mi.last, "the session ends with the mi phase");
+            assertEquals(SESSION_PLANNED, csv.t(csv.rows() - 1), EPS);
+        }
+
+        @Test
+        void allThreeComponentsAreUpDuringTheMi() {
+            for (String v : List.of("therapist.affect_sharing", "therapist.mentalizing", "therapist.distal_concern")) {
+                double trait = csv.get(0, v);
+                double during = csv.get(mi.last, v);
+                assertTrue(during > trait, v + ": trait " + trait + ", end of the mi " + during);
+            }
+        }
+
+        @Test
+        void allianceEndsAboveItsStart() {
+            double start = csv.get(0, "client.alliance"), end = csv.get(csv.rows() - 1, "client.alliance");
+            assertTrue(end > start, "alliance " + start + " -> " + end);
+        }
+
+        @Test
+        void motivationEndsAtLeast0_2AboveItsStart() {
+            double start = csv.get(0, "client.motivation"), end = csv.get(csv.rows() - 1, "client.motivation");
+            assertTrue(end >= start + 0.2, "motivation " + start + " -> " + end);
+        }
+
+        @Test
+        void defensivenessStaysBelow0_3InEveryRow() {
+            double max = csv.max("client.defensiveness", 0, csv.rows() - 1);
+            assertTrue(max < 0.3, "max defensiveness " + max);
+        }
+
+        @Test
+        void therapistDistressRisesAboveItsStart() {
+            double start = csv.get(0, "therapist.distress");
+            double max = csv.max("therapist.distress", mi.first, mi.last);
+            assertTrue(max > start, "therapist distress starts at " + start + ", peaks in the mi at " + max);
+        }
+
+        @Test
+        void therapistPositiveAffectRises() {
+            double start = csv.get(0, "therapist.positive"), end = csv.get(csv.rows() - 1, "therapist.positive");
+            assertTrue(end > start, "therapist positive affect " + start + " -> " + end);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class R4IneffectiveMi {
+        Csv csv;
+
+        @BeforeAll
+        void run() throws IOException {
+            csv = runToCsv("scenarios/mi/charles-ineffective.tec", "charles-ineff.csv");
+        }
+
+        @Test
+        void defensivenessCrosses0_7AndTheSessionEndsThere() {
+            assertTrue(csv.get(0, "client.defensiveness") < 0.7, "defensiveness starts below the threshold");
+            int firstOver = -1;
+            for (int i = 0; i < csv.rows() && firstOver < 0; i++) if (csv.get(i, "client.defensiveness") > 0.7) firstOver = i;
+            assertTrue(firstOver >= 0, "defensiveness never exceeds 0.7: max " + csv.max("client.defensiveness", 0, csv.rows() - 1));
+            assertEquals(csv.rows() - 1, firstOver, "the client leaves at the first row over the threshold (t = "
+                    + csv.t(firstOver) + "), and the session ends there");
+            assertEquals("mi", csv.phaseAt(csv.rows() - 1), "the client leaves during the mi");
+        }
+
+        @Test
+        void theSessionEndsBeforeItsPlanned45Minutes() {
+            double last = csv.t(csv.rows() - 1);
+            assertTrue(last < SESSION_PLANNED, "last row at " + last + " min");
+            assertTrue(csv.phase("mi").duration() < MI_PLANNED, "mi lasted " + csv.phase("mi").duration() + " min");
+        }
+
+        @Test
+        void motivationEndsBelowItsStart() {
+            double start = csv.get(0, "client.motivation"), end = csv.get(csv.rows() - 1, "client.motivation");
+            assertTrue(end < start, "motivation " + start + " -> " + end);
+        }
+    }
+
+    /**
+     * R5 from the contrast file's per-run CSVs. Run k of each sweep is sharing = k / 10; the
+     * CSV itself confirms it, as the first row holds the therapist's trait affect sharing.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class R5TheCentralContrast {
+        static final int RUNS = 11;
+        final List<Csv> erp = new ArrayList<>();
+        final List<Csv> mi = new ArrayList<>();
+
+        @BeforeAll
+        void run() throws IOException {
+            Path out = Files.createDirectories(tmp.resolve("contrast"));
+            StringWriter o = new StringWriter(), e = new StringWriter();
+            int code = Main.execute(new String[] {"run", "scenarios/contrast/affect-sharing.tec", "--out", out.toString()},
+                    new PrintWriter(o), new PrintWriter(e));
+            assertTrue(code == 0 || code == 1, "tec run exited " + code + "\n" + e);
+            for (int k = 0; k < RUNS; k++) {
+                erp.add(Csv.read(out.resolve(String.format("contrast-erp-run%03d.csv", k))));
+                mi.add(Csv.read(out.resolve(String.format("contrast-mi-run%03d.csv", k))));
+            }
+            assertFalse(Files.exists(out.resolve(String.format("contrast-erp-run%03d.csv", RUNS))), "one file per sweep value");
+        }
+
+        private double sharing(int k) {
+            return k / 10.0;
+        }
+
+        private double erpOutcome(int k) {
+            Csv c = erp.get(k);
+            return c.get(0, "client.fear") - c.get(c.rows() - 1, "client.fear");
+        }
+
+        private double miOutcome(int k) {
+            Csv c = mi.get(k);
+            return c.get(c.rows() - 1, "client.motivation") - c.get(0, "client.motivation");
+        }
+
+        private String table(java.util.function.IntToDoubleFunction outcome) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; k < RUNS; k++) sb.append(String.format(java.util.Locale.ROOT, "%n  s = %.1f: %.6f", sharing(k), outcome.applyAsDouble(k)));
+            return sb.toString();
+        }
+
+        @Test
+        void runKOfEachSweepHasTraitSharingKTenths() {
+            for (int k = 0; k < RUNS; k++) {
+                assertEquals(sharing(k), erp.get(k).get(0, "therapist.affect_sharing"), EPS, "ERP run " + k);
+                assertEquals(sharing(k), mi.get(k).get(0, "therapist.affect_sharing"), EPS, "MI run " + k);
+            }
+        }
+
+        @Test
+        void erpFearReductionNeverRisesByMoreThan0_005FromOneSharingValueToTheNext() {
+            for (int k = 1; k < RUNS; k++) {
+                assertTrue(erpOutcome(k) - erpOutcome(k - 1) <= 0.005, "fear reduction rises from s = " + sharing(k - 1)
+                        + " to s = " + sharing(k) + ":" + table(this::erpOutcome));
+            }
+        }
+
+        @Test
+        void erpFearReductionIsLowerAtSharing1ThanAt0() {
+            assertTrue(erpOutcome(RUNS - 1) < erpOutcome(0), table(this::erpOutcome));
+        }
+
+        @Test
+        void erpCompletionNeverRisesWithSharing() {
+            double[] completed = new double[RUNS];
+            for (int k = 0; k < RUNS; k++) completed[k] = Math.abs(erp.get(k).phase("exposure").duration() - 15) < EPS ? 1 : 0;
+            for (int k = 1; k < RUNS; k++) {
+                assertTrue(completed[k] <= completed[k - 1], "completion rises at s = " + sharing(k) + ": " + Arrays.toString(completed));
+            }
+        }
+
+        @Test
+        void miMotivationGainNeverFallsFromOneSharingValueToTheNext() {
+            for (int k = 1; k < RUNS; k++) {
+                assertTrue(miOutcome(k) >= miOutcome(k - 1), "motivation gain falls from s = " + sharing(k - 1)
+                        + " to s = " + sharing(k) + ":" + table(this::miOutcome));
+            }
+        }
+
+        @Test
+        void miMotivationGainIsHigherAtSharing1ThanAt0() {
+            assertTrue(miOutcome(RUNS - 1) > miOutcome(0), table(this::miOutcome));
+        }
+
+        @Test
+        void noMiRunEndsEarly() {
+            for (int k = 0; k < RUNS; k++) {
+                Csv c = mi.get(k);
+                assertEquals(SESSION_PLANNED, c.t(c.rows() - 1), EPS, "MI run at s = " + sharing(k) + " ends early");
+            }
+        }
+    }
+
+    /** R6 from the courses' whole trajectories ({@code --csv}): the {@code session} column counts from 1. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class R6Courses {
+        static final int LIMIT = 12;
+        Csv effective;
+        Csv ineffective;
+
+        @BeforeAll
+        void run() throws IOException {
+            effective = runToCsv("scenarios/erp/betsy-course-effective.tec", "course-eff.csv");
+            ineffective = runToCsv("scenarios/erp/betsy-course-ineffective.tec", "course-ineff.csv");
+        }
+
+        @Test
+        void sessionsAreNumberedFromOneWithTimeRestartingEachSession() {
+            for (Csv c : List.of(effective, ineffective)) {
+                int sessions = c.lastSession();
+                for (int s = 1; s <= sessions; s++) {
+                    int first = c.firstRowOfSession(s);
+                    assertTrue(first >= 0, "no rows of session " + s);
+                    assertEquals(0, c.t(first), EPS, "session " + s + " starts at t = 0");
+                }
+            }
+        }
+
+        @Test
+        void effectiveCourseEndsWithFearUnder0_2() {
+            double fear = effective.get(effective.rows() - 1, "client.fear");
+            assertTrue(fear < 0.2, "fear at the last row " + fear);
+        }
+
+        @Test
+        void effectiveCourseStopsWithin12Sessions() {
+            assertTrue(effective.lastSession() <= LIMIT, effective.lastSession() + " sessions");
+        }
+
+        @Test
+        void effectiveCourseStopsAtTheFirstSessionWhoseFinalFearIsUnder0_2() {
+            int last = effective.lastSession();
+            StringBuilder ends = new StringBuilder();
+            for (int s = 1; s <= last; s++) ends.append(String.format(java.util.Locale.ROOT, "%n  session %d ends at fear %.6f", s,
+                    effective.get(effective.lastRowOfSession(s), "client.fear")));
+            for (int s = 1; s < last; s++) {
+                assertTrue(effective.get(effective.lastRowOfSession(s), "client.fear") >= 0.2,
+                        "the goal held after session " + s + " but the course went on" + ends);
+            }
+            assertTrue(effective.get(effective.lastRowOfSession(last), "client.fear") < 0.2, "the last session missed the goal" + ends);
+        }
+
+        @Test
+        void ineffectiveCourseRunsAll12Sessions() {
+            assertEquals(LIMIT, ineffective.lastSession());
+        }
+
+        @Test
+        void ineffectiveCourseNeverHasFearUnder0_2() {
+            double min = ineffective.min("client.fear", 0, ineffective.rows() - 1);
+            assertTrue(min >= 0.2, "fear falls to " + min);
+        }
+    }
+
     // ------------------------------------------------------------------ a tiny CSV reader
 
     /** Rows {@code start..last} hold a phase; {@code first} is its first labelled row, {@code start} the row before. */
@@ -265,6 +526,30 @@ class ReferenceCasesTest {
             }
             assertTrue(first > 0, "no rows of phase " + name + " after the first row");
             return new Phase(this, first - 1, first, last);
+        }
+
+        int session(int row) {
+            return Integer.parseInt(rows.get(row)[col("session")]);
+        }
+
+        int lastSession() {
+            return session(rows() - 1);
+        }
+
+        /** The first row of session {@code s}, or -1; checks that sessions never go back. */
+        int firstRowOfSession(int s) {
+            for (int i = 0; i < rows(); i++) {
+                if (i > 0) assertTrue(session(i) >= session(i - 1), "session numbers go back at row " + i);
+                if (session(i) == s) return i;
+            }
+            return -1;
+        }
+
+        int lastRowOfSession(int s) {
+            int last = -1;
+            for (int i = 0; i < rows(); i++) if (session(i) == s) last = i;
+            assertTrue(last >= 0, "no rows of session " + s);
+            return last;
         }
 
         double max(String column, int from, int to) {
