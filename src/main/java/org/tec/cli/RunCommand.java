@@ -89,6 +89,10 @@ final class RunCommand implements Callable<Integer> {
             return Main.SCRIPT_ERROR;
         }
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if ((csv != null || json != null || plot != null) && c.programs().stream().anyMatch(p -> p.study() != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "this script is a study (replicate or sweep): it has many runs, so "
+                    + "--csv, --json and --plot do not apply; use emit and plot in the script, or tec sweep --out, --trajectories and --plot");
+        }
         boolean allHold = true;
         boolean first = true;
         for (Scripts.Unit unit0 : c.units()) {

@@ -139,7 +139,7 @@ public final class Interpreter {
                     record.markWalkout();
                     sessionEnded = true;
                     phaseEndedBy = "the client (walkout)";
-                    event(Event.Kind.WALKOUT, "client walks out (defensiveness " + fmt2(circuit.get(Var.DEFENSIVENESS))
+                    event(Event.Kind.WALKOUT, "client walks out (defensiveness " + fmt3(circuit.get(Var.DEFENSIVENESS))
                             + " > walkout threshold " + fmt2(program.params().get(Param.WALKOUT_THRESHOLD)) + ")");
                 } else if (d == Decision.REASSURE) {
                     double before = circuit.get(Var.CLIENT_DISTRESS);
@@ -261,8 +261,8 @@ public final class Interpreter {
             Regulation res = circuit.regulate(c, target, over);
             event(Event.Kind.REGULATE, r.text());
             if (res.limited()) {
-                event(Event.Kind.LIMITED, c.key() + " target " + fmt2(res.requested()) + " limited by fatigue to "
-                        + fmt2(res.target()) + " (capacity " + fmt2(res.capacity()) + " around the trait "
+                event(Event.Kind.LIMITED, c.key() + " target " + fmt3(res.requested()) + " limited by fatigue to "
+                        + fmt3(res.target()) + " (capacity " + fmt3(res.capacity()) + " around the trait "
                         + fmt2(circuit.trait(c)) + ")");
             }
         } else if (a instanceof Program.ActionPlan.Release r) {
@@ -401,6 +401,10 @@ public final class Interpreter {
 
     private static String fmt0(double v) {
         return Long.toString(Math.round(v));
+    }
+
+    private static String fmt3(double v) {
+        return Compiler.fmt(Math.round(v * 1000) / 1000.0);
     }
 
     private static String fmt1(double v) {

@@ -122,7 +122,8 @@ public final class Study {
                 } else if (failed.size() < 3) {
                     String where = runs.sweeps().isEmpty() ? "" : describe(runs.sweeps(), r.values());
                     String rep = "replicate " + r.replicate();
-                    failed.add(where.isEmpty() ? rep : where + (r.replicate() > 0 ? ", " + rep : ""));
+                    boolean replicated = runs.runs().stream().anyMatch(x -> x.replicate() > 0);
+                    failed.add(where.isEmpty() ? rep : replicated ? where + ", " + rep : where);
                 }
             }
             int n = runs.runs().size();

@@ -170,8 +170,8 @@ public enum Param {
     MI_AS(Scope.MODEL, "mi_as", "as", "logit", 0, 20, 1.5,
             "Weight of affect sharing in c (Rogers' accurate empathy resonates; R5)."),
     MI_AA(Scope.MODEL, "mi_aa", "aa", "logit", 0, 20, 3,
-            "Weight of the agenda (righting reflex) against c. With the Charles therapists: c = 0.90 "
-                    + "effective, 0.08 ineffective (R3, R4)."),
+            "Weight of the agenda (righting reflex) against c. With the Charles therapists: c = 0.87 "
+                    + "effective, 0.10 ineffective (R3, R4)."),
     ALPHA_U(Scope.MODEL, "alpha_u", "aU", "1/min", 0, 10, 0.15,
             "Felt understanding follows accuracy s: dU/dt = aU (accuracy s - U)."),
     D1(Scope.MODEL, "d1", "d1", "1/min", 0, 10, 0.05,

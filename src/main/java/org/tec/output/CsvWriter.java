@@ -21,9 +21,9 @@ public final class CsvWriter {
         for (Var v : cols) sb.append(',').append(v.key());
         w.write(sb.append('\n').toString());
         Trajectory tr = record.trajectory();
-        int stride = stride(dt, every);
+        int[] rows = Rows.sampled(tr, dt, every);
         List<PhaseRecord> phases = record.phases();
-        for (int i : Rows.sampled(tr.rows(), stride)) {
+        for (int i : rows) {
             sb.setLength(0);
             sb.append(Numbers.format(tr.time(i))).append(',').append(tr.session(i)).append(',')
                     .append(phaseName(phases, tr, i));
@@ -36,9 +36,9 @@ public final class CsvWriter {
         List<Var> cols = vars == null || vars.isEmpty() ? List.of(Var.values()) : vars;
         w.write("t,session,phase,variable,value\n");
         Trajectory tr = record.trajectory();
-        int stride = stride(dt, every);
+        int[] rows = Rows.sampled(tr, dt, every);
         StringBuilder sb = new StringBuilder();
-        for (int i : Rows.sampled(tr.rows(), stride)) {
+        for (int i : rows) {
             String prefix = Numbers.format(tr.time(i)) + "," + tr.session(i) + "," + phaseName(record.phases(), tr, i) + ",";
             for (Var v : cols) {
                 sb.setLength(0);
@@ -53,7 +53,7 @@ public final class CsvWriter {
         List<Var> cols = vars == null || vars.isEmpty() ? List.of(Var.values()) : vars;
         Trajectory tr = record.trajectory();
         StringBuilder sb = new StringBuilder();
-        for (int i : Rows.sampled(tr.rows(), stride(dt, every))) {
+        for (int i : Rows.sampled(tr, dt, every)) {
             String prefix = run + "," + Numbers.format(tr.time(i)) + "," + tr.session(i) + "," + phaseName(record.phases(), tr, i) + ",";
             for (Var v : cols) {
                 sb.setLength(0);
@@ -63,9 +63,6 @@ public final class CsvWriter {
         }
     }
 
-    private static int stride(double dt, double every) {
-        return every <= 0 ? 1 : Math.max(1, (int) Math.round(every / dt));
-    }
 
     static String phaseName(List<PhaseRecord> phases, Trajectory tr, int row) {
         int idx = tr.phase(row);

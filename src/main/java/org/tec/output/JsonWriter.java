@@ -73,20 +73,20 @@ public final class JsonWriter {
             g.writeEndArray();
 
             Trajectory tr = result.record().trajectory();
-            int stride = every <= 0 ? 1 : Math.max(1, (int) Math.round(every / p.dt()));
+            int[] rows = Rows.sampled(tr, p.dt(), every);
             g.writeObjectFieldStart("series");
             g.writeArrayFieldStart("t");
-            for (int i : Rows.sampled(tr.rows(), stride)) g.writeNumber(Numbers.round(tr.time(i)));
+            for (int i : rows) g.writeNumber(Numbers.round(tr.time(i)));
             g.writeEndArray();
             g.writeArrayFieldStart("session");
-            for (int i : Rows.sampled(tr.rows(), stride)) g.writeNumber(tr.session(i));
+            for (int i : rows) g.writeNumber(tr.session(i));
             g.writeEndArray();
             g.writeArrayFieldStart("phase");
-            for (int i : Rows.sampled(tr.rows(), stride)) g.writeString(CsvWriter.phaseName(result.record().phases(), tr, i));
+            for (int i : rows) g.writeString(CsvWriter.phaseName(result.record().phases(), tr, i));
             g.writeEndArray();
             for (Var v : cols) {
                 g.writeArrayFieldStart(v.key());
-                for (int i : Rows.sampled(tr.rows(), stride)) g.writeNumber(Numbers.round(tr.get(i, v)));
+                for (int i : rows) g.writeNumber(Numbers.round(tr.get(i, v)));
                 g.writeEndArray();
             }
             g.writeEndObject();

@@ -1,16 +1,25 @@
 package org.tec.output;
 
-/** Which trajectory rows an output with {@code every D} keeps: every stride-th row, and always the last. */
+import java.util.Arrays;
+import org.tec.interp.Trajectory;
+
+/**
+ * Which trajectory rows an output with {@code every D} keeps: within each session, the
+ * rows on the grid of D from the session's start, and always the session's last row.
+ */
 final class Rows {
     private Rows() {}
 
-    static int[] sampled(int rows, int stride) {
-        if (rows == 0) return new int[0];
-        int n = (rows - 1) / stride + 1;
-        boolean lastOnGrid = (rows - 1) % stride == 0;
-        int[] out = new int[lastOnGrid ? n : n + 1];
-        for (int k = 0; k < n; k++) out[k] = k * stride;
-        if (!lastOnGrid) out[n] = rows - 1;
-        return out;
+    static int[] sampled(Trajectory tr, double dt, double every) {
+        int rows = tr.rows();
+        int stride = every <= 0 ? 1 : Math.max(1, (int) Math.round(every / dt));
+        int[] out = new int[rows];
+        int n = 0;
+        for (int i = 0; i < rows; i++) {
+            boolean lastOfSession = i == rows - 1 || tr.session(i + 1) != tr.session(i);
+            long step = Math.round(tr.time(i) / dt);
+            if (step % stride == 0 || lastOfSession) out[n++] = i;
+        }
+        return Arrays.copyOf(out, n);
     }
 }
