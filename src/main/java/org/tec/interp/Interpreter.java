@@ -46,153 +46,284 @@ public final class Interpreter {
                 : new Circuit(program.params());
         this.dt = program.dt();
         this.record = new RunRecord(dt);
+        this.schedule = new ArrayList<>(program.phases());
     }
 
     public static RunResult run(Program program, RunOptions options) {
         return new Interpreter(program, options).execute();
     }
 
+    /** Where the run is: the interpreter advances through these, one integration step at a time. */
+    private enum Stage { SESSION_START, PHASE_START, IN_PHASE, PHASE_END, SESSION_END, DONE }
+
+    private Stage stage = Stage.SESSION_START;
+    private final List<Program.PhasePlan> schedule;
+    private final List<Program.Trigger> liveTriggers = new ArrayList<>();
+    private List<TriggerState> sessionTriggers = List.of();
+    private List<TriggerState> phaseTriggers = List.of();
+    private int limit;
+    private boolean reached;
+    private int lastSessionStep = -1;
+    private int phaseStep;
+    private boolean asking;
+    private boolean completed;
+    private double phaseStart;
+
     private RunResult execute() {
-        startNanos = System.nanoTime();
-        Program.CoursePlan course = program.course();
-        int limit = course == null ? 1 : course.sessions();
-        boolean reached = false;
-        for (session = 1; session <= limit; session++) {
-            if (session > 1) {
-                circuit.beginNextSession(course.interval());
-                stepIndex = 0;
-            }
-            record.sessionStarted(session);
-            if (course != null) event(Event.Kind.SESSION_START, "session " + session + " of at most " + limit + " begins");
-            runSession();
-            if (walkout) {
-                if (course != null) event(Event.Kind.COURSE_END, "the client has dropped out; the course ends");
-                break;
-            }
-            if (course != null && course.until() != null) {
-                TrajectoryFrame f = new TrajectoryFrame(record);
-                if (ExprCompiler.truth(course.until().eval(f))) {
-                    event(Event.Kind.COURSE_END, "course goal reached after " + session + (session == 1 ? " session" : " sessions")
-                            + ": " + course.untilSource());
-                    reached = true;
-                    break;
+        while (advance()) {
+            // one step at a time until the run is over
+        }
+        return finish();
+    }
+
+    /** Starts a run that a host advances itself (the API's sessions, the REPL). */
+    public static Interpreter start(Program program, RunOptions options) {
+        return new Interpreter(program, options);
+    }
+
+    /**
+     * Advances the run by one integration step (doing the bookkeeping of phase and session
+     * boundaries on the way). Returns false when there is nothing left to run; a single
+     * session then waits at its end, so that a host may still add a phase.
+     */
+    public boolean advance() {
+        if (startNanos == 0) startNanos = System.nanoTime();
+        while (true) {
+            switch (stage) {
+                case SESSION_START -> beginSession();
+                case PHASE_START -> beginPhase();
+                case IN_PHASE -> {
+                    if (inPhase()) return true;
+                }
+                case PHASE_END -> endPhase();
+                case SESSION_END -> {
+                    if (program.course() == null) return false;
+                    endSession();
+                }
+                default -> {
+                    return false;
                 }
             }
         }
-        session = Math.min(session, limit);
-        if (course != null && !reached && !walkout) {
-            event(Event.Kind.COURSE_END, "the course ends at its limit of " + limit + " sessions"
-                    + (course.until() == null ? "" : " without reaching its goal: " + course.untilSource()));
-        }
+    }
+
+    /** Ends the run (closing the last session if it is still open) and gives the verdicts. */
+    public RunResult finish() {
+        if (stage == Stage.SESSION_END) endSession();
+        stage = Stage.DONE;
         return verdicts();
     }
 
-    private void runSession() {
+    private void beginSession() {
+        Program.CoursePlan course = program.course();
+        limit = course == null ? 1 : course.sessions();
+        if (session > 1) {
+            circuit.beginNextSession(course.interval());
+            stepIndex = 0;
+        }
+        record.sessionStarted(session);
+        if (course != null) event(Event.Kind.SESSION_START, "session " + session + " of at most " + limit + " begins");
         sessionEnded = false;
-        List<TriggerState> sessionTriggers = states(program.triggers());
+        List<Program.Trigger> all = new ArrayList<>(program.triggers());
+        all.addAll(liveTriggers);
+        sessionTriggers = states(all);
         circuit.copyState(state);
         record.trajectory().add(0, session, 0, state);
-        int lastSessionStep = -1;
-        for (phaseIndex = 0; phaseIndex < program.phases().size() && !sessionEnded; phaseIndex++) {
-            current = program.phases().get(phaseIndex);
-            Program.PhasePlan phase = current;
-            double start = time();
-            circuit.beginPhase(phase.kind());
-            policy = resolve(resolve(Policy.AUTOMATIC, program.policy()), phase.policy());
-            phaseEndRequested = false;
-            phaseEndedBy = null;
-            event(Event.Kind.PHASE_START, phase.kind().key() + (phase.ref().equals(phase.kind().key()) ? "" : " " + phase.ref())
-                    + (phase.label() == null ? "" : " \"" + phase.label() + "\"") + " begins (planned " + fmt(phase.duration()) + " min)");
-            List<TriggerState> phaseTriggers = states(phase.triggers());
-            int phaseStep = 0;
-            boolean asking = false;
-            boolean completed = false;
-            while (true) {
-                fireAt(phaseTriggers, phaseStep);
-                if (phaseStep >= phase.steps()) {
-                    // the phase has run its planned time, whatever its last triggers asked
-                    completed = true;
-                    break;
-                }
-                // a session trigger at a phase boundary acts in the phase that begins there
-                if (stepIndex != lastSessionStep) fireAt(sessionTriggers, stepIndex);
-                fireWhen(phaseTriggers);
-                if (stepIndex != lastSessionStep) {
-                    fireWhen(sessionTriggers);
-                    lastSessionStep = stepIndex;
-                }
-                if (phaseEndRequested || sessionEnded) break;
-                circuit.setIntensity(phase.intensity().at(phaseStep * dt, phase.duration()));
-                Decision d = circuit.step(dt, policy);
-                stepIndex++;
-                phaseStep++;
-                if (circuit.clientAsking() && !asking) {
-                    event(Event.Kind.CLIENT_ASKS, "client asks to stop (distress " + fmt1(circuit.get(Var.CLIENT_DISTRESS))
-                            + " > escape threshold " + fmt0(program.params().get(Param.ESCAPE_THRESHOLD)) + ")");
-                }
-                asking = circuit.clientAsking();
-                if (circuit.noticedAvoidance()) {
-                    event(Event.Kind.NOTICE, "therapist notices covert avoidance and restores full contact");
-                }
-                if (d == Decision.WALKOUT) {
-                    walkout = true;
-                    record.markWalkout();
-                    sessionEnded = true;
-                    phaseEndedBy = "the client (walkout)";
-                    event(Event.Kind.WALKOUT, "client walks out (defensiveness " + fmt3(circuit.get(Var.DEFENSIVENESS))
-                            + " > walkout threshold " + fmt2(program.params().get(Param.WALKOUT_THRESHOLD)) + ")");
-                } else if (d == Decision.REASSURE) {
-                    double before = circuit.get(Var.CLIENT_DISTRESS);
-                    circuit.reassure();
-                    event(Event.Kind.REASSURE, "therapist reassures (therapist distress " + fmt0(circuit.get(Var.THERAPIST_DISTRESS))
-                            + "); client distress " + fmt0(before) + " -> " + fmt0(circuit.get(Var.CLIENT_DISTRESS)));
-                } else if (d == Decision.END_EXPOSURE && phaseStep < phase.steps()) {
-                    double tDist = circuit.get(Var.THERAPIST_DISTRESS);
-                    double tol = program.params().get(Param.TOLERANCE);
-                    String why = tDist > tol
-                            ? "distress " + fmt0(tDist) + " > tolerance " + fmt0(tol)
-                            : "client asked to stop; therapist distress " + fmt0(tDist) + ", tolerance " + fmt0(tol);
-                    phaseEndRequested = true;
-                    phaseEndedBy = "the therapist";
-                    event(Event.Kind.ENDED_EARLY, phase.kind().key() + " ended early by the therapist (" + why + ")");
-                }
-                circuit.copyState(state);
-                checkFinite();
-                record.trajectory().add(time(), session, phaseIndex, state);
-                options.listener().step(time(), frame);
-                guard();
-                if (phaseEndRequested || sessionEnded) break;
-            }
-            for (TriggerState ts : phaseTriggers) {
-                if (ts.trigger instanceof Program.Trigger.AtEnd) run(ts.trigger.actions());
-            }
-            double end = time();
-            boolean early = !completed;
-            if (phase.kind() == PhaseKind.EXPOSURE) {
-                if (completed) {
-                    circuit.exposureCompleted();
-                } else {
-                    double unfinished = 1 - (end - start) / phase.duration();
-                    Escape e = circuit.exposureEndedEarly(unfinished);
-                    circuit.copyState(state);
-                    record.trajectory().replaceLast(state);
-                    if (e.escaped()) {
-                        event(Event.Kind.ESCAPE, "escape at client distress " + fmt0(e.clientDistress())
-                                + ": relief now, fear " + fmt2(e.fearBefore()) + " -> " + fmt2(e.fearAfter())
-                                + ", distress will return");
-                    }
-                }
-            }
-            record.addPhase(new PhaseRecord(session, phaseIndex, phase.ref(), phase.kind(), phase.label(), start, end,
-                    phase.duration(), completed, early, early ? (phaseEndedBy == null ? "the session's end" : phaseEndedBy) : null));
-            event(Event.Kind.PHASE_END, phase.kind().key() + (phase.ref().equals(phase.kind().key()) ? "" : " " + phase.ref())
-                    + (completed ? " completed" : " ended after " + fmt(end - start) + " of " + fmt(phase.duration()) + " min"));
-            circuit.copyState(state);
+        lastSessionStep = -1;
+        phaseIndex = 0;
+        stage = phaseIndex < schedule.size() ? Stage.PHASE_START : Stage.SESSION_END;
+    }
+
+    private void beginPhase() {
+        current = schedule.get(phaseIndex);
+        Program.PhasePlan phase = current;
+        phaseStart = time();
+        circuit.beginPhase(phase.kind());
+        policy = resolve(resolve(Policy.AUTOMATIC, program.policy()), phase.policy());
+        phaseEndRequested = false;
+        phaseEndedBy = null;
+        event(Event.Kind.PHASE_START, phase.kind().key() + (phase.ref().equals(phase.kind().key()) ? "" : " " + phase.ref())
+                + (phase.label() == null ? "" : " \"" + phase.label() + "\"") + " begins (planned " + fmt(phase.duration()) + " min)");
+        phaseTriggers = states(phase.triggers());
+        phaseStep = 0;
+        asking = false;
+        completed = false;
+        stage = Stage.IN_PHASE;
+    }
+
+    /** One iteration of a phase: its triggers, then one integration step. False when the phase is over. */
+    private boolean inPhase() {
+        Program.PhasePlan phase = current;
+        fireAt(phaseTriggers, phaseStep);
+        if (phaseStep >= phase.steps()) {
+            // the phase has run its planned time, whatever its last triggers asked
+            completed = true;
+            stage = Stage.PHASE_END;
+            return false;
         }
+        // a session trigger at a phase boundary acts in the phase that begins there
+        if (stepIndex != lastSessionStep) fireAt(sessionTriggers, stepIndex);
+        fireWhen(phaseTriggers);
+        if (stepIndex != lastSessionStep) {
+            fireWhen(sessionTriggers);
+            lastSessionStep = stepIndex;
+        }
+        if (phaseEndRequested || sessionEnded) {
+            stage = Stage.PHASE_END;
+            return false;
+        }
+        circuit.setIntensity(phase.intensity().at(phaseStep * dt, phase.duration()));
+        Decision d = circuit.step(dt, policy);
+        stepIndex++;
+        phaseStep++;
+        if (circuit.clientAsking() && !asking) {
+            event(Event.Kind.CLIENT_ASKS, "client asks to stop (distress " + fmt1(circuit.get(Var.CLIENT_DISTRESS))
+                    + " > escape threshold " + fmt0(program.params().get(Param.ESCAPE_THRESHOLD)) + ")");
+        }
+        asking = circuit.clientAsking();
+        if (circuit.noticedAvoidance()) {
+            event(Event.Kind.NOTICE, "therapist notices covert avoidance and restores full contact");
+        }
+        if (d == Decision.WALKOUT) {
+            walkout = true;
+            record.markWalkout();
+            sessionEnded = true;
+            phaseEndedBy = "the client (walkout)";
+            event(Event.Kind.WALKOUT, "client walks out (defensiveness " + fmt3(circuit.get(Var.DEFENSIVENESS))
+                    + " > walkout threshold " + fmt2(program.params().get(Param.WALKOUT_THRESHOLD)) + ")");
+        } else if (d == Decision.REASSURE) {
+            double before = circuit.get(Var.CLIENT_DISTRESS);
+            circuit.reassure();
+            event(Event.Kind.REASSURE, "therapist reassures (therapist distress " + fmt0(circuit.get(Var.THERAPIST_DISTRESS))
+                    + "); client distress " + fmt0(before) + " -> " + fmt0(circuit.get(Var.CLIENT_DISTRESS)));
+        } else if (d == Decision.END_EXPOSURE && phaseStep < phase.steps()) {
+            double tDist = circuit.get(Var.THERAPIST_DISTRESS);
+            double tol = program.params().get(Param.TOLERANCE);
+            String why = tDist > tol
+                    ? "distress " + fmt0(tDist) + " > tolerance " + fmt0(tol)
+                    : "client asked to stop; therapist distress " + fmt0(tDist) + ", tolerance " + fmt0(tol);
+            phaseEndRequested = true;
+            phaseEndedBy = "the therapist";
+            event(Event.Kind.ENDED_EARLY, phase.kind().key() + " ended early by the therapist (" + why + ")");
+        }
+        circuit.copyState(state);
+        checkFinite();
+        record.trajectory().add(time(), session, phaseIndex, state);
+        options.listener().step(time(), frame);
+        guard();
+        if (phaseEndRequested || sessionEnded) stage = Stage.PHASE_END;
+        return true;
+    }
+
+    private void endPhase() {
+        Program.PhasePlan phase = current;
+        for (TriggerState ts : phaseTriggers) {
+            if (ts.trigger instanceof Program.Trigger.AtEnd) run(ts.trigger.actions());
+        }
+        double end = time();
+        boolean early = !completed;
+        if (phase.kind() == PhaseKind.EXPOSURE) {
+            if (completed) {
+                circuit.exposureCompleted();
+            } else {
+                double unfinished = 1 - (end - phaseStart) / phase.duration();
+                Escape e = circuit.exposureEndedEarly(unfinished);
+                circuit.copyState(state);
+                record.trajectory().replaceLast(state);
+                if (e.escaped()) {
+                    event(Event.Kind.ESCAPE, "escape at client distress " + fmt0(e.clientDistress())
+                            + ": relief now, fear " + fmt2(e.fearBefore()) + " -> " + fmt2(e.fearAfter())
+                            + ", distress will return");
+                }
+            }
+        }
+        record.addPhase(new PhaseRecord(session, phaseIndex, phase.ref(), phase.kind(), phase.label(), phaseStart, end,
+                phase.duration(), completed, early, early ? (phaseEndedBy == null ? "the session's end" : phaseEndedBy) : null));
+        event(Event.Kind.PHASE_END, phase.kind().key() + (phase.ref().equals(phase.kind().key()) ? "" : " " + phase.ref())
+                + (completed ? " completed" : " ended after " + fmt(end - phaseStart) + " of " + fmt(phase.duration()) + " min"));
+        circuit.copyState(state);
+        current = null;
+        phaseIndex++;
+        stage = !sessionEnded && phaseIndex < schedule.size() ? Stage.PHASE_START : Stage.SESSION_END;
+    }
+
+    private void endSession() {
+        Program.CoursePlan course = program.course();
         for (TriggerState ts : sessionTriggers) {
             if (ts.trigger instanceof Program.Trigger.AtEnd) run(ts.trigger.actions());
         }
         event(Event.Kind.SESSION_END, "session " + session + " ends");
+        stage = Stage.DONE;
+        if (walkout) {
+            if (course != null) event(Event.Kind.COURSE_END, "the client has dropped out; the course ends");
+            return;
+        }
+        if (course == null) return;
+        if (course.until() != null) {
+            TrajectoryFrame f = new TrajectoryFrame(record);
+            if (ExprCompiler.truth(course.until().eval(f))) {
+                event(Event.Kind.COURSE_END, "course goal reached after " + session + (session == 1 ? " session" : " sessions")
+                        + ": " + course.untilSource());
+                reached = true;
+                return;
+            }
+        }
+        if (session < limit) {
+            session++;
+            stage = Stage.SESSION_START;
+            return;
+        }
+        event(Event.Kind.COURSE_END, "the course ends at its limit of " + limit + " sessions"
+                + (course.until() == null ? "" : " without reaching its goal: " + course.untilSource()));
+    }
+
+    // ------------------------------------------------------------------ live control (REPL, API sessions)
+
+    /** Minutes since the current session began. */
+    public double now() {
+        return time();
+    }
+
+    /** The current state vector (index = {@link Var#ordinal()}); a copy. */
+    public double[] stateNow() {
+        return state.clone();
+    }
+
+    /** The run's record so far. */
+    public RunRecord recordSoFar() {
+        return record;
+    }
+
+    /** The phase running now, or null between phases and at the end. */
+    public Program.PhasePlan currentPhase() {
+        return current;
+    }
+
+    /** Whether nothing is left to run. */
+    public boolean finished() {
+        return stage == Stage.DONE || (stage == Stage.SESSION_END && program.course() == null);
+    }
+
+    /** Does an action now, as if a trigger had fired at this moment. */
+    public void perform(Program.ActionPlan action) {
+        apply(action);
+        circuit.copyState(state);
+    }
+
+    /** Adds a trigger that acts for the rest of the run (and in later sessions of a course). */
+    public void addTrigger(Program.Trigger trigger) {
+        liveTriggers.add(trigger);
+        List<TriggerState> all = new ArrayList<>(sessionTriggers);
+        TriggerState ts = new TriggerState(trigger);
+        if (trigger instanceof Program.Trigger.AtTime a) ts.step = (int) Math.round(a.minutes() / dt);
+        all.add(ts);
+        sessionTriggers = all;
+    }
+
+    /** Adds a phase to the end of the schedule; a single session waiting at its end resumes with it. */
+    public void addPhase(Program.PhasePlan phase) {
+        schedule.add(phase);
+        if (stage == Stage.SESSION_END && program.course() == null && !sessionEnded) stage = Stage.PHASE_START;
     }
 
     // ------------------------------------------------------------------ triggers
