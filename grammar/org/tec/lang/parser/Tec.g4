@@ -6,7 +6,9 @@ grammar Tec;
 
 // ---------------------------------------------------------------- entry points
 file        : item* EOF ;
-// The REPL accepts the same statements as a scenario body, plus bare expressions.
+// A live session (the REPL, an API session) takes statements, or one expression.
+statements  : item* EOF ;
+exprLine    : expr EOF ;
 replLine    : (item | expr)* EOF ;
 
 item

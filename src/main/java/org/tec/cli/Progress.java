@@ -14,8 +14,8 @@ final class Progress implements AutoCloseable {
         this.bar = bar;
     }
 
-    static Progress start(String task, int total, boolean quiet) {
-        if (quiet || total < 2 || System.console() == null) return new Progress(null);
+    static Progress start(String task, long total, boolean quiet) {
+        if (quiet || total < 2 || total > Integer.MAX_VALUE || System.console() == null) return new Progress(null);
         ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .setUpdateIntervalMillis(200).build();

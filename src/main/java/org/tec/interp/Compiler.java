@@ -171,6 +171,68 @@ public final class Compiler {
         return new Lowering(loaded, overrides).run();
     }
 
+    /** What a statement typed into a live session compiles to. */
+    public record LiveStatement(List<Program.ActionPlan> actions, List<Program.Trigger> triggers,
+                                List<Program.PhasePlan> phases, List<Program.PrintPlan> values) {}
+
+    /**
+     * Compiles statements typed into a live session (the REPL, an API session) in the
+     * context of a loaded scenario: its params, lets and phase names. Actions act now,
+     * triggers and phases are added to the run, expressions are evaluated now.
+     */
+    public LiveStatement live(Loaded base, Map<String, Double> overrides, double dt, List<Item> items, List<Expr> exprs) {
+        Lowering l = new Lowering(base, overrides);
+        l.prepare();
+        List<Program.ActionPlan> actions = new ArrayList<>();
+        List<Program.Trigger> triggers = new ArrayList<>();
+        List<Program.PhasePlan> phases = new ArrayList<>();
+        List<Program.PrintPlan> values = new ArrayList<>();
+        for (Item i : items) {
+            if (i instanceof Item.Do d && d.action() instanceof Action.Print pr) {
+                Typed t = l.exprs.compile(pr.value(), ExprCompiler.Context.LIVE);
+                if (t != null) values.add(new Program.PrintPlan(sourceText(pr.value()), t.eval(), t.type(), pr.span()));
+            } else if (i instanceof Item.Do d) {
+                Program.ActionPlan a = l.action(d.action(), null);
+                if (a != null) actions.add(a);
+            } else if (i instanceof Item.AtTrigger a) {
+                Program.Trigger t = l.at(a, Double.POSITIVE_INFINITY, null);
+                if (t != null) triggers.add(t);
+            } else if (i instanceof Item.WhenTrigger w) {
+                Program.Trigger t = l.when(w, null);
+                if (t != null) triggers.add(t);
+            } else if (i instanceof Item.Phase p) {
+                Program.PhasePlan plan = l.phase(p);
+                if (plan != null) {
+                    int steps = (int) Math.round(plan.duration() / dt);
+                    if (steps < 1) {
+                        sink.error(p.span(), "phase '" + plan.ref() + "' is shorter than one time step (" + fmt(dt) + " min)", null);
+                    } else {
+                        phases.add(new Program.PhasePlan(plan.ref(), plan.kind(), plan.label(), plan.duration(), steps,
+                                plan.intensity(), plan.triggers(), plan.policy(), plan.span()));
+                    }
+                }
+            } else {
+                sink.error(i.span(), "this statement sets up a scenario; in a live session use an action, a trigger, a phase or an expression",
+                        "to change the setting, edit the script and :load it again, or :set a param");
+            }
+        }
+        for (Expr e : exprs) {
+            Typed t = l.exprs.compile(e, ExprCompiler.Context.LIVE);
+            if (t != null) values.add(new Program.PrintPlan(sourceText(e), t.eval(), t.type(), e.span()));
+        }
+        return new LiveStatement(List.copyOf(actions), List.copyOf(triggers), List.copyOf(phases), List.copyOf(values));
+    }
+
+    /** Compiles an expression to evaluate after a run of {@code base} (goals' context: measures, 'at'). */
+    public Eval afterExpression(Loaded base, Map<String, Double> overrides, Expr e, Type[] typeOut) {
+        Lowering l = new Lowering(base, overrides);
+        l.prepare();
+        Typed t = l.exprs.compile(e, ExprCompiler.Context.AFTER);
+        if (t == null) return null;
+        if (typeOut != null && typeOut.length > 0) typeOut[0] = t.type();
+        return t.eval();
+    }
+
     private final class Lowering {
         final Loaded loaded;
         final Map<String, Double> overrides;
@@ -182,6 +244,22 @@ public final class Compiler {
         Lowering(Loaded loaded, Map<String, Double> overrides) {
             this.loaded = loaded;
             this.overrides = overrides == null ? Map.of() : overrides;
+        }
+
+        /** Passes 1 and 2: phase names, then params and lets (no diagnostics for overrides). */
+        void prepare() {
+            for (Item i : loaded.items()) {
+                if (i instanceof Item.Phase p) {
+                    phaseRefs.add(p.ref());
+                    if (PhaseKind.find(p.kind()) != null) phaseRefs.add(p.kind());
+                }
+            }
+            exprs = new ExprCompiler(new Diagnostics(), constants, phaseRefs);
+            for (Item i : loaded.items()) {
+                if (i instanceof Item.Param p) param(p);
+                else if (i instanceof Item.Let l) let(l);
+            }
+            exprs = new ExprCompiler(sink, constants, phaseRefs);
         }
 
         Program run() {

@@ -31,7 +31,7 @@ public final class Interpreter {
     private long steps;
     private int stepIndex;
     private int phaseIndex;
-    private long startNanos;
+    private long startMillis = Long.MIN_VALUE;
     private boolean sessionEnded;
     private boolean phaseEndRequested;
     private String phaseEndedBy;
@@ -87,7 +87,7 @@ public final class Interpreter {
      * session then waits at its end, so that a host may still add a phase.
      */
     public boolean advance() {
-        if (startNanos == 0) startNanos = System.nanoTime();
+        if (startMillis == Long.MIN_VALUE) startMillis = options.clock().getAsLong();
         while (true) {
             switch (stage) {
                 case SESSION_START -> beginSession();
@@ -289,6 +289,11 @@ public final class Interpreter {
         return state.clone();
     }
 
+    /** The live frame: the state now, for evaluating expressions between steps. */
+    public Frame liveFrame() {
+        return frame;
+    }
+
     /** The run's record so far. */
     public RunRecord recordSoFar() {
         return record;
@@ -464,6 +469,10 @@ public final class Interpreter {
     }
 
     private void event(Event.Kind kind, String message) {
+        if (record.events().size() >= options.maxEvents()) {
+            throw new RunError(RunError.Kind.EVENT_LIMIT, time(), "the run reached its limit of " + options.maxEvents()
+                    + " events; does a trigger fire on every step?");
+        }
         Event e = new Event(session, time(), kind, message);
         record.addEvent(e);
         options.listener().event(e);
@@ -491,7 +500,7 @@ public final class Interpreter {
         }
         if ((steps & 1023) == 0) {
             if (options.cancelled().getAsBoolean()) throw new RunError(RunError.Kind.CANCELLED, time(), "the run was cancelled");
-            if (options.maxWallMillis() > 0 && (System.nanoTime() - startNanos) / 1_000_000 > options.maxWallMillis()) {
+            if (options.maxWallMillis() > 0 && options.clock().getAsLong() - startMillis > options.maxWallMillis()) {
                 throw new RunError(RunError.Kind.TIME_LIMIT, time(), "the run reached its wall-time limit of " + options.maxWallMillis() + " ms");
             }
         }

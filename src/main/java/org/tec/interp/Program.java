@@ -19,9 +19,10 @@ public record Program(String name, String file, double dt, long seed, double noi
 
     /** Replicates and sweeps: the runs of one scenario, and the checks that speak of all of them. */
     public record StudyPlan(List<SweepPlan> sweeps, int replicates, List<Check> goals, List<Check> expects) {
-        public int runs() {
-            int n = replicates;
-            for (SweepPlan s : sweeps) n *= s.values().length;
+        /** How many runs the study makes (replicates times every sweep's values); may exceed int for absurd grids. */
+        public long runs() {
+            long n = replicates;
+            for (SweepPlan s : sweeps) n = Math.multiplyHigh(n, s.values().length) != 0 ? Long.MAX_VALUE : n * s.values().length;
             return n;
         }
     }

@@ -2,7 +2,7 @@ package org.tec.interp;
 
 /** A run that could not finish: a limit was hit, it was cancelled, or the numbers broke down. */
 public final class RunError extends RuntimeException {
-    public enum Kind { STEP_LIMIT, TIME_LIMIT, CANCELLED, NUMERIC, OUTPUT }
+    public enum Kind { STEP_LIMIT, TIME_LIMIT, RUN_LIMIT, EVENT_LIMIT, OUTPUT_LIMIT, CANCELLED, NUMERIC, OUTPUT }
 
     private final Kind kind;
     private final double time;

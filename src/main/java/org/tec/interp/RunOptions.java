@@ -1,17 +1,39 @@
 package org.tec.interp;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Limits and hooks for one run. Limits are enforced by the interpreter whatever the
  * script says; a run that exceeds one ends with a {@link RunError}.
+ *
+ * @param maxSteps       integration steps, over all sessions
+ * @param maxWallMillis  wall time in milliseconds (0: none), measured with {@code clock}
+ * @param maxRuns        runs in one study
+ * @param maxEvents      events in one run (a trigger that fires on every step fills memory otherwise)
+ * @param cancelled      polled every 1024 steps; true ends the run
+ * @param listener       told of every step and event
+ * @param clock          milliseconds, for the wall-time limit
  */
-public record RunOptions(long maxSteps, long maxWallMillis, BooleanSupplier cancelled, RunListener listener) {
+public record RunOptions(long maxSteps, long maxWallMillis, int maxRuns, int maxEvents, BooleanSupplier cancelled,
+                         RunListener listener, LongSupplier clock) {
     public static final long DEFAULT_MAX_STEPS = 50_000_000L;
-    public static final RunOptions DEFAULTS = new RunOptions(DEFAULT_MAX_STEPS, 0, () -> false, RunListener.NONE);
+    public static final int DEFAULT_MAX_RUNS = 1_000_000;
+    public static final int DEFAULT_MAX_EVENTS = 1_000_000;
+    public static final RunOptions DEFAULTS = new RunOptions(DEFAULT_MAX_STEPS, 0, DEFAULT_MAX_RUNS, DEFAULT_MAX_EVENTS,
+            () -> false, RunListener.NONE, System::currentTimeMillis);
 
     public RunOptions {
         if (cancelled == null) cancelled = () -> false;
         if (listener == null) listener = RunListener.NONE;
+        if (clock == null) clock = System::currentTimeMillis;
+    }
+
+    public RunOptions(long maxSteps, long maxWallMillis, BooleanSupplier cancelled, RunListener listener) {
+        this(maxSteps, maxWallMillis, DEFAULT_MAX_RUNS, DEFAULT_MAX_EVENTS, cancelled, listener, System::currentTimeMillis);
+    }
+
+    public RunOptions withListener(RunListener l) {
+        return new RunOptions(maxSteps, maxWallMillis, maxRuns, maxEvents, cancelled, l, clock);
     }
 }

@@ -76,6 +76,37 @@ public final class Scripts {
         return new Compiled(List.copyOf(units), sink, sources, true);
     }
 
+    /** Parses and compiles a line typed into a live session of {@code unit}; errors go to {@code sink}. */
+    public static Compiler.LiveStatement live(Compiled compiled, Unit unit, String name, String text, Diagnostics sink) {
+        compiled.sources().add(name, text);
+        org.tec.lang.Parsing.Line line;
+        try {
+            line = org.tec.lang.Parsing.parseLine(name, text, sink);
+        } catch (StackOverflowError e) {
+            sink.error(new org.tec.diag.Span(name, 1, 1, 1), "the input is nested too deeply to read", null);
+            return null;
+        }
+        if (sink.hasErrors()) return null;
+        Compiler.LiveStatement st = new Compiler(sink, compiled.sources(), SourceLoader.FILES)
+                .live(unit.loaded(), unit.overrides(), unit.program().dt(), line.items(), line.exprs());
+        return sink.hasErrors() ? null : st;
+    }
+
+    /** Evaluates an expression over a finished run of {@code unit}, as a goal would; null (and errors) if it does not compile. */
+    public static Double measure(Compiled compiled, Unit unit, RunRecord record, String name, String text, Diagnostics sink) {
+        compiled.sources().add(name, text);
+        org.tec.lang.Parsing.Line line = org.tec.lang.Parsing.parseLine(name, text, sink);
+        if (sink.hasErrors()) return null;
+        if (line.exprs().size() != 1 || !line.items().isEmpty()) {
+            sink.error(new org.tec.diag.Span(name, 1, 1, Math.max(1, text.length())), "expected one expression, such as peak(client.distress)", null);
+            return null;
+        }
+        Eval e = new Compiler(sink, compiled.sources(), SourceLoader.FILES).afterExpression(unit.loaded(), unit.overrides(),
+                line.exprs().get(0), null);
+        if (e == null || sink.hasErrors()) return null;
+        return e.eval(new TrajectoryFrame(record));
+    }
+
     /** Recompiles a scenario with other param values (a study's run); errors go to a fresh sink. */
     public static Program recompile(Compiled compiled, Unit unit, Map<String, Double> overrides, Diagnostics sink) {
         return new Compiler(sink, compiled.sources(), SourceLoader.FILES).compile(unit.loaded(), overrides);

@@ -40,7 +40,11 @@ public final class Study {
         Program base = unit.program();
         Program.StudyPlan plan = base.study();
         List<Program.SweepPlan> sweeps = plan.sweeps();
-        int total = plan.runs();
+        long planned = plan.runs();
+        if (planned > options.maxRuns()) {
+            throw new RunError(RunError.Kind.RUN_LIMIT, 0, "the study has " + planned + " runs; the limit is " + options.maxRuns());
+        }
+        int total = (int) planned;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, total)), daemon());
         try {
             List<Future<StudyRuns.Run>> futures = new ArrayList<>(total);

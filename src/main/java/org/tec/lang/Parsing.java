@@ -16,6 +16,62 @@ import org.tec.lang.parser.TecParser;
 public final class Parsing {
     private Parsing() {}
 
+    /** A line typed into a live session: statements and bare expressions. */
+    public record Line(List<Item> items, List<org.tec.lang.ast.Expr> exprs) {}
+
+    /**
+     * Parses a line typed into a live session: statements if it reads as statements
+     * ({@code encourage}, {@code regulate ...}), else one expression ({@code peak(x)},
+     * {@code client.distress}); errors are reported against the mixed form.
+     */
+    public static Line parseLine(String file, String text, Diagnostics sink) {
+        TecParser quiet = quietParser(file, text);
+        try {
+            TecParser.StatementsContext st = quiet.statements();
+            return new Line(new AstBuilder(file, sink).items(st.item()), List.of());
+        } catch (ParseCancellationException notStatements) {
+            // try an expression
+        }
+        quiet = quietParser(file, text);
+        try {
+            TecParser.ExprLineContext e = quiet.exprLine();
+            return new Line(List.of(), List.of(new AstBuilder(file, sink).expr(e.expr())));
+        } catch (ParseCancellationException notExpression) {
+            // report the errors of the mixed form
+        }
+        SyntaxErrors listener = new SyntaxErrors(file, sink);
+        TecLexer lexer = new TecLexer(CharStreams.fromString(text, file));
+        lexer.removeErrorListeners();
+        TecParser parser = new TecParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.addErrorListener(listener);
+        TecParser.ReplLineContext tree = parser.replLine();
+        AstBuilder b = new AstBuilder(file, sink);
+        List<Item> items = b.items(tree.item());
+        List<org.tec.lang.ast.Expr> exprs = new java.util.ArrayList<>();
+        for (TecParser.ExprContext e : tree.expr()) {
+            try {
+                exprs.add(b.expr(e));
+            } catch (RuntimeException incomplete) {
+                // reported as a syntax error
+            }
+        }
+        if (!sink.hasErrors()) {
+            sink.error(new org.tec.diag.Span(file, 1, 1, Math.max(1, text.length())),
+                    "a line holds statements or one expression, not both", "put the expression on a line of its own");
+        }
+        return new Line(items, exprs);
+    }
+
+    private static TecParser quietParser(String file, String text) {
+        TecLexer lexer = new TecLexer(CharStreams.fromString(text, file));
+        lexer.removeErrorListeners();
+        TecParser parser = new TecParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new BailErrorStrategy());
+        return parser;
+    }
+
     public static List<Item> parse(String file, String text, Diagnostics sink) {
         SyntaxErrors listener = new SyntaxErrors(file, sink);
         TecLexer lexer = new TecLexer(CharStreams.fromString(text, file));

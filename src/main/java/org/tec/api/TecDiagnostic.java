@@ -1,0 +1,21 @@
+package org.tec.api;
+
+/**
+ * One problem found in a script.
+ *
+ * @param file     the file (or name given to {@link TecEngine#compile(String, String)})
+ * @param line     1-based line, 0 when the problem concerns the whole file
+ * @param column   1-based column
+ * @param length   characters covered
+ * @param error    true for an error, false for a warning
+ * @param message  what is wrong
+ * @param hint     what to write instead, or null
+ * @param rendered the full rendering: {@code file:line:col: error: message}, the line, carets, the hint
+ */
+public record TecDiagnostic(String file, int line, int column, int length, boolean error, String message, String hint,
+                            String rendered) {
+    @Override
+    public String toString() {
+        return rendered;
+    }
+}

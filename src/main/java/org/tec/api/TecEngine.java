@@ -1,0 +1,64 @@
+package org.tec.api;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.tec.interp.RunOptions;
+import org.tec.interp.Scripts;
+import org.tec.interp.SourceLoader;
+
+/** A configured engine: compiles scripts. Immutable and thread-safe. */
+public final class TecEngine {
+    final Path outputDirectory;
+    final long maxSteps;
+    final long maxWallMillis;
+    final int maxRuns;
+    final long maxOutputBytes;
+    final int threads;
+    final Clock clock;
+    final TecListener listener;
+
+    TecEngine(Tec.Builder b) {
+        this.outputDirectory = b.outputDirectory;
+        this.maxSteps = b.maxSteps;
+        this.maxWallMillis = b.maxWallTime.toMillis();
+        this.maxRuns = b.maxRuns;
+        this.maxOutputBytes = b.maxOutputBytes;
+        this.threads = b.threads;
+        this.clock = b.clock;
+        this.listener = b.listener;
+    }
+
+    /**
+     * Compiles source text. {@code name} names it in diagnostics; imports resolve against the
+     * working directory. Returns the first scenario of the text ({@link TecScript#scenario(String)}
+     * for the others).
+     *
+     * @throws TecException.Compile with every diagnostic, if the script has errors
+     */
+    public TecScript compile(String source, String name) {
+        return compile(Scripts.compileText(name, null, source, Map.of(), SourceLoader.FILES));
+    }
+
+    /** Compiles a file; its imports resolve against its own directory. */
+    public TecScript compile(Path file) {
+        return compile(Scripts.compileFile(file, Map.of(), SourceLoader.FILES));
+    }
+
+    private TecScript compile(Scripts.Compiled c) {
+        if (!c.ok()) {
+            if (!c.diagnostics().hasErrors()) {
+                throw new TecException.Compile(java.util.List.of(new TecDiagnostic("", 0, 0, 0, true,
+                        "no scenario in this script (it is a library for import)", null, "error: no scenario in this script")));
+            }
+            throw Adapt.compileError(c.diagnostics(), c.sources());
+        }
+        return new TecScript(this, c, c.units().get(0), null, null);
+    }
+
+    RunOptions options(TecCancellation cancel, TecListener extra) {
+        TecListener l = extra != null ? extra : listener;
+        return new RunOptions(maxSteps, maxWallMillis, maxRuns, RunOptions.DEFAULT_MAX_EVENTS,
+                cancel == null ? () -> false : cancel::isCancelled, Adapt.listener(l), clock::millis);
+    }
+}

@@ -1,0 +1,70 @@
+package org.tec.api;
+
+import java.util.List;
+
+/** Everything that can go wrong in tec, one nested subtype per kind of failure. */
+public abstract sealed class TecException extends RuntimeException
+        permits TecException.Compile, TecException.Limit, TecException.Cancelled, TecException.Failure, TecException.Output {
+
+    TecException(String message) {
+        super(message, null, false, false);
+    }
+
+    /** The script has errors; {@link #diagnostics()} holds every one (and the warnings). */
+    public static final class Compile extends TecException {
+        private final List<TecDiagnostic> diagnostics;
+
+        Compile(List<TecDiagnostic> diagnostics) {
+            super(summary(diagnostics));
+            this.diagnostics = List.copyOf(diagnostics);
+        }
+
+        public List<TecDiagnostic> diagnostics() {
+            return diagnostics;
+        }
+
+        private static String summary(List<TecDiagnostic> ds) {
+            StringBuilder sb = new StringBuilder();
+            long errors = ds.stream().filter(TecDiagnostic::error).count();
+            sb.append(errors).append(errors == 1 ? " error" : " errors").append('\n');
+            for (TecDiagnostic d : ds) sb.append(d.rendered());
+            return sb.toString().trim();
+        }
+    }
+
+    /** A limit of the engine was reached: steps, wall time, runs, events or output bytes. */
+    public static final class Limit extends TecException {
+        private final String limit;
+
+        Limit(String limit, String message) {
+            super(message);
+            this.limit = limit;
+        }
+
+        /** Which limit: {@code steps}, {@code wall_time}, {@code runs}, {@code events} or {@code output_bytes}. */
+        public String limit() {
+            return limit;
+        }
+    }
+
+    /** The run was cancelled through a {@link TecCancellation}. */
+    public static final class Cancelled extends TecException {
+        Cancelled(String message) {
+            super(message);
+        }
+    }
+
+    /** The run broke down: a value became not-a-number, or a listener threw. */
+    public static final class Failure extends TecException {
+        Failure(String message) {
+            super(message);
+        }
+    }
+
+    /** An output could not be written, or would land outside the output directory. */
+    public static final class Output extends TecException {
+        Output(String message) {
+            super(message);
+        }
+    }
+}

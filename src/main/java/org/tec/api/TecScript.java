@@ -1,0 +1,220 @@
+package org.tec.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tec.diag.Diagnostics;
+import org.tec.diag.Span;
+import org.tec.interp.Interpreter;
+import org.tec.interp.Program;
+import org.tec.interp.RunError;
+import org.tec.interp.RunResult;
+import org.tec.interp.Scripts;
+import org.tec.interp.Study;
+import org.tec.output.Emitter;
+import org.tec.output.OutputDir;
+
+/**
+ * A compiled scenario. Immutable: run it as often as you like, from as many threads as
+ * you like; {@link #withSeed(long)} and {@link #withNoise(double)} give changed copies.
+ */
+public final class TecScript {
+    private final TecEngine engine;
+    private final Scripts.Compiled compiled;
+    private final Scripts.Unit unit;
+    private final Long seed;
+    private final Double noise;
+
+    TecScript(TecEngine engine, Scripts.Compiled compiled, Scripts.Unit unit, Long seed, Double noise) {
+        this.engine = engine;
+        this.compiled = compiled;
+        this.unit = unit;
+        this.seed = seed;
+        this.noise = noise;
+    }
+
+    /** The scenario's name. */
+    public String name() {
+        return unit.program().name();
+    }
+
+    /** The names of every scenario in the compiled source, in order. */
+    public List<String> scenarios() {
+        List<String> out = new ArrayList<>();
+        for (Scripts.Unit u : compiled.units()) out.add(u.program().name());
+        return out;
+    }
+
+    /** Another scenario of the same source. */
+    public TecScript scenario(String scenarioName) {
+        for (Scripts.Unit u : compiled.units()) {
+            if (u.program().name().equals(scenarioName)) return new TecScript(engine, compiled, u, seed, noise);
+        }
+        throw new IllegalArgumentException("no scenario '" + scenarioName + "'; scenarios: " + scenarios());
+    }
+
+    /** The script's params and their values. */
+    public Map<String, Double> parameters() {
+        return Map.copyOf(unit.program().parameters());
+    }
+
+    /** Warnings found when compiling. */
+    public List<TecDiagnostic> warnings() {
+        return Adapt.diagnostics(compiled.diagnostics(), compiled.sources());
+    }
+
+    /** The same script with another seed. */
+    public TecScript withSeed(long newSeed) {
+        return new TecScript(engine, compiled, unit, newSeed, noise);
+    }
+
+    /** The same script with noise of this scale (0: deterministic). */
+    public TecScript withNoise(double scale) {
+        if (scale < 0 || scale > 10) throw new IllegalArgumentException("noise must be between 0 and 10");
+        return new TecScript(engine, compiled, unit, seed, scale);
+    }
+
+    /** Runs the scenario once, as written. */
+    public TecResult run() {
+        return run(Map.of(), null, null);
+    }
+
+    /**
+     * Runs once with overrides: params of the script by name, model parameters by their
+     * dotted names ({@code therapist.affect_sharing}).
+     *
+     * @throws TecException.Compile if an override names nothing or is out of range
+     */
+    public TecResult run(Map<String, ? extends Number> overrides) {
+        return run(overrides, null, null);
+    }
+
+    /** Runs once, cancellable from another thread, with a listener of its own (or null). */
+    public TecResult run(Map<String, ? extends Number> overrides, TecCancellation cancel, TecListener listener) {
+        Program p = program(overrides);
+        RunResult r;
+        try {
+            r = Interpreter.run(p, engine.options(cancel, listener));
+        } catch (RunError e) {
+            throw Adapt.error(e);
+        } catch (RuntimeException e) {
+            throw new TecException.Failure("the run stopped: " + e);
+        }
+        writeOutputs(r, null);
+        return new TecResult(compiled, unitFor(overrides), r);
+    }
+
+    /** A study of this scenario: its own replicates and sweeps, or ones you add. */
+    public TecStudy.Request study() {
+        return new TecStudy.Request(this);
+    }
+
+    /**
+     * A live session: advance time step by step and act between steps, as the REPL does.
+     * Not thread-safe: one thread drives a session.
+     */
+    public TecSession session(Map<String, ? extends Number> overrides) {
+        Program p = program(overrides);
+        return new TecSession(engine, compiled, unitFor(overrides), Interpreter.start(p, engine.options(null, null)));
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    Map<String, Double> doubles(Map<String, ? extends Number> overrides) {
+        Map<String, Double> out = new LinkedHashMap<>(unit.overrides());
+        if (overrides != null) {
+            for (Map.Entry<String, ? extends Number> e : overrides.entrySet()) {
+                if (e.getValue() == null) throw new IllegalArgumentException("override " + e.getKey() + " has no value");
+                out.put(e.getKey(), e.getValue().doubleValue());
+            }
+        }
+        return out;
+    }
+
+    Scripts.Unit unitFor(Map<String, ? extends Number> overrides) {
+        return new Scripts.Unit(unit.loaded(), program(overrides), doubles(overrides));
+    }
+
+    Program program(Map<String, ? extends Number> overrides) {
+        Program p = unit.program();
+        if (overrides != null && !overrides.isEmpty()) {
+            Diagnostics sink = new Diagnostics();
+            p = Scripts.recompile(compiled, unit, doubles(overrides), sink);
+            if (p == null || sink.hasErrors()) throw Adapt.compileError(sink, compiled.sources());
+        }
+        if (seed != null) p = p.withSeed(seed);
+        if (noise != null) p = p.withNoise(noise);
+        return p;
+    }
+
+    Scripts.Compiled compiled() {
+        return compiled;
+    }
+
+    TecEngine engine() {
+        return engine;
+    }
+
+    /** Writes the run's emits and plots under the engine's output directory, within its byte limit. */
+    void writeOutputs(RunResult r, String suffix) {
+        if (engine.outputDirectory == null) return;
+        OutputDir dir = new OutputDir(engine.outputDirectory);
+        Diagnostics refused = new Diagnostics();
+        Emitter.validate(r.program(), dir, refused);
+        if (refused.hasErrors()) {
+            throw new TecException.Output(refused.sorted().get(0).headline());
+        }
+        List<Path> written;
+        try {
+            written = Emitter.emit(r, dir, Tec.version(), suffix);
+        } catch (RunError e) {
+            throw Adapt.error(e);
+        }
+        long bytes = 0;
+        for (Path f : written) {
+            try {
+                bytes += Files.size(f);
+            } catch (IOException e) {
+                throw new TecException.Output("cannot measure " + f + ": " + e.getMessage());
+            }
+        }
+        if (bytes > engine.maxOutputBytes) {
+            for (Path f : written) {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException ignored) {
+                    // best effort: the limit is reported either way
+                }
+            }
+            throw new TecException.Limit("output_bytes", "the run's outputs came to " + bytes + " bytes; the limit is "
+                    + engine.maxOutputBytes + " (nothing was kept)");
+        }
+    }
+
+    static Span noSpan() {
+        return new Span("<api>", 1, 1, 1);
+    }
+
+    Set<String> sweepable() {
+        return unit.program().parameters().keySet();
+    }
+
+    Study.Result runStudy(Program.StudyPlan plan, Map<String, ? extends Number> overrides, TecCancellation cancel) {
+        Program p = program(overrides).withStudy(plan);
+        Scripts.Unit u = new Scripts.Unit(unit.loaded(), p, doubles(overrides));
+        try {
+            return Study.run(compiled, u, engine.threads, engine.options(cancel, null), null);
+        } catch (RunError e) {
+            throw Adapt.error(e);
+        }
+    }
+
+    Program baseProgram() {
+        return unit.program();
+    }
+}

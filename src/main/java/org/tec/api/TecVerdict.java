@@ -1,0 +1,11 @@
+package org.tec.api;
+
+/**
+ * A goal or an expectation after a run (or a study).
+ *
+ * @param name     the goal's name, or the expectation as written
+ * @param passed   met or not
+ * @param values   the values that decided it, for example {@code 25.2 <= 35}, or null
+ * @param location {@code file:line:col} of the statement
+ */
+public record TecVerdict(String name, boolean passed, String values, String location) {}
