@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code tec} command. Exit codes: 0 ok, 1 an expectation failed, 2 script errors, 3 run-time error, 64 usage. */
 @Command(name = "tec", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Run and test scripts of the therapeutic emotional circuit (Nook & Zaki 2026).",
-        subcommands = {RunCommand.class, CheckCommand.class, TestCommand.class, SweepCommand.class, ParamsCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, TestCommand.class, SweepCommand.class, ReplCommand.class, ParamsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0, EXPECTATION_FAILED = 1, SCRIPT_ERROR = 2, RUNTIME_ERROR = 3, USAGE = 64;

@@ -238,6 +238,7 @@ public final class Compiler {
         final Map<String, Double> overrides;
         final Map<String, Typed> constants = new LinkedHashMap<>();
         final Map<String, Double> declaredParams = new LinkedHashMap<>();
+        final Map<String, String> paramFiles = new LinkedHashMap<>();
         final Set<String> phaseRefs = new LinkedHashSet<>();
         ExprCompiler exprs;
 
@@ -500,6 +501,13 @@ public final class Compiler {
         }
 
         void param(Item.Param p) {
+            String earlier = paramFiles.get(p.name());
+            boolean replacesImported = earlier != null && !earlier.equals(p.nameSpan().file());
+            if (replacesImported) {
+                // a param declared again by the importing file replaces the imported declaration
+                constants.remove(p.name());
+                declaredParams.remove(p.name());
+            }
             if (constants.containsKey(p.name()) || isReserved(p.name(), p.nameSpan())) {
                 if (constants.containsKey(p.name())) {
                     sink.error(p.nameSpan(), "'" + p.name() + "' is already declared", "give it another name");
@@ -517,6 +525,7 @@ public final class Compiler {
             if (o != null) v = o;
             declaredParams.put(p.name(), v);
             constants.put(p.name(), Typed.constant(t.type(), v));
+            paramFiles.put(p.name(), p.nameSpan().file());
         }
 
         void let(Item.Let l) {

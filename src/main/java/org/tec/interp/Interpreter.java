@@ -76,9 +76,18 @@ public final class Interpreter {
         return finish();
     }
 
-    /** Starts a run that a host advances itself (the API's sessions, the REPL). */
+    /**
+     * Starts a run that a host advances itself (the API's sessions, the REPL): the first
+     * session and phase are opened, so the state and the phase can be read before any step.
+     */
     public static Interpreter start(Program program, RunOptions options) {
-        return new Interpreter(program, options);
+        Interpreter it = new Interpreter(program, options);
+        it.startMillis = options.clock().getAsLong();
+        while (it.stage == Stage.SESSION_START || it.stage == Stage.PHASE_START) {
+            if (it.stage == Stage.SESSION_START) it.beginSession();
+            else it.beginPhase();
+        }
+        return it;
     }
 
     /**
@@ -287,6 +296,11 @@ public final class Interpreter {
     /** The current state vector (index = {@link Var#ordinal()}); a copy. */
     public double[] stateNow() {
         return state.clone();
+    }
+
+    /** Goals, expectations and prints as they stand now, without ending the run. */
+    public RunResult snapshot() {
+        return verdicts();
     }
 
     /** The live frame: the state now, for evaluating expressions between steps. */
