@@ -93,6 +93,10 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "this script is a study (replicate or sweep): it has many runs, so "
                     + "--csv, --json and --plot do not apply; use emit and plot in the script, or tec sweep --out, --trajectories and --plot");
         }
+        if ((csv != null || json != null || plot != null) && c.units().size() > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "this file holds " + c.units().size()
+                    + " scenarios, and --csv, --json and --plot write one run; use emit and plot inside the scenarios");
+        }
         boolean allHold = true;
         boolean first = true;
         for (Scripts.Unit unit0 : c.units()) {

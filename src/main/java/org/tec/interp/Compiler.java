@@ -146,6 +146,7 @@ public final class Compiler {
     private static boolean staysWithScenario(Item i) {
         return i instanceof Item.Goal || i instanceof Item.Expect || i instanceof Item.Emit || i instanceof Item.Plot
                 || i instanceof Item.Sessions || i instanceof Item.Interval || i instanceof Item.Until
+                || i instanceof Item.Replicate || i instanceof Item.Sweep
                 || (i instanceof Item.Do d && d.action() instanceof Action.Print);
     }
 
@@ -264,6 +265,7 @@ public final class Compiler {
         }
 
         Program run() {
+            int errorsBefore = sink.errorCount();
             List<Item> items = loaded.items();
             // pass 1: names of phases, so expressions may refer to later phases
             for (Item i : items) {
@@ -397,11 +399,11 @@ public final class Compiler {
                 } else if (i instanceof Item.Goal g) {
                     boolean across = ExprCompiler.acrossRuns(g.condition());
                     Program.Check c = check(g.name(), g.name(), g.condition(), g.tolerance(), g.span(), across, study);
-                    if (c != null) (across ? studyGoals : goals).add(c);
+                    if (c != null) (across && study ? studyGoals : goals).add(c);
                 } else if (i instanceof Item.Expect e) {
                     boolean across = ExprCompiler.acrossRuns(e.condition());
                     Program.Check c = check(e.source(), e.source(), e.condition(), e.tolerance(), e.span(), across, study);
-                    if (c != null) (across ? studyExpects : expects).add(c);
+                    if (c != null) (across && study ? studyExpects : expects).add(c);
                 } else if (i instanceof Item.Sweep || i instanceof Item.Replicate) {
                     continue;
                 } else if (i instanceof Item.Policy p) {
@@ -449,7 +451,7 @@ public final class Compiler {
                 }
             }
             if (!atStart.isEmpty()) triggers.add(0, new Program.Trigger.AtTime(0, List.copyOf(atStart)));
-            if (phases.isEmpty() && !sink.hasErrors()) {
+            if (phases.isEmpty() && sink.errorCount() == errorsBefore) {
                 sink.error(loaded.span(), "scenario '" + loaded.name() + "' has no phases",
                         "add one, for example: phase free for 10 min { }");
             }
@@ -468,7 +470,7 @@ public final class Compiler {
             }
             Program.CoursePlan course = null;
             if (loaded.course()) {
-                if (sessions == null && !sink.hasErrors()) {
+                if (sessions == null && sink.errorCount() == errorsBefore) {
                     sink.error(loaded.span(), "course '" + loaded.name() + "' needs a session limit",
                             "add, for example: sessions 12");
                 }
@@ -950,9 +952,9 @@ public final class Compiler {
             }
             if (a instanceof Action.Set s) {
                 Var v = Var.find(s.target().text());
-                if (v == null || v == Var.EFFORT || v == Var.INTENSITY || v == Var.PERCEIVED_DISTRESS) {
+                if (v == null || !settable(v)) {
                     List<String> settable = new ArrayList<>();
-                    for (Var x : Var.values()) if (x != Var.EFFORT && x != Var.INTENSITY && x != Var.PERCEIVED_DISTRESS) settable.add(x.key());
+                    for (Var x : Var.values()) if (settable(x)) settable.add(x.key());
                     String hint = v != null ? "'" + v.key() + "' is computed by the model and cannot be set"
                             : Suggest.hint(s.target().text(), settable);
                     sink.error(s.target().span(), (v == null ? "unknown variable '" : "cannot set '") + s.target().text() + "'",
@@ -973,6 +975,11 @@ public final class Compiler {
                 return new Program.ActionPlan.Set(v, t.eval(), s.span());
             }
             throw new IllegalStateException("unknown action " + a);
+        }
+
+        /** Variables a script may set; the rest the model computes at every step. */
+        boolean settable(Var v) {
+            return v != Var.EFFORT && v != Var.INTENSITY && v != Var.PERCEIVED_DISTRESS && v != Var.MI_CONSISTENT;
         }
 
         List<String> allActionWords() {

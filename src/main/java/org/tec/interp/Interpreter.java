@@ -210,7 +210,9 @@ public final class Interpreter {
             double tol = program.params().get(Param.TOLERANCE);
             String why = tDist > tol
                     ? "distress " + fmt0(tDist) + " > tolerance " + fmt0(tol)
-                    : "client asked to stop; therapist distress " + fmt0(tDist) + ", tolerance " + fmt0(tol);
+                    : circuit.clientAsking()
+                    ? "client asked to stop; therapist distress " + fmt0(tDist) + ", tolerance " + fmt0(tol)
+                    : "distress " + fmt0(tDist) + " near tolerance " + fmt0(tol) + ", with proximal concern above distal";
             phaseEndRequested = true;
             phaseEndedBy = "the therapist";
             event(Event.Kind.ENDED_EARLY, phase.kind().key() + " ended early by the therapist (" + why + ")");
@@ -465,6 +467,7 @@ public final class Interpreter {
         }
         if (current == null) return;
         boolean matches = target.equals("phase") || target.equals(current.ref()) || target.equals(current.kind().key());
+        if (matches && phaseStep >= current.steps()) return; // at its last moment the phase completes anyway
         if (matches) {
             if (!phaseEndRequested) {
                 phaseEndRequested = true;

@@ -27,9 +27,15 @@ final class Measures {
         double prevT = Double.NaN, prevV = Double.NaN;
         int n = 0;
         boolean wantMax = !name.equals("min");
+        // over several sessions, time runs on from one session's end into the next session's start
+        double offset = 0;
         for (int i = 0; i < tr.rows(); i++) {
-            double t = tr.time(i);
-            if (window != null && !inside(window, t, tr.session(i))) {
+            if (i > 0 && tr.session(i) != tr.session(i - 1)) {
+                offset += tr.time(i - 1);
+                prevT = Double.NaN;
+            }
+            double t = offset + tr.time(i);
+            if (window != null && !inside(window, tr.time(i), tr.session(i))) {
                 prevT = Double.NaN;
                 continue;
             }
@@ -38,7 +44,7 @@ final class Measures {
             if (Double.isNaN(v)) continue;
             if (Double.isNaN(best) || (wantMax ? v > best : v < best)) {
                 best = v;
-                bestT = t;
+                bestT = tr.time(i); // minutes into its session
             }
             sum += v;
             if (!Double.isNaN(prevT)) area += 0.5 * (v + prevV) * (t - prevT);

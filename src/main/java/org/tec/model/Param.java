@@ -113,7 +113,8 @@ public enum Param {
                     + "one completed exposure; R6: under 0.2 within a course of weekly sessions."),
     K_SIGNAL(Scope.MODEL, "k_signal", "kS", "0-1", 0, 1, 1,
             "A visibly distressed therapist partly confirms the threat, so expectancy violation "
-                    + "(inhibitory learning) is scaled by 1 - kS (T - muT)+/100. Natural scale, not fitted. "
+                    + "(inhibitory learning) is scaled by 1 - kS (T - muT')+/100, muT' the therapist's effective "
+                    + "baseline (with fatigue and rebound). Natural scale, not fitted. "
                     + "Without it the therapist's distress, passed on to the client, made exposure learning "
                     + "grow with affect sharing, against R5."),
     TAU_URGE(Scope.MODEL, "tau_urge", "tauU", "min", 0.05, 60, 1,
@@ -176,7 +177,7 @@ public enum Param {
             "Felt understanding follows accuracy s: dU/dt = aU (accuracy s - U)."),
     D1(Scope.MODEL, "d1", "d1", "1/min", 0, 10, 0.05,
             "Defensiveness grows with MI-inconsistent turns: d1 (1 - c). The ineffective Charles therapist "
-                    + "(c 0.08) crosses the walkout threshold 0.7 in under 20 min (R4)."),
+                    + "(c 0.10) crosses the walkout threshold 0.7 about 27 min into the MI phase (R4)."),
     D2(Scope.MODEL, "d2", "d2", "1/min", 0, 10, 0.2,
             "Defensiveness melts with felt understanding: - d2 U D. Keeps D < 0.3 in effective MI (R3)."),
     ALPHA_A(Scope.MODEL, "alpha_a", "aA", "1/min", 0, 10, 0.1,
@@ -221,7 +222,8 @@ public enum Param {
     // ---------------------------------------------------------------- model: courses (s8)
     RECOVERY(Scope.MODEL, "recovery", "rS", "0-1", 0, 1, 0.35,
             "Spontaneous recovery: between sessions the share rS (1 - exp(-interval / tauS)) of the "
-                    + "session's fear reduction returns (Paskewitz et al. 2022). Drove R6."),
+                    + "session's fear reduction returns (Paskewitz et al. 2022). Chosen, not fitted: about a fifth "
+                    + "of a session's learning returns within a week; R6 holds for any value from 0 to 0.7."),
     TAU_RECOVERY(Scope.MODEL, "tau_recovery", "tauS", "min", 1, 1e6, 10080,
             "Time constant of spontaneous recovery: one week."),
     K_FATIGUE(Scope.MODEL, "k_fatigue", "kF", "1/min", 0, 1, 0.01,
