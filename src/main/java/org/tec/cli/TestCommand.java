@@ -25,9 +25,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = {"Run every script under the given paths as a test: a script passes when it has no errors",
-                "and all its expectations hold. Files without a scenario (libraries for import) are skipped.",
-                "Closes on a line 'N passed, N failed'. Exit 0 when all pass, 1 otherwise."})
+        description = {"Run every script under the given paths as a test suite, closing on 'N passed, N failed'.",
+                "A script passes when it has no errors and all its expectations hold. Files without a scenario",
+                "(libraries for import) are skipped. Exit 0 when all pass, 1 otherwise."})
 final class TestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Scripts or directories (searched for *.tec).")
     List<Path> paths;
