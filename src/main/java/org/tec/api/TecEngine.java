@@ -59,6 +59,6 @@ public final class TecEngine {
     RunOptions options(TecCancellation cancel, TecListener extra) {
         TecListener l = extra != null ? extra : listener;
         return new RunOptions(maxSteps, maxWallMillis, maxRuns, RunOptions.DEFAULT_MAX_EVENTS,
-                cancel == null ? () -> false : cancel::isCancelled, Adapt.listener(l), clock::millis);
+                cancel == null ? () -> false : cancel::isCancelled, Adapt.listener(l), clock::millis, true);
     }
 }

@@ -25,7 +25,16 @@ public final class Main implements Runnable {
         System.setProperty("java.awt.headless", "true");
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = execute(args, out, err);
+        int code;
+        try {
+            code = execute(args, out, err);
+        } catch (OutOfMemoryError e) {
+            out.flush();
+            err.println("tec: out of memory. A run keeps its whole trajectory in memory for --json and --plot; "
+                    + "write it with --csv instead (streamed as the run goes), or give Java more memory, "
+                    + "for example TEC_JAVA_OPTS=-Xmx4g ./tec ...");
+            code = RUNTIME_ERROR;
+        }
         out.flush();
         err.flush();
         System.exit(code);

@@ -16,10 +16,8 @@ import org.tec.interp.RunResult;
 import org.tec.interp.Scripts;
 import org.tec.interp.SourceLoader;
 import org.tec.output.AtomicFiles;
-import org.tec.output.CsvWriter;
 import org.tec.output.Emitter;
 import org.tec.output.JsonWriter;
-import org.tec.output.Meta;
 import org.tec.output.OutputDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -103,15 +101,9 @@ final class RunCommand implements Callable<Integer> {
             Scripts.Unit unit = seed == null ? unit0 : new Scripts.Unit(unit0.loaded(), unit0.program().withSeed(seed), unit0.overrides());
             Execution.Done done;
             try {
-                done = Execution.run(c, unit, dir, threadCount);
+                done = Execution.run(c, unit, dir, threadCount, csv == null ? null
+                        : streams -> streams.csv(csv, 0, List.of(), tidy, true), json != null || plot != null);
                 RunResult result = done.single();
-                if (result != null && csv != null) {
-                    AtomicFiles.write(csv, w -> {
-                        if (tidy) CsvWriter.tidy(w, result.record(), result.program().dt(), 0, List.of());
-                        else CsvWriter.wide(w, result.record(), result.program().dt(), 0, List.of());
-                    });
-                    Meta.writeSidecar(csv, result.program(), Version.get(), null);
-                }
                 if (result != null && plot != null) {
                     if (!org.tec.figures.Figures.supported(plot.toString())) {
                         throw new CommandLine.ParameterException(spec.commandLine(), "--plot " + plot + ": the file must end in .svg or .png");

@@ -385,6 +385,7 @@ public final class Compiler {
                         notInCourse(un.span(), "until");
                         continue;
                     }
+                    need(un.condition());
                     Typed t = exprs.compile(un.condition(), ExprCompiler.Context.AFTER);
                     if (t != null && t.type() != Type.BOOL) {
                         sink.error(un.condition().span(), "'until' needs a condition, not " + t.type().words(),
@@ -397,10 +398,12 @@ public final class Compiler {
                     // a later block adds to or overrides an earlier one (an imported profile, say)
                     declare(d, params);
                 } else if (i instanceof Item.Goal g) {
+                    need(g.condition());
                     boolean across = ExprCompiler.acrossRuns(g.condition());
                     Program.Check c = check(g.name(), g.name(), g.condition(), g.tolerance(), g.span(), across, study);
                     if (c != null) (across && study ? studyGoals : goals).add(c);
                 } else if (i instanceof Item.Expect e) {
+                    need(e.condition());
                     boolean across = ExprCompiler.acrossRuns(e.condition());
                     Program.Check c = check(e.source(), e.source(), e.condition(), e.tolerance(), e.span(), across, study);
                     if (c != null) (across && study ? studyExpects : expects).add(c);
@@ -437,6 +440,7 @@ public final class Compiler {
                                 "end the file name in .svg or .png");
                     }
                 } else if (i instanceof Item.Do d && d.action() instanceof Action.Print pr) {
+                    need(pr.value());
                     Typed t = exprs.compile(pr.value(), ExprCompiler.Context.AFTER);
                     if (t != null) prints.add(new Program.PrintPlan(sourceText(pr.value()), t.eval(), t.type(), pr.span()));
                 } else if (i instanceof Item.Do d) {
@@ -493,7 +497,37 @@ public final class Compiler {
             return new Program(loaded.name(), loaded.file(), dt, seed, noise, course, built, Map.copyOf(declaredParams),
                     List.copyOf(sized), List.copyOf(triggers), new Program.PolicyPlan(mayEnd, mayReassure),
                     List.copyOf(goals), List.copyOf(expects), List.copyOf(emits), List.copyOf(plots), List.copyOf(prints),
-                    study ? new Program.StudyPlan(List.copyOf(sweeps), replicates, List.copyOf(studyGoals), List.copyOf(studyExpects)) : null);
+                    study ? new Program.StudyPlan(List.copyOf(sweeps), replicates, List.copyOf(studyGoals), List.copyOf(studyExpects)) : null,
+                    needed);
+        }
+
+        /** The variables that checks after the run read: a run that streams its trajectory keeps only these. */
+        final java.util.BitSet needed = new java.util.BitSet();
+
+        void need(Expr e) {
+            if (e instanceof Expr.Ref r) {
+                Var v = Var.find(r.text());
+                if (v != null) needed.set(v.ordinal());
+                if (r.path().size() == 2 && r.path().get(1).equals("intensity")) needed.set(Var.INTENSITY.ordinal());
+            } else if (e instanceof Expr.Binary b) {
+                need(b.left());
+                need(b.right());
+            } else if (e instanceof Expr.Unary u) {
+                need(u.operand());
+            } else if (e instanceof Expr.Call c) {
+                for (Expr a : c.args()) need(a);
+            } else if (e instanceof Expr.At a) {
+                need(a.value());
+                if (a.when() instanceof TimePoint.Time t) need(t.time());
+            }
+        }
+
+        void needFigure(List<Var> vars) {
+            for (Var v : vars) needed.set(v.ordinal());
+            for (Var v : List.of(Var.CLIENT_DISTRESS, Var.THERAPIST_DISTRESS, Var.AFFECT_SHARING, Var.MENTALIZING,
+                    Var.PROXIMAL_CONCERN, Var.DISTAL_CONCERN)) {
+                needed.set(v.ordinal());
+            }
         }
 
         // ---------------------------------------------------------- declarations

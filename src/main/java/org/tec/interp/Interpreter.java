@@ -45,7 +45,7 @@ public final class Interpreter {
                 ? new Circuit(program.params(), new java.util.SplittableRandom(program.seed()), program.noise())
                 : new Circuit(program.params());
         this.dt = program.dt();
-        this.record = new RunRecord(dt);
+        this.record = new RunRecord(dt, options.keepAll() ? null : program.needed());
         this.schedule = new ArrayList<>(program.phases());
     }
 
@@ -138,6 +138,7 @@ public final class Interpreter {
         sessionTriggers = states(all);
         circuit.copyState(state);
         record.trajectory().add(0, session, 0, state);
+        options.listener().row(session, schedule.isEmpty() ? "" : schedule.get(0).ref(), 0, state);
         lastSessionStep = -1;
         phaseIndex = 0;
         stage = phaseIndex < schedule.size() ? Stage.PHASE_START : Stage.SESSION_END;
@@ -220,6 +221,7 @@ public final class Interpreter {
         circuit.copyState(state);
         checkFinite();
         record.trajectory().add(time(), session, phaseIndex, state);
+        options.listener().row(session, phase.ref(), time(), state);
         options.listener().step(time(), frame);
         guard();
         if (phaseEndRequested || sessionEnded) stage = Stage.PHASE_END;
@@ -241,6 +243,7 @@ public final class Interpreter {
                 Escape e = circuit.exposureEndedEarly(unfinished);
                 circuit.copyState(state);
                 record.trajectory().replaceLast(state);
+                options.listener().rowReplaced(state);
                 if (e.escaped()) {
                     event(Event.Kind.ESCAPE, "escape at client distress " + fmt0(e.clientDistress())
                             + ": relief now, fear " + fmt2(e.fearBefore()) + " -> " + fmt2(e.fearAfter())

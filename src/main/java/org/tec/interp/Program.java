@@ -15,7 +15,12 @@ import org.tec.model.Var;
 public record Program(String name, String file, double dt, long seed, double noise, CoursePlan course, ParamSet params,
                       Map<String, Double> parameters, List<PhasePlan> phases, List<Trigger> triggers,
                       PolicyPlan policy, List<Check> goals, List<Check> expects, List<EmitPlan> emits,
-                      List<PlotPlan> plots, List<PrintPlan> prints, StudyPlan study) {
+                      List<PlotPlan> plots, List<PrintPlan> prints, StudyPlan study, java.util.BitSet needed) {
+
+    /** The variables the checks after the run (goals, expects, prints, a course's goal, plots) read. */
+    public java.util.BitSet needed() {
+        return (java.util.BitSet) needed.clone();
+    }
 
     /** Replicates and sweeps: the runs of one scenario, and the checks that speak of all of them. */
     public record StudyPlan(List<SweepPlan> sweeps, int replicates, List<Check> goals, List<Check> expects) {
@@ -36,19 +41,19 @@ public record Program(String name, String file, double dt, long seed, double noi
     /** A copy with another noise scale. */
     public Program withNoise(double newNoise) {
         return new Program(name, file, dt, seed, newNoise, course, params, parameters, phases, triggers, policy, goals,
-                expects, emits, plots, prints, study);
+                expects, emits, plots, prints, study, needed);
     }
 
     /** A copy with another study plan (the command line's --vary and --replicates). */
     public Program withStudy(StudyPlan newStudy) {
         return new Program(name, file, dt, seed, noise, course, params, parameters, phases, triggers, policy, goals,
-                expects, emits, plots, prints, newStudy);
+                expects, emits, plots, prints, newStudy, needed);
     }
 
     /** A copy with another seed. */
     public Program withSeed(long newSeed) {
         return new Program(name, file, dt, newSeed, noise, course, params, parameters, phases, triggers, policy, goals,
-                expects, emits, plots, prints, study);
+                expects, emits, plots, prints, study, needed);
     }
 
     /** A phase: its plan, what it does at the start, and its own triggers. */

@@ -14,14 +14,16 @@ import java.util.function.LongSupplier;
  * @param cancelled      polled every 1024 steps; true ends the run
  * @param listener       told of every step and event
  * @param clock          milliseconds, for the wall-time limit
+ * @param keepAll        keep every variable's trajectory in memory; when false only those the
+ *                       checks after the run read (the rest streams to the listeners' outputs)
  */
 public record RunOptions(long maxSteps, long maxWallMillis, int maxRuns, int maxEvents, BooleanSupplier cancelled,
-                         RunListener listener, LongSupplier clock) {
+                         RunListener listener, LongSupplier clock, boolean keepAll) {
     public static final long DEFAULT_MAX_STEPS = 50_000_000L;
     public static final int DEFAULT_MAX_RUNS = 1_000_000;
     public static final int DEFAULT_MAX_EVENTS = 1_000_000;
     public static final RunOptions DEFAULTS = new RunOptions(DEFAULT_MAX_STEPS, 0, DEFAULT_MAX_RUNS, DEFAULT_MAX_EVENTS,
-            () -> false, RunListener.NONE, System::currentTimeMillis);
+            () -> false, RunListener.NONE, System::currentTimeMillis, true);
 
     public RunOptions {
         if (cancelled == null) cancelled = () -> false;
@@ -30,10 +32,15 @@ public record RunOptions(long maxSteps, long maxWallMillis, int maxRuns, int max
     }
 
     public RunOptions(long maxSteps, long maxWallMillis, BooleanSupplier cancelled, RunListener listener) {
-        this(maxSteps, maxWallMillis, DEFAULT_MAX_RUNS, DEFAULT_MAX_EVENTS, cancelled, listener, System::currentTimeMillis);
+        this(maxSteps, maxWallMillis, DEFAULT_MAX_RUNS, DEFAULT_MAX_EVENTS, cancelled, listener, System::currentTimeMillis, true);
     }
 
     public RunOptions withListener(RunListener l) {
-        return new RunOptions(maxSteps, maxWallMillis, maxRuns, maxEvents, cancelled, l, clock);
+        return new RunOptions(maxSteps, maxWallMillis, maxRuns, maxEvents, cancelled, l, clock, keepAll);
+    }
+
+    /** Keep in memory only what the checks after the run read. */
+    public RunOptions lean() {
+        return new RunOptions(maxSteps, maxWallMillis, maxRuns, maxEvents, cancelled, listener, clock, false);
     }
 }

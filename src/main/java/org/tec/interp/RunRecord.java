@@ -8,11 +8,17 @@ import java.util.List;
 public final class RunRecord {
     private final List<PhaseRecord> phases = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
-    private final Trajectory trajectory = new Trajectory();
+    private final Trajectory trajectory;
     private final double dt;
 
     public RunRecord(double dt) {
+        this(dt, null);
+    }
+
+    /** A record whose trajectory keeps only the variables in {@code keep} (all when null). */
+    public RunRecord(double dt, java.util.BitSet keep) {
         this.dt = dt;
+        this.trajectory = new Trajectory(keep);
     }
 
     /** The run's time step, in minutes. */

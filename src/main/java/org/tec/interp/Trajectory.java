@@ -1,51 +1,98 @@
 package org.tec.interp;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
 import org.tec.model.Var;
 
 /**
- * The recorded samples of a run: one row per step, each {@code t, session, phase index}
- * then every {@link Var}. Stored flat for speed.
+ * The recorded samples of a run: one row per step, {@code t, session, phase index} and
+ * the state variables it keeps — all of them, or (for long runs whose trajectory streams
+ * to its outputs) only those that the checks after the run read. Rows are stored in
+ * fixed-size chunks, so a long run never copies what it already holds.
  */
 public final class Trajectory {
-    public static final int T = 0, SESSION = 1, PHASE = 2, VARS = 3;
-    public static final int STRIDE = VARS + Var.COUNT;
-    private double[] data = new double[STRIDE * 256];
+    private static final int CHUNK_ROWS = 1 << 14;
+    private static final int T = 0, SESSION = 1, PHASE = 2, VARS = 3;
+
+    private final int[] slot = new int[Var.COUNT];   // var ordinal -> column, or -1 when not kept
+    private final int[] kept;                         // the kept var ordinals, in column order
+    private final int stride;
+    private final List<double[]> chunks = new ArrayList<>();
     private int rows;
 
+    /** A trajectory that keeps every variable. */
+    public Trajectory() {
+        this(null);
+    }
+
+    /** A trajectory that keeps the variables in {@code keep} (all when null). */
+    public Trajectory(BitSet keep) {
+        List<Integer> cols = new ArrayList<>();
+        for (Var v : Var.values()) {
+            if (keep == null || keep.get(v.ordinal())) {
+                slot[v.ordinal()] = cols.size();
+                cols.add(v.ordinal());
+            } else {
+                slot[v.ordinal()] = -1;
+            }
+        }
+        kept = cols.stream().mapToInt(Integer::intValue).toArray();
+        stride = VARS + kept.length;
+    }
+
     public void add(double t, int session, int phase, double[] state) {
-        if ((rows + 1) * STRIDE > data.length) data = Arrays.copyOf(data, data.length * 2);
-        int o = rows * STRIDE;
-        data[o + T] = t;
-        data[o + SESSION] = session;
-        data[o + PHASE] = phase;
-        System.arraycopy(state, 0, data, o + VARS, Var.COUNT);
+        int r = rows % CHUNK_ROWS;
+        if (r == 0) chunks.add(new double[CHUNK_ROWS * stride]);
+        double[] c = chunks.get(chunks.size() - 1);
+        int o = r * stride;
+        c[o + T] = t;
+        c[o + SESSION] = session;
+        c[o + PHASE] = phase;
+        for (int k = 0; k < kept.length; k++) c[o + VARS + k] = state[kept[k]];
         rows++;
     }
 
     /** Overwrites the last row's state (an instantaneous change, such as an escape, at that moment). */
     void replaceLast(double[] state) {
-        if (rows > 0) System.arraycopy(state, 0, data, (rows - 1) * STRIDE + VARS, Var.COUNT);
+        if (rows == 0) return;
+        int r = (rows - 1) % CHUNK_ROWS;
+        double[] c = chunks.get((rows - 1) / CHUNK_ROWS);
+        for (int k = 0; k < kept.length; k++) c[r * stride + VARS + k] = state[kept[k]];
     }
 
     public int rows() {
         return rows;
     }
 
+    private double cell(int row, int col) {
+        return chunks.get(row / CHUNK_ROWS)[(row % CHUNK_ROWS) * stride + col];
+    }
+
     public double time(int row) {
-        return data[row * STRIDE + T];
+        return cell(row, T);
     }
 
     public int session(int row) {
-        return (int) data[row * STRIDE + SESSION];
+        return (int) cell(row, SESSION);
     }
 
     public int phase(int row) {
-        return (int) data[row * STRIDE + PHASE];
+        return (int) cell(row, PHASE);
+    }
+
+    /** Whether this trajectory kept a variable. */
+    public boolean keeps(Var v) {
+        return slot[v.ordinal()] >= 0;
     }
 
     public double var(int row, int var) {
-        return data[row * STRIDE + VARS + var];
+        int s = slot[var];
+        if (s < 0) {
+            throw new IllegalStateException(Var.values()[var].key() + " was not kept: this run streamed its trajectory to its "
+                    + "outputs and kept only what its checks read");
+        }
+        return cell(row, VARS + s);
     }
 
     public double get(int row, Var v) {

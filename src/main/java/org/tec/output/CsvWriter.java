@@ -16,53 +16,32 @@ public final class CsvWriter {
     private CsvWriter() {}
 
     public static void wide(Writer w, RunRecord record, double dt, double every, List<Var> vars) throws IOException {
-        List<Var> cols = vars == null || vars.isEmpty() ? List.of(Var.values()) : vars;
-        StringBuilder sb = new StringBuilder("t,session,phase");
-        for (Var v : cols) sb.append(',').append(v.key());
-        w.write(sb.append('\n').toString());
-        Trajectory tr = record.trajectory();
-        int[] rows = Rows.sampled(tr, dt, every);
-        List<PhaseRecord> phases = record.phases();
-        for (int i : rows) {
-            sb.setLength(0);
-            sb.append(Numbers.format(tr.time(i))).append(',').append(tr.session(i)).append(',')
-                    .append(phaseName(phases, tr, i));
-            for (Var v : cols) sb.append(',').append(Numbers.format(tr.get(i, v)));
-            w.write(sb.append('\n').toString());
-        }
+        replay(new CsvRows(w, dt, every, vars, false, null, true), record);
     }
 
     public static void tidy(Writer w, RunRecord record, double dt, double every, List<Var> vars) throws IOException {
-        List<Var> cols = vars == null || vars.isEmpty() ? List.of(Var.values()) : vars;
-        w.write("t,session,phase,variable,value\n");
-        Trajectory tr = record.trajectory();
-        int[] rows = Rows.sampled(tr, dt, every);
-        StringBuilder sb = new StringBuilder();
-        for (int i : rows) {
-            String prefix = Numbers.format(tr.time(i)) + "," + tr.session(i) + "," + phaseName(record.phases(), tr, i) + ",";
-            for (Var v : cols) {
-                sb.setLength(0);
-                sb.append(prefix).append(v.key()).append(',').append(Numbers.format(tr.get(i, v))).append('\n');
-                w.write(sb.toString());
-            }
-        }
+        replay(new CsvRows(w, dt, every, vars, true, null, true), record);
     }
 
-    /** Long rows prefixed with a run label (for a study's trajectories file); no header. */
+    /** Long rows prefixed with a run label (for a study's trajectories in one file); no header. */
     public static void tidyRows(Writer w, String run, RunRecord record, double dt, double every, List<Var> vars) throws IOException {
-        List<Var> cols = vars == null || vars.isEmpty() ? List.of(Var.values()) : vars;
-        Trajectory tr = record.trajectory();
-        StringBuilder sb = new StringBuilder();
-        for (int i : Rows.sampled(tr, dt, every)) {
-            String prefix = run + "," + Numbers.format(tr.time(i)) + "," + tr.session(i) + "," + phaseName(record.phases(), tr, i) + ",";
-            for (Var v : cols) {
-                sb.setLength(0);
-                sb.append(prefix).append(v.key()).append(',').append(Numbers.format(tr.get(i, v))).append('\n');
-                w.write(sb.toString());
-            }
-        }
+        replay(new CsvRows(w, dt, every, vars, true, run, false), record);
     }
 
+    /** Feeds a finished record's rows to a writer, as the run would have. */
+    private static void replay(CsvRows rows, RunRecord record) throws IOException {
+        Trajectory tr = record.trajectory();
+        double[] state = new double[Var.COUNT];
+        try {
+            for (int i = 0; i < tr.rows(); i++) {
+                for (Var v : Var.values()) state[v.ordinal()] = tr.keeps(v) ? tr.get(i, v) : Double.NaN;
+                rows.row(tr.session(i), phaseName(record.phases(), tr, i), tr.time(i), state);
+            }
+            rows.finish();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
 
     static String phaseName(List<PhaseRecord> phases, Trajectory tr, int row) {
         int idx = tr.phase(row);

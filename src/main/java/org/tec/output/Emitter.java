@@ -35,6 +35,115 @@ public final class Emitter {
         return (base.endsWith(".tec") ? base.substring(0, base.length() - 4) : base) + ".svg";
     }
 
+    /**
+     * Opens the CSV outputs of a run before it starts, so that its trajectory streams to
+     * them as it is recorded; {@link Streams#finish} commits them and writes the rest.
+     */
+    public static Streams open(Program p, OutputDir dir, String version, String suffix) throws IOException {
+        Streams s = new Streams(p, dir, version, suffix);
+        try {
+            for (Program.EmitPlan e : p.emits()) {
+                if (!e.format().equals("csv")) continue;
+                Path target = dir.resolve(suffix == null ? e.file() : withSuffix(e.file(), suffix));
+                if (target == null) continue;
+                s.csv(target, e.every(), e.variables(), false, true);
+            }
+        } catch (IOException | RuntimeException ex) {
+            s.abort();
+            throw ex;
+        }
+        return s;
+    }
+
+    /** Whether a run of this program can keep only what its checks read: no output needs the whole trajectory. */
+    public static boolean canStream(Program p) {
+        return p.emits().stream().noneMatch(e -> e.format().equals("json")) && p.plots().stream().allMatch(Program.PlotPlan::sweep);
+    }
+
+    /** The outputs of one run, open while it runs. */
+    public static final class Streams {
+        private final Program program;
+        private final OutputDir dir;
+        private final String version;
+        private final String suffix;
+        private final java.util.List<StreamedFile> files = new ArrayList<>();
+        private final java.util.List<CsvRows> rows = new ArrayList<>();
+        private final java.util.List<Boolean> sidecars = new ArrayList<>();
+        private org.tec.interp.RunListener listener = org.tec.interp.RunListener.NONE;
+
+        Streams(Program program, OutputDir dir, String version, String suffix) {
+            this.program = program;
+            this.dir = dir;
+            this.version = version;
+            this.suffix = suffix;
+        }
+
+        /** Adds a streamed CSV (the command line's --csv, say). */
+        public void csv(Path target, double every, java.util.List<org.tec.model.Var> vars, boolean tidy, boolean sidecar)
+                throws IOException {
+            StreamedFile f = new StreamedFile(target);
+            CsvRows r = new CsvRows(f.writer(), program.dt(), every, vars, tidy, null, true);
+            files.add(f);
+            rows.add(r);
+            sidecars.add(sidecar);
+            listener = org.tec.interp.RunListener.both(listener, r);
+        }
+
+        public org.tec.interp.RunListener listener() {
+            return listener;
+        }
+
+        /** Commits the streamed files, writes their sidecars, and writes the JSON emits and figures. */
+        public List<Path> finish(RunResult r) {
+            List<Path> written = new ArrayList<>();
+            try {
+                for (int k = 0; k < files.size(); k++) {
+                    rows.get(k).finish();
+                    files.get(k).commit();
+                    written.add(files.get(k).target());
+                    if (sidecars.get(k)) {
+                        Meta.writeSidecar(files.get(k).target(), program, version, null);
+                        written.add(Meta.sidecar(files.get(k).target()));
+                    }
+                }
+            } catch (IOException | java.io.UncheckedIOException ex) {
+                abort();
+                throw new RunError(RunError.Kind.OUTPUT, 0, "cannot write output: " + ex.getMessage());
+            }
+            written.addAll(emitRest(r, dir, version, suffix));
+            return written;
+        }
+
+        public void abort() {
+            for (StreamedFile f : files) f.abort();
+        }
+    }
+
+    /** JSON emits and figures, written from the record after the run. */
+    private static List<Path> emitRest(RunResult r, OutputDir dir, String version, String suffix) {
+        List<Path> written = new ArrayList<>();
+        for (Program.EmitPlan e : r.program().emits()) {
+            if (e.format().equals("csv")) continue;
+            Path target = dir.resolve(suffix == null ? e.file() : withSuffix(e.file(), suffix));
+            if (target == null) continue;
+            try {
+                AtomicFiles.write(target, w -> JsonWriter.write(w, r, version, e.every(), e.variables()));
+            } catch (IOException ex) {
+                throw new RunError(RunError.Kind.OUTPUT, 0, "cannot write " + target + ": " + ex.getMessage());
+            }
+            written.add(target);
+        }
+        for (Program.PlotPlan pl : r.program().plots()) {
+            if (pl.sweep()) continue;
+            String name = plotFile(r.program(), pl);
+            Path target = dir.resolve(suffix == null ? name : withSuffix(name, suffix));
+            if (target == null) continue;
+            plot(r, pl.variables(), target);
+            written.add(target);
+        }
+        return written;
+    }
+
     /** Writes every emit; returns the files written. */
     public static List<Path> emit(RunResult r, OutputDir dir, String version) {
         return emit(r, dir, version, null);
