@@ -277,6 +277,7 @@ public final class Figures {
                 g.dispose();
                 ImageIO.write(img, "png", tmp.toFile());
             }
+            org.tec.output.AtomicFiles.readable(tmp);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

@@ -17,6 +17,19 @@ public final class AtomicFiles {
         void write(Writer w) throws IOException;
     }
 
+    /**
+     * Temporary files are created readable by their owner only; an output is made readable
+     * like any ordinary file (rw-r--r--) before it takes its name. No-op where POSIX
+     * permissions are not supported.
+     */
+    public static void readable(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException ignored) {
+            // not a POSIX file system: the platform's defaults apply
+        }
+    }
+
     public static void write(Path target, Body body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
@@ -25,6 +38,7 @@ public final class AtomicFiles {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 body.write(w);
             }
+            readable(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

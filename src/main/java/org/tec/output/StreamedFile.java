@@ -39,6 +39,7 @@ public final class StreamedFile implements AutoCloseable {
         if (done) return;
         done = true;
         writer.close();
+        AtomicFiles.readable(tmp);
         try {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

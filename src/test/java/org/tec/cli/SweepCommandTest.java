@@ -1,0 +1,96 @@
+package org.tec.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** tec sweep: tidy results, identical on any thread count; and outputs that stay under their directory. */
+class SweepCommandTest {
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String out, String err) {}
+
+    private static Result tec(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void resultsAreByteIdenticalOnOneAndTwoThreads() throws Exception {
+        Path one = tmp.resolve("one.csv"), two = tmp.resolve("two.csv");
+        for (Path out : List.of(one, two)) {
+            Result r = tec("sweep", "scenarios/research/betsy-outcomes.tec", "--vary", "therapist.affect_sharing=0:1:0.25",
+                    "--replicates", "3", "--noise", "1", "--threads", out == one ? "1" : "2", "--out", out.toString(), "-q");
+            assertTrue(r.code() == 0 || r.code() == 1, r.toString());
+        }
+        assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two));
+        List<String> rows = Files.readAllLines(one);
+        assertEquals(1 + 5 * 3, rows.size(), "a header and one row per run");
+        assertTrue(rows.get(0).startsWith("run,replicate,seed,therapist.affect_sharing,"), rows.get(0));
+        assertTrue(Files.readString(tmp.resolve("one.meta.json")).contains("\"script_sha256\""));
+    }
+
+    @Test
+    void anUnknownVariedNameIsAScriptErrorWithASuggestion() {
+        Result r = tec("sweep", "scenarios/research/betsy-outcomes.tec", "--vary", "therapist.afect_sharing=0:1:0.5",
+                "--out", tmp.resolve("x.csv").toString());
+        assertEquals(Main.SCRIPT_ERROR, r.code(), r.toString());
+        assertTrue(r.err().contains("did you mean 'therapist.affect_sharing'?"), r.err());
+        assertFalse(Files.exists(tmp.resolve("x.csv")));
+    }
+
+    @Test
+    void badVarySyntaxIsAUsageError() {
+        assertEquals(Main.USAGE, tec("sweep", "scenarios/research/betsy-outcomes.tec", "--vary", "x=1:2",
+                "--out", tmp.resolve("x.csv").toString()).code());
+        assertEquals(Main.USAGE, tec("sweep", "scenarios/research/betsy-outcomes.tec", "--vary", "x=0:1:0.5",
+                "--out", tmp.resolve("x.txt").toString()).code());
+    }
+
+    @Test
+    void aWriteOutsideTheOutputDirectoryIsRefusedAndLeavesNoFile() throws Exception {
+        Path out = tmp.resolve("out");
+        Path script = tmp.resolve("escape.tec");
+        Files.writeString(script, """
+                scenario "escape" {
+                  phase free for 1 min { }
+                  expect t >= 0 min
+                  emit csv "../escaped.csv"
+                }
+                """);
+        Result r = tec("run", script.toString(), "--out", out.toString());
+        assertEquals(Main.SCRIPT_ERROR, r.code(), r.toString());
+        assertTrue(r.err().contains("escape.tec:4:3: error: '../escaped.csv' is outside the output directory"), r.err());
+        assertFalse(Files.exists(tmp.resolve("escaped.csv")));
+        Files.writeString(script, Files.readString(script).replace("../escaped.csv", "/tmp/escaped-absolute.csv"));
+        assertEquals(Main.SCRIPT_ERROR, tec("run", script.toString(), "--out", out.toString()).code());
+        assertFalse(Files.exists(Path.of("/tmp/escaped-absolute.csv")));
+    }
+
+    @Test
+    void runFiguresAreSvgAndPng() throws Exception {
+        for (String name : List.of("fig.svg", "fig.png")) {
+            Result r = tec("run", "scenarios/erp/betsy-ineffective.tec", "--plot", tmp.resolve(name).toString(),
+                    "--out", tmp.toString(), "-q");
+            assertEquals(Main.OK, r.code(), r.toString());
+            assertTrue(Files.size(tmp.resolve(name)) > 10_000, name);
+        }
+        assertTrue(Files.readString(tmp.resolve("fig.svg")).contains("<svg"));
+        byte[] png = Files.readAllBytes(tmp.resolve("fig.png"));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        assertEquals(Main.USAGE, tec("run", "scenarios/erp/betsy-ineffective.tec", "--plot", tmp.resolve("fig.gif").toString(),
+                "--out", tmp.toString()).code());
+    }
+}
