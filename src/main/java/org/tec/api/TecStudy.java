@@ -58,10 +58,8 @@ public final class TecStudy {
         /** Sweeps a param or model parameter from {@code from} to {@code to} in steps of {@code step}. */
         public Request vary(String name, double from, double to, double step) {
             if (!(step > 0)) throw new IllegalArgumentException("step must be greater than 0");
-            long n = (long) Math.floor((to - from) / step + 1e-9) + 1;
-            if (n < 1 || n > 100000) throw new IllegalArgumentException("a sweep holds 1 to 100000 values");
-            double[] values = new double[(int) n];
-            for (int k = 0; k < n; k++) values[k] = Math.round((from + k * step) * 1e9) / 1e9;
+            double[] values = Program.SweepPlan.range(from, to, step);
+            if (values == null) throw new IllegalArgumentException("a sweep holds 1 to " + Program.SweepPlan.MAX_VALUES + " values");
             return vary(name, values);
         }
 

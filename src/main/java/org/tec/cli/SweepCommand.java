@@ -194,10 +194,8 @@ final class SweepCommand implements Callable<Integer> {
                 if (parts.length != 3) throw bad(spec0, "a range is FROM:TO:STEP");
                 double from = Double.parseDouble(parts[0]), to = Double.parseDouble(parts[1]), step = Double.parseDouble(parts[2]);
                 if (!(step > 0)) throw bad(spec0, "the step must be greater than 0");
-                long count = (long) Math.floor((to - from) / step + 1e-9) + 1;
-                if (count < 1 || count > 100000) throw bad(spec0, "the range must hold 1 to 100000 values");
-                values = new double[(int) count];
-                for (int k = 0; k < count; k++) values[k] = Math.round((from + k * step) * 1e9) / 1e9;
+                values = Program.SweepPlan.range(from, to, step);
+                if (values == null) throw bad(spec0, "the range must hold 1 to " + Program.SweepPlan.MAX_VALUES + " values");
             } else {
                 String[] parts = rest.split(",");
                 values = new double[parts.length];
@@ -223,36 +221,7 @@ final class SweepCommand implements Callable<Integer> {
         } else if (p.prints().isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--plot needs an outcome: add a print statement to the scenario");
         }
-        var sweep0 = r.runs().sweeps().get(0);
-        int nv = sweep0.values().length;
-        List<List<Double>> groups = new ArrayList<>();
-        for (int k = 0; k < nv; k++) groups.add(new ArrayList<>());
-        for (StudyRuns.Run run : r.runs().runs()) {
-            int k = indexOf(sweep0.values(), run.values()[0]);
-            groups.get(k).add(run.result().prints().get(index).number());
-        }
-        double[] mean = new double[nv], lo = new double[nv], hi = new double[nv];
-        for (int k = 0; k < nv; k++) {
-            double[] v = groups.get(k).stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).sorted().toArray();
-            mean[k] = v.length == 0 ? Double.NaN : java.util.Arrays.stream(v).average().orElse(Double.NaN);
-            lo[k] = quantile(v, 0.1);
-            hi[k] = quantile(v, 0.9);
-        }
-        boolean band = p.study().replicates() > 1;
-        org.tec.figures.Figures.sweep(p.name(), sweep0.param(), p.prints().get(index).source(), sweep0.values(), mean,
-                band ? lo : null, band ? hi : null, plot);
+        org.tec.figures.Figures.sweepPanels(r, List.of(index), plot);
     }
 
-    private static int indexOf(double[] values, double v) {
-        for (int k = 0; k < values.length; k++) if (values[k] == v) return k;
-        return 0;
-    }
-
-    private static double quantile(double[] sorted, double q) {
-        if (sorted.length == 0) return Double.NaN;
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
 }

@@ -84,42 +84,23 @@ public final class Figures {
     }
 
     /**
-     * A sweep figure: an outcome against a swept param, the mean across replicates as a
-     * line and, with replicates, a band from the 10th to the 90th percentile.
-     */
-    public static void sweep(String title, String param, String outcome, double[] values, double[] mean, double[] low,
-                             double[] high, Path target) throws IOException {
-        XYChart c = chart(title, param, outcome, TOP + 60);
-        if (low != null && high != null) {
-            XYSeries hi = c.addSeries("90th percentile", values, high);
-            hi.setMarker(SeriesMarkers.NONE);
-            hi.setLineColor(new Color(0x2C6FBB).brighter());
-            hi.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
-            XYSeries lo = c.addSeries("10th percentile", values, low);
-            lo.setMarker(SeriesMarkers.NONE);
-            lo.setLineColor(new Color(0x2C6FBB).brighter());
-            lo.setLineStyle(hi.getLineStyle());
-        }
-        XYSeries m = c.addSeries(low == null ? outcome : "mean across replicates", values, mean);
-        m.setMarker(SeriesMarkers.CIRCLE);
-        m.setLineColor(THERAPIST);
-        m.setMarkerColor(THERAPIST);
-        m.setLineWidth(2.2f);
-        write(target, List.of(c));
-    }
-
-    /**
      * A study figure: one panel per numeric print statement, each against the first swept
      * parameter; the mean across replicates, and with replicates the 10th-90th percentile band.
      */
     public static void sweepPanels(org.tec.interp.Study.Result r, Path target) throws IOException {
+        List<Integer> all = new ArrayList<>();
+        for (int k = 0; k < r.program().prints().size(); k++) all.add(k);
+        sweepPanels(r, all, target);
+    }
+
+    /** A study figure of the chosen print statements (by index), one panel each. */
+    public static void sweepPanels(org.tec.interp.Study.Result r, List<Integer> which, Path target) throws IOException {
         var runs = r.runs();
         var sweep0 = runs.sweeps().get(0);
         double[] xs = sweep0.values();
-        int prints = r.program().prints().size();
         boolean band = r.program().study().replicates() > 1;
         List<XYChart> charts = new ArrayList<>();
-        for (int k = 0; k < prints; k++) {
+        for (int k : which) {
             List<List<Double>> groups = new ArrayList<>();
             for (int i = 0; i < xs.length; i++) groups.add(new ArrayList<>());
             boolean numeric = false;
@@ -133,12 +114,12 @@ public final class Figures {
             for (int i = 0; i < xs.length; i++) {
                 double[] v = groups.get(i).stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).sorted().toArray();
                 mean[i] = java.util.Arrays.stream(v).average().orElse(Double.NaN);
-                lo[i] = quantile(v, 0.1);
-                hi[i] = quantile(v, 0.9);
+                lo[i] = org.tec.interp.StudyFunctions.quantile(v, 0.1);
+                hi[i] = org.tec.interp.StudyFunctions.quantile(v, 0.9);
             }
             String outcome = r.program().prints().get(k).source();
             String title = charts.isEmpty() ? r.program().name() + ":  " + outcome : outcome;
-            XYChart c = chart(title, k == prints - 1 ? sweep0.param() : "", outcome, 260);
+            XYChart c = chart(title, k == which.get(which.size() - 1) ? sweep0.param() : "", outcome, 260);
             c.getStyler().setYAxisTitleVisible(false);
             c.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, charts.isEmpty() ? Font.BOLD : Font.PLAIN, 13));
             if (band) {
@@ -160,14 +141,6 @@ public final class Figures {
         }
         if (charts.isEmpty()) throw new IOException("the scenario prints no numeric outcome to draw");
         write(target, charts);
-    }
-
-    private static double quantile(double[] sorted, double q) {
-        if (sorted.length == 0) return Double.NaN;
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 
     // ------------------------------------------------------------------ pieces

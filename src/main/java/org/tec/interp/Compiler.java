@@ -732,17 +732,12 @@ public final class Compiler {
                     sink.error(sw.step().span(), "a sweep's step must be greater than 0", null);
                     return null;
                 }
-                long n = (long) Math.floor((to - from) / step + 1e-9) + 1;
-                if (n < 1) {
-                    sink.error(sw.span(), "this sweep has no values: " + fmt(from) + " is above " + fmt(to), null);
+                values = Program.SweepPlan.range(from, to, step);
+                if (values == null) {
+                    sink.error(sw.span(), to < from ? "this sweep has no values: " + fmt(from) + " is above " + fmt(to)
+                            : "this sweep has more than " + Program.SweepPlan.MAX_VALUES + " values", to < from ? null : "use a larger step");
                     return null;
                 }
-                if (n > 100000) {
-                    sink.error(sw.span(), "this sweep has " + n + " values; at most 100000", "use a larger step");
-                    return null;
-                }
-                values = new double[(int) n];
-                for (int k = 0; k < n; k++) values[k] = Math.round((from + k * step) * 1e9) / 1e9;
             }
             if (values.length == 0) {
                 sink.error(sw.span(), "this sweep has no values", null);

@@ -33,7 +33,24 @@ public record Program(String name, String file, double dt, long seed, double noi
     }
 
     /** One swept param and its values, in order. */
-    public record SweepPlan(String param, double[] values, Span span) {}
+    public record SweepPlan(String param, double[] values, Span span) {
+        /** The most values one sweep may hold. */
+        public static final int MAX_VALUES = 100_000;
+
+        /**
+         * FROM, FROM + STEP, ... up to TO (inclusive, with a little slack for rounding), each
+         * rounded to 1e-9 so 0.1 steps give 0.3, not 0.30000000000000004; null if the range holds
+         * no value or more than {@link #MAX_VALUES}.
+         */
+        public static double[] range(double from, double to, double step) {
+            if (!(step > 0)) return null;
+            double n = Math.floor((to - from) / step + 1e-9) + 1;
+            if (!(n >= 1) || n > MAX_VALUES) return null;
+            double[] values = new double[(int) n];
+            for (int k = 0; k < values.length; k++) values[k] = Math.round((from + k * step) * 1e9) / 1e9;
+            return values;
+        }
+    }
 
     /** A course: at most {@code sessions} sessions, {@code interval} minutes apart, until a goal holds. */
     public record CoursePlan(int sessions, double interval, Eval until, String untilSource) {}

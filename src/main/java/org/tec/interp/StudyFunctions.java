@@ -10,7 +10,7 @@ import java.util.Map;
  * Checks across the runs of a study: proportion, mean, quantile, trend, never_rises and
  * never_falls. Each evaluates its argument once per run (after that run), then aggregates.
  */
-final class StudyFunctions {
+public final class StudyFunctions {
     static final List<String> NAMES = List.of("proportion", "mean", "quantile", "trend", "never_rises", "never_falls");
 
     private StudyFunctions() {}
@@ -53,8 +53,8 @@ final class StudyFunctions {
         return n == 0 ? Double.NaN : s / n;
     }
 
-    /** Linear interpolation between order statistics (type 7, as R and NumPy default). */
-    static double quantile(double[] v, double q) {
+    /** Linear interpolation between order statistics (type 7, as R and NumPy default); NaNs are left out. */
+    public static double quantile(double[] v, double q) {
         double[] s = Arrays.stream(v).filter(d -> !Double.isNaN(d)).sorted().toArray();
         if (s.length == 0) return Double.NaN;
         double h = (s.length - 1) * q;

@@ -153,29 +153,19 @@ public final class Emitter {
     public static List<Path> emit(RunResult r, OutputDir dir, String version, String suffix) {
         List<Path> written = new ArrayList<>();
         for (Program.EmitPlan e : r.program().emits()) {
+            if (!e.format().equals("csv")) continue;
             Path target = dir.resolve(suffix == null ? e.file() : withSuffix(e.file(), suffix));
             if (target == null) continue; // refused by validate before the run
             try {
-                if (e.format().equals("csv")) {
-                    AtomicFiles.write(target, w -> CsvWriter.wide(w, r.record(), r.program().dt(), e.every(), e.variables()));
-                    Meta.writeSidecar(target, r.program(), version, null);
-                    written.add(Meta.sidecar(target));
-                } else {
-                    AtomicFiles.write(target, w -> JsonWriter.write(w, r, version, e.every(), e.variables()));
-                }
-                written.add(target);
+                AtomicFiles.write(target, w -> CsvWriter.wide(w, r.record(), r.program().dt(), e.every(), e.variables()));
+                Meta.writeSidecar(target, r.program(), version, null);
             } catch (IOException ex) {
                 throw new RunError(RunError.Kind.OUTPUT, 0, "cannot write " + target + ": " + ex.getMessage());
             }
-        }
-        for (Program.PlotPlan pl : r.program().plots()) {
-            if (pl.sweep()) continue; // drawn once for the whole study
-            String name = plotFile(r.program(), pl);
-            Path target = dir.resolve(suffix == null ? name : withSuffix(name, suffix));
-            if (target == null) continue;
-            plot(r, pl.variables(), target);
             written.add(target);
+            written.add(Meta.sidecar(target));
         }
+        written.addAll(emitRest(r, dir, version, suffix));
         return written;
     }
 
