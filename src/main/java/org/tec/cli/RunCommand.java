@@ -31,7 +31,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The script to run.")
     Path file;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Override a param of the script (repeatable).")
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "Override a param of the script, or a model parameter by its dotted name (therapist.affect_sharing); repeatable.")
     Map<String, String> set = new LinkedHashMap<>();
 
     @Option(names = "--seed", paramLabel = "N", description = "Override the script's seed.")

@@ -303,9 +303,19 @@ public final class Interpreter {
         return state.clone();
     }
 
-    /** Goals, expectations and prints as they stand now, without ending the run. */
+    /**
+     * Goals, expectations and prints as they stand now, without ending the run; the phase
+     * running now counts as ending now, so measures over it read what it has done so far.
+     */
     public RunResult snapshot() {
-        return verdicts();
+        if (current == null) return verdicts();
+        record.addPhase(new PhaseRecord(session, phaseIndex, current.ref(), current.kind(), current.label(), phaseStart, time(),
+                current.duration(), false, false, null));
+        try {
+            return verdicts();
+        } finally {
+            record.removeLastPhase();
+        }
     }
 
     /** The live frame: the state now, for evaluating expressions between steps. */
@@ -416,9 +426,10 @@ public final class Interpreter {
             Regulation res = circuit.regulate(c, target, over);
             event(Event.Kind.REGULATE, r.text());
             if (res.limited()) {
-                event(Event.Kind.LIMITED, c.key() + " target " + fmt3(res.requested()) + " limited by fatigue to "
-                        + fmt3(res.target()) + " (capacity " + fmt3(res.capacity()) + " around the trait "
-                        + fmt2(circuit.trait(c)) + ")");
+                double f = circuit.get(Var.FATIGUE);
+                event(Event.Kind.LIMITED, c.key() + " target " + fmt3(res.requested()) + " limited to " + fmt3(res.target())
+                        + ": a therapist can move it at most " + fmt3(res.capacity()) + " from the trait " + fmt2(circuit.trait(c))
+                        + (f > 0 ? " at fatigue " + fmt2(f) : ""));
             }
         } else if (a instanceof Program.ActionPlan.Release r) {
             double over = r.over() == null ? 0 : r.over().eval(frame);

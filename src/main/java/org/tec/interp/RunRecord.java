@@ -30,6 +30,10 @@ public final class RunRecord {
         phases.add(p);
     }
 
+    void removeLastPhase() {
+        phases.remove(phases.size() - 1);
+    }
+
     void addEvent(Event e) {
         events.add(e);
     }
