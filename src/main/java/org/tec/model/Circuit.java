@@ -224,6 +224,11 @@ public final class Circuit {
         System.arraycopy(x, 0, into, 0, x.length);
     }
 
+    /** A copy of the state vector into {@code into} from {@code offset} on (a row of a flat table). */
+    public void copyState(double[] into, int offset) {
+        System.arraycopy(x, 0, into, offset, x.length);
+    }
+
     /** A script's {@code set}: the value is clamped to the variable's range (and a component to the capacity). */
     public void set(Var v, double value) {
         x[v.ordinal()] = clamp(value, v.min(), v.max());
