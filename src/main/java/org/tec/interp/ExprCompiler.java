@@ -116,13 +116,11 @@ final class ExprCompiler {
                 return null;
             }
             if (!needsState(r.span(), ctx, v.key())) return null;
-            int idx = v.ordinal();
-            return Typed.of(Type.NUMBER, f -> f.var(idx));
+            return Typed.of(Type.NUMBER, new StateVar(v.ordinal()));
         }
         if (path.size() == 2 && path.get(1).equals("intensity") && (head.equals("exposure") || phaseRefs.contains(head))) {
             if (!needsState(r.span(), ctx, r.text())) return null;
-            int idx = Var.INTENSITY.ordinal();
-            return Typed.of(Type.NUMBER, f -> f.var(idx));
+            return Typed.of(Type.NUMBER, new StateVar(Var.INTENSITY.ordinal()));
         }
         if (phaseRefs.contains(head)) {
             if (path.size() != 2 || !PHASE_PROPERTIES.contains(path.get(1))) {
@@ -141,6 +139,14 @@ final class ExprCompiler {
         sink.error(r.spans().get(0), "unknown name '" + head + "'", hintOr(Suggest.hint(head, names),
                 "before the dot: client, therapist, or the name of a phase"));
         return null;
+    }
+
+    /** A state variable, by {@link Var#ordinal()}: a measure reads it straight from the trajectory. */
+    record StateVar(int index) implements Eval {
+        @Override
+        public double eval(Frame f) {
+            return f.var(index);
+        }
     }
 
     private Typed phaseProperty(String ref, String prop) {
@@ -263,22 +269,46 @@ final class ExprCompiler {
         }
     }
 
-    /** A comparison, loosened by a tolerance: {@code tol} absolute, or relative to the right side. */
+    /**
+     * A comparison, loosened by a tolerance: {@code tol} absolute, or relative to the right side.
+     * The operator is chosen here, once, not on every evaluation: a trigger's condition is
+     * evaluated on every step.
+     */
     static Eval comparison(String op, Eval x, Eval y, double tol, boolean relative) {
-        return f -> {
-            double a = x.eval(f), b = y.eval(f);
-            if (Double.isNaN(a) || Double.isNaN(b)) return 0;
-            double slack = relative ? Math.abs(b) * tol : tol;
-            boolean ok = switch (op) {
-                case "<" -> a < b + slack;
-                case "<=" -> a <= b + slack;
-                case ">" -> a > b - slack;
-                case ">=" -> a >= b - slack;
-                case "==" -> Math.abs(a - b) <= Math.max(slack, 1e-9 * Math.max(1, Math.abs(b)));
-                default -> Math.abs(a - b) > Math.max(slack, 1e-9 * Math.max(1, Math.abs(b)));
+        return switch (op) {
+            case "<" -> f -> {
+                double a = x.eval(f), b = y.eval(f);
+                return !Double.isNaN(a) && !Double.isNaN(b) && a < b + slack(b, tol, relative) ? 1 : 0;
             };
-            return ok ? 1 : 0;
+            case "<=" -> f -> {
+                double a = x.eval(f), b = y.eval(f);
+                return !Double.isNaN(a) && !Double.isNaN(b) && a <= b + slack(b, tol, relative) ? 1 : 0;
+            };
+            case ">" -> f -> {
+                double a = x.eval(f), b = y.eval(f);
+                return !Double.isNaN(a) && !Double.isNaN(b) && a > b - slack(b, tol, relative) ? 1 : 0;
+            };
+            case ">=" -> f -> {
+                double a = x.eval(f), b = y.eval(f);
+                return !Double.isNaN(a) && !Double.isNaN(b) && a >= b - slack(b, tol, relative) ? 1 : 0;
+            };
+            case "==" -> f -> {
+                double a = x.eval(f), b = y.eval(f);
+                return !Double.isNaN(a) && !Double.isNaN(b) && Math.abs(a - b) <= equalSlack(b, tol, relative) ? 1 : 0;
+            };
+            default -> f -> {
+                double a = x.eval(f), b = y.eval(f);
+                return !Double.isNaN(a) && !Double.isNaN(b) && Math.abs(a - b) > equalSlack(b, tol, relative) ? 1 : 0;
+            };
         };
+    }
+
+    private static double slack(double b, double tol, boolean relative) {
+        return relative ? Math.abs(b) * tol : tol;
+    }
+
+    private static double equalSlack(double b, double tol, boolean relative) {
+        return Math.max(slack(b, tol, relative), 1e-9 * Math.max(1, Math.abs(b)));
     }
 
     private boolean comparable(Typed l, Typed r, Expr.Binary b) {
