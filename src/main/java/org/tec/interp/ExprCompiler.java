@@ -234,7 +234,7 @@ final class ExprCompiler {
             }
             case "<": case "<=": case ">": case ">=": case "==": case "!=": {
                 if (!comparable(l, r, b)) return null;
-                Eval e = comparison(op, x, y, 0, false);
+                Eval e = r.isConstant() ? comparison(op, x, r.constant()) : comparison(op, x, y, 0, false);
                 return fold(Type.BOOL, e, l, r);
             }
             case "+":
@@ -299,6 +299,41 @@ final class ExprCompiler {
             default -> f -> {
                 double a = x.eval(f), b = y.eval(f);
                 return !Double.isNaN(a) && !Double.isNaN(b) && Math.abs(a - b) > equalSlack(b, tol, relative) ? 1 : 0;
+            };
+        };
+    }
+
+    /**
+     * A comparison with a constant, as in {@code when client.distress > 80}: the same test as
+     * {@link #comparison(String, Eval, Eval, double, boolean)} without tolerance, with the
+     * bound worked out once.
+     */
+    static Eval comparison(String op, Eval x, double b) {
+        if (Double.isNaN(b)) return f -> 0;
+        double above = b + slack(b, 0, false), below = b - slack(b, 0, false), equal = equalSlack(b, 0, false);
+        if (x instanceof StateVar v) {
+            int i = v.index();
+            return switch (op) {
+                case "<" -> f -> f.var(i) < above ? 1 : 0;
+                case "<=" -> f -> f.var(i) <= above ? 1 : 0;
+                case ">" -> f -> f.var(i) > below ? 1 : 0;
+                case ">=" -> f -> f.var(i) >= below ? 1 : 0;
+                case "==" -> f -> Math.abs(f.var(i) - b) <= equal ? 1 : 0;
+                default -> f -> {
+                    double a = f.var(i);
+                    return !Double.isNaN(a) && Math.abs(a - b) > equal ? 1 : 0;
+                };
+            };
+        }
+        return switch (op) {
+            case "<" -> f -> x.eval(f) < above ? 1 : 0;
+            case "<=" -> f -> x.eval(f) <= above ? 1 : 0;
+            case ">" -> f -> x.eval(f) > below ? 1 : 0;
+            case ">=" -> f -> x.eval(f) >= below ? 1 : 0;
+            case "==" -> f -> Math.abs(x.eval(f) - b) <= equal ? 1 : 0;
+            default -> f -> {
+                double a = x.eval(f);
+                return !Double.isNaN(a) && Math.abs(a - b) > equal ? 1 : 0;
             };
         };
     }

@@ -38,20 +38,55 @@ final class Measures {
         }
     }
 
-    /**
-     * One pass over the rows of the window (every row when there is none), in order. Over
-     * several sessions, time runs on from one session's end into the next session's start;
-     * the area and the slope never bridge a row outside the window or a session boundary.
-     */
     private static double measure(Kind kind, Eval x, Frame f, Trajectory tr, List<PhaseRecord> window) {
-        double best = Double.NaN, bestT = Double.NaN, sum = 0, area = 0;
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
-        double prevT = Double.NaN, prevV = Double.NaN;
-        int n = 0;
-        boolean wantMax = kind != Kind.MIN;
         // a measure of a state variable (most are) reads the trajectory without going through the frame
         int direct = x instanceof ExprCompiler.StateVar sv ? sv.index() : -1;
         int[] ranges = window == null ? new int[] {0, tr.rows() - 1} : ranges(tr, window);
+        return kind == Kind.AUC || kind == Kind.SLOPE ? overTime(kind, x, direct, f, tr, ranges)
+                : extreme(kind, x, direct, f, tr, ranges);
+    }
+
+    private static double value(Eval x, int direct, Frame f, Trajectory tr, int row) {
+        if (direct >= 0) return tr.var(row, direct);
+        f.row(row);
+        return x.eval(f);
+    }
+
+    /** Peak, max, min, time of peak, mean: one pass over the window's rows; time plays no part. */
+    private static double extreme(Kind kind, Eval x, int direct, Frame f, Trajectory tr, int[] ranges) {
+        double best = Double.NaN, bestT = Double.NaN, sum = 0;
+        int n = 0;
+        boolean wantMax = kind != Kind.MIN;
+        for (int r = 0; r < ranges.length; r += 2) {
+            for (int i = ranges[r]; i <= ranges[r + 1]; i++) {
+                double v = value(x, direct, f, tr, i);
+                if (Double.isNaN(v)) continue;
+                if (Double.isNaN(best) || (wantMax ? v > best : v < best)) {
+                    best = v;
+                    bestT = tr.time(i); // minutes into its session
+                }
+                sum += v;
+                n++;
+            }
+        }
+        if (n == 0) return Double.NaN;
+        return switch (kind) {
+            case TIME_OF_PEAK -> bestT;
+            case MEAN -> sum / n;
+            default -> best;
+        };
+    }
+
+    /**
+     * Area and slope: one pass over the window's rows, in order. Over several sessions, time
+     * runs on from one session's end into the next session's start; the area never bridges a
+     * row outside the window or a session boundary.
+     */
+    private static double overTime(Kind kind, Eval x, int direct, Frame f, Trajectory tr, int[] ranges) {
+        double area = 0;
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        double prevT = Double.NaN, prevV = Double.NaN;
+        int n = 0;
         double offset = 0;    // the summed lengths of the sessions before the current row's
         int at = 0;           // the row whose session the offset is for
         for (int r = 0; r < ranges.length; r += 2) {
@@ -72,19 +107,8 @@ final class Measures {
                 }
                 at = i;
                 double t = offset + tr.time(i);
-                double v;
-                if (direct >= 0) {
-                    v = tr.var(i, direct);
-                } else {
-                    f.row(i);
-                    v = x.eval(f);
-                }
+                double v = value(x, direct, f, tr, i);
                 if (Double.isNaN(v)) continue;
-                if (Double.isNaN(best) || (wantMax ? v > best : v < best)) {
-                    best = v;
-                    bestT = tr.time(i); // minutes into its session
-                }
-                sum += v;
                 if (!Double.isNaN(prevT)) area += 0.5 * (v + prevV) * (t - prevT);
                 sx += t;
                 sy += v;
@@ -96,16 +120,9 @@ final class Measures {
             }
         }
         if (n == 0) return Double.NaN;
-        return switch (kind) {
-            case PEAK, MIN -> best;
-            case TIME_OF_PEAK -> bestT;
-            case MEAN -> sum / n;
-            case AUC -> area;
-            case SLOPE -> { // per minute, by least squares
-                double den = n * sxx - sx * sx;
-                yield n < 2 || den == 0 ? Double.NaN : (n * sxy - sx * sy) / den;
-            }
-        };
+        if (kind == Kind.AUC) return area;
+        double den = n * sxx - sx * sx; // the slope, per minute, by least squares
+        return n < 2 || den == 0 ? Double.NaN : (n * sxy - sx * sy) / den;
     }
 
     /**
