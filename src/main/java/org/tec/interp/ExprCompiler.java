@@ -116,13 +116,11 @@ final class ExprCompiler {
                 return null;
             }
             if (!needsState(r.span(), ctx, v.key())) return null;
-            int idx = v.ordinal();
-            return Typed.of(Type.NUMBER, f -> f.var(idx));
+            return Typed.of(Type.NUMBER, new StateVar(v.ordinal()));
         }
         if (path.size() == 2 && path.get(1).equals("intensity") && (head.equals("exposure") || phaseRefs.contains(head))) {
             if (!needsState(r.span(), ctx, r.text())) return null;
-            int idx = Var.INTENSITY.ordinal();
-            return Typed.of(Type.NUMBER, f -> f.var(idx));
+            return Typed.of(Type.NUMBER, new StateVar(Var.INTENSITY.ordinal()));
         }
         if (phaseRefs.contains(head)) {
             if (path.size() != 2 || !PHASE_PROPERTIES.contains(path.get(1))) {
@@ -141,6 +139,14 @@ final class ExprCompiler {
         sink.error(r.spans().get(0), "unknown name '" + head + "'", hintOr(Suggest.hint(head, names),
                 "before the dot: client, therapist, or the name of a phase"));
         return null;
+    }
+
+    /** A state variable, by {@link Var#ordinal()}: a measure reads it straight from the trajectory. */
+    record StateVar(int index) implements Eval {
+        @Override
+        public double eval(Frame f) {
+            return f.var(index);
+        }
     }
 
     private Typed phaseProperty(String ref, String prop) {
@@ -228,7 +234,7 @@ final class ExprCompiler {
             }
             case "<": case "<=": case ">": case ">=": case "==": case "!=": {
                 if (!comparable(l, r, b)) return null;
-                Eval e = comparison(op, x, y, 0, false);
+                Eval e = r.isConstant() ? comparison(op, x, r.constant()) : comparison(op, x, y, 0, false);
                 return fold(Type.BOOL, e, l, r);
             }
             case "+":
@@ -263,22 +269,81 @@ final class ExprCompiler {
         }
     }
 
-    /** A comparison, loosened by a tolerance: {@code tol} absolute, or relative to the right side. */
+    /**
+     * A comparison, loosened by a tolerance: {@code tol} absolute, or relative to the right side.
+     * The operator is chosen here, once, not on every evaluation: a trigger's condition is
+     * evaluated on every step.
+     */
     static Eval comparison(String op, Eval x, Eval y, double tol, boolean relative) {
-        return f -> {
-            double a = x.eval(f), b = y.eval(f);
-            if (Double.isNaN(a) || Double.isNaN(b)) return 0;
-            double slack = relative ? Math.abs(b) * tol : tol;
-            boolean ok = switch (op) {
-                case "<" -> a < b + slack;
-                case "<=" -> a <= b + slack;
-                case ">" -> a > b - slack;
-                case ">=" -> a >= b - slack;
-                case "==" -> Math.abs(a - b) <= Math.max(slack, 1e-9 * Math.max(1, Math.abs(b)));
-                default -> Math.abs(a - b) > Math.max(slack, 1e-9 * Math.max(1, Math.abs(b)));
+        return switch (op) {
+            case "<" -> f -> {
+                double a = x.eval(f), b = y.eval(f);
+                return !Double.isNaN(a) && !Double.isNaN(b) && a < b + slack(b, tol, relative) ? 1 : 0;
             };
-            return ok ? 1 : 0;
+            case "<=" -> f -> {
+                double a = x.eval(f), b = y.eval(f);
+                return !Double.isNaN(a) && !Double.isNaN(b) && a <= b + slack(b, tol, relative) ? 1 : 0;
+            };
+            case ">" -> f -> {
+                double a = x.eval(f), b = y.eval(f);
+                return !Double.isNaN(a) && !Double.isNaN(b) && a > b - slack(b, tol, relative) ? 1 : 0;
+            };
+            case ">=" -> f -> {
+                double a = x.eval(f), b = y.eval(f);
+                return !Double.isNaN(a) && !Double.isNaN(b) && a >= b - slack(b, tol, relative) ? 1 : 0;
+            };
+            case "==" -> f -> {
+                double a = x.eval(f), b = y.eval(f);
+                return !Double.isNaN(a) && !Double.isNaN(b) && Math.abs(a - b) <= equalSlack(b, tol, relative) ? 1 : 0;
+            };
+            default -> f -> {
+                double a = x.eval(f), b = y.eval(f);
+                return !Double.isNaN(a) && !Double.isNaN(b) && Math.abs(a - b) > equalSlack(b, tol, relative) ? 1 : 0;
+            };
         };
+    }
+
+    /**
+     * A comparison with a constant, as in {@code when client.distress > 80}: the same test as
+     * {@link #comparison(String, Eval, Eval, double, boolean)} without tolerance, with the
+     * bound worked out once.
+     */
+    static Eval comparison(String op, Eval x, double b) {
+        if (Double.isNaN(b)) return f -> 0;
+        double above = b + slack(b, 0, false), below = b - slack(b, 0, false), equal = equalSlack(b, 0, false);
+        if (x instanceof StateVar v) {
+            int i = v.index();
+            return switch (op) {
+                case "<" -> f -> f.var(i) < above ? 1 : 0;
+                case "<=" -> f -> f.var(i) <= above ? 1 : 0;
+                case ">" -> f -> f.var(i) > below ? 1 : 0;
+                case ">=" -> f -> f.var(i) >= below ? 1 : 0;
+                case "==" -> f -> Math.abs(f.var(i) - b) <= equal ? 1 : 0;
+                default -> f -> {
+                    double a = f.var(i);
+                    return !Double.isNaN(a) && Math.abs(a - b) > equal ? 1 : 0;
+                };
+            };
+        }
+        return switch (op) {
+            case "<" -> f -> x.eval(f) < above ? 1 : 0;
+            case "<=" -> f -> x.eval(f) <= above ? 1 : 0;
+            case ">" -> f -> x.eval(f) > below ? 1 : 0;
+            case ">=" -> f -> x.eval(f) >= below ? 1 : 0;
+            case "==" -> f -> Math.abs(x.eval(f) - b) <= equal ? 1 : 0;
+            default -> f -> {
+                double a = x.eval(f);
+                return !Double.isNaN(a) && Math.abs(a - b) > equal ? 1 : 0;
+            };
+        };
+    }
+
+    private static double slack(double b, double tol, boolean relative) {
+        return relative ? Math.abs(b) * tol : tol;
+    }
+
+    private static double equalSlack(double b, double tol, boolean relative) {
+        return Math.max(slack(b, tol, relative), 1e-9 * Math.max(1, Math.abs(b)));
     }
 
     private boolean comparable(Typed l, Typed r, Expr.Binary b) {

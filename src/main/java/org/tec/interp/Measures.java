@@ -1,5 +1,6 @@
 package org.tec.interp;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** The measures over a run's trajectory: peak, min, mean, area, slope and time of peak. */
@@ -7,6 +8,7 @@ final class Measures {
     private Measures() {}
 
     static Eval of(String name, Eval x, String during) {
+        Kind kind = Kind.of(name);
         return f -> {
             Trajectory tr = f.trajectory();
             if (tr == null || tr.rows() == 0) return Double.NaN;
@@ -14,65 +16,181 @@ final class Measures {
             if (window != null && window.isEmpty()) return Double.NaN;
             int saved = f.currentRow();
             try {
-                return measure(name, x, f, tr, window);
+                return measure(kind, x, f, tr, window);
             } finally {
                 f.row(saved);
             }
         };
     }
 
-    private static double measure(String name, Eval x, Frame f, Trajectory tr, List<PhaseRecord> window) {
-        double best = Double.NaN, bestT = Double.NaN, sum = 0, area = 0;
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
-        double prevT = Double.NaN, prevV = Double.NaN;
+    private enum Kind {
+        PEAK, MIN, TIME_OF_PEAK, MEAN, AUC, SLOPE;
+
+        static Kind of(String name) {
+            return switch (name) {
+                case "peak", "max" -> PEAK;
+                case "min" -> MIN;
+                case "time_of_peak" -> TIME_OF_PEAK;
+                case "mean" -> MEAN;
+                case "auc" -> AUC;
+                default -> SLOPE;
+            };
+        }
+    }
+
+    private static double measure(Kind kind, Eval x, Frame f, Trajectory tr, List<PhaseRecord> window) {
+        // a measure of a state variable (most are) reads the trajectory without going through the frame
+        int direct = x instanceof ExprCompiler.StateVar sv ? sv.index() : -1;
+        int[] ranges = window == null ? new int[] {0, tr.rows() - 1} : ranges(tr, window);
+        return kind == Kind.AUC || kind == Kind.SLOPE ? overTime(kind, x, direct, f, tr, ranges)
+                : extreme(kind, x, direct, f, tr, ranges);
+    }
+
+    private static double value(Eval x, int direct, Frame f, Trajectory tr, int row) {
+        if (direct >= 0) return tr.var(row, direct);
+        f.row(row);
+        return x.eval(f);
+    }
+
+    /** Peak, max, min, time of peak, mean: one pass over the window's rows; time plays no part. */
+    private static double extreme(Kind kind, Eval x, int direct, Frame f, Trajectory tr, int[] ranges) {
+        double best = Double.NaN, bestT = Double.NaN, sum = 0;
         int n = 0;
-        boolean wantMax = !name.equals("min");
-        // over several sessions, time runs on from one session's end into the next session's start
-        double offset = 0;
-        for (int i = 0; i < tr.rows(); i++) {
-            if (i > 0 && tr.session(i) != tr.session(i - 1)) {
-                offset += tr.time(i - 1);
-                prevT = Double.NaN;
+        boolean wantMax = kind != Kind.MIN;
+        for (int r = 0; r < ranges.length; r += 2) {
+            for (int i = ranges[r]; i <= ranges[r + 1]; i++) {
+                double v = value(x, direct, f, tr, i);
+                if (Double.isNaN(v)) continue;
+                if (Double.isNaN(best) || (wantMax ? v > best : v < best)) {
+                    best = v;
+                    bestT = tr.time(i); // minutes into its session
+                }
+                sum += v;
+                n++;
             }
-            double t = offset + tr.time(i);
-            if (window != null && !inside(window, tr.time(i), tr.session(i))) {
-                prevT = Double.NaN;
-                continue;
-            }
-            f.row(i);
-            double v = x.eval(f);
-            if (Double.isNaN(v)) continue;
-            if (Double.isNaN(best) || (wantMax ? v > best : v < best)) {
-                best = v;
-                bestT = tr.time(i); // minutes into its session
-            }
-            sum += v;
-            if (!Double.isNaN(prevT)) area += 0.5 * (v + prevV) * (t - prevT);
-            sx += t;
-            sy += v;
-            sxx += t * t;
-            sxy += t * v;
-            prevT = t;
-            prevV = v;
-            n++;
         }
         if (n == 0) return Double.NaN;
-        return switch (name) {
-            case "peak", "max", "min" -> best;
-            case "time_of_peak" -> bestT;
-            case "mean" -> sum / n;
-            case "auc" -> area;
-            default -> { // slope, per minute, by least squares
-                double den = n * sxx - sx * sx;
-                yield n < 2 || den == 0 ? Double.NaN : (n * sxy - sx * sy) / den;
-            }
+        return switch (kind) {
+            case TIME_OF_PEAK -> bestT;
+            case MEAN -> sum / n;
+            default -> best;
         };
     }
 
-    private static boolean inside(List<PhaseRecord> window, double t, int session) {
-        for (PhaseRecord p : window) {
-            if (p.session() == session && t >= p.start() - 1e-9 && t <= p.end() + 1e-9) return true;
+    /**
+     * Area and slope: one pass over the window's rows, in order. Over several sessions, time
+     * runs on from one session's end into the next session's start; the area never bridges a
+     * row outside the window or a session boundary.
+     */
+    private static double overTime(Kind kind, Eval x, int direct, Frame f, Trajectory tr, int[] ranges) {
+        double area = 0;
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        double prevT = Double.NaN, prevV = Double.NaN;
+        int n = 0;
+        double offset = 0;    // the summed lengths of the sessions before the current row's
+        int at = 0;           // the row whose session the offset is for
+        for (int r = 0; r < ranges.length; r += 2) {
+            for (int i = ranges[r]; i <= ranges[r + 1]; i++) {
+                if (i == at + 1) {
+                    if (tr.session(i) != tr.session(at)) {
+                        offset += tr.time(at);
+                        prevT = Double.NaN;
+                    }
+                } else if (i > at) {
+                    // rows outside the window were skipped: cross their session boundaries in order
+                    while (tr.session(at) != tr.session(i)) {
+                        int next = nextSession(tr, at, i);
+                        offset += tr.time(next - 1);
+                        at = next;
+                    }
+                    prevT = Double.NaN;
+                }
+                at = i;
+                double t = offset + tr.time(i);
+                double v = value(x, direct, f, tr, i);
+                if (Double.isNaN(v)) continue;
+                if (!Double.isNaN(prevT)) area += 0.5 * (v + prevV) * (t - prevT);
+                sx += t;
+                sy += v;
+                sxx += t * t;
+                sxy += t * v;
+                prevT = t;
+                prevV = v;
+                n++;
+            }
         }
-        return false;
+        if (n == 0) return Double.NaN;
+        if (kind == Kind.AUC) return area;
+        double den = n * sxx - sx * sx; // the slope, per minute, by least squares
+        return n < 2 || den == 0 ? Double.NaN : (n * sxy - sx * sy) / den;
+    }
+
+    /**
+     * The rows inside the window's phases, as sorted, disjoint, inclusive {@code [from, to]}
+     * pairs. A row is inside a phase when it belongs to the phase's session and its time is
+     * within the phase's start and end (to 1e-9 min); within a session, rows are in time order.
+     */
+    private static int[] ranges(Trajectory tr, List<PhaseRecord> window) {
+        int[] out = new int[2 * window.size()];
+        int k = 0;
+        for (PhaseRecord p : window) {
+            int first = tr.firstRow(p.session());
+            if (first < 0) continue;
+            int end = tr.firstRow(p.session() + 1);
+            if (end < 0) end = lastRowOf(tr, first) + 1;
+            int lo = first, hi = end;          // first row with t >= start - 1e-9
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (tr.time(mid) >= p.start() - 1e-9) hi = mid; else lo = mid + 1;
+            }
+            int from = lo;
+            lo = from;
+            hi = end;                          // first row with t > end + 1e-9
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (tr.time(mid) <= p.end() + 1e-9) lo = mid + 1; else hi = mid;
+            }
+            if (lo - 1 >= from) {
+                out[k++] = from;
+                out[k++] = lo - 1;
+            }
+        }
+        // sort the pairs by their first row, then merge those that share rows
+        long[] pairs = new long[k / 2];
+        for (int j = 0; j < pairs.length; j++) pairs[j] = ((long) out[2 * j] << 32) | out[2 * j + 1];
+        Arrays.sort(pairs);
+        int m = 0;
+        for (long pair : pairs) {
+            int from = (int) (pair >>> 32), to = (int) pair;
+            if (m > 0 && from <= out[m - 1]) {
+                out[m - 1] = Math.max(out[m - 1], to);
+            } else {
+                out[m++] = from;
+                out[m++] = to;
+            }
+        }
+        return Arrays.copyOf(out, m);
+    }
+
+    /** The last row of the session that starts at row {@code first}. */
+    private static int lastRowOf(Trajectory tr, int first) {
+        int s = tr.session(first);
+        int lo = first, hi = tr.rows();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tr.session(mid) <= s) lo = mid + 1; else hi = mid;
+        }
+        return lo - 1;
+    }
+
+    /** The first row after {@code from} (and at most {@code to}) of a later session than {@code from}'s. */
+    private static int nextSession(Trajectory tr, int from, int to) {
+        int s = tr.session(from);
+        int lo = from + 1, hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tr.session(mid) > s) hi = mid; else lo = mid + 1;
+        }
+        return lo;
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,10 +49,11 @@ public final class Study {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, total)), daemon());
         try {
             List<Future<StudyRuns.Run>> futures = new ArrayList<>(total);
+            Map<Integer, Program> points = new ConcurrentHashMap<>();
             for (int index = 0; index < total; index++) {
                 final int i = index;
                 futures.add(pool.submit(() -> {
-                    StudyRuns.Run r = one(compiled, unit, plan, i, options);
+                    StudyRuns.Run r = one(compiled, unit, plan, i, options, points);
                     if (progress != null) progress.accept(i);
                     return r;
                 }));
@@ -77,8 +79,13 @@ public final class Study {
         }
     }
 
+    /**
+     * One run of the study. The replicates of a grid point share its program ({@code points},
+     * by point), compiled by the first of them to need it: a program is immutable, and a
+     * run differs from its point's other replicates only in its seed.
+     */
     private static StudyRuns.Run one(Scripts.Compiled compiled, Scripts.Unit unit, Program.StudyPlan plan, int index,
-                                     RunOptions options) {
+                                     RunOptions options, Map<Integer, Program> points) {
         int replicate = index % plan.replicates();
         int rest = index / plan.replicates();
         List<Program.SweepPlan> sweeps = plan.sweeps();
@@ -93,12 +100,15 @@ public final class Study {
         for (int k = 0; k < sweeps.size(); k++) overrides.put(sweeps.get(k).param(), values[k]);
         Program p = unit.program();
         if (!sweeps.isEmpty()) {
-            Diagnostics sink = new Diagnostics();
-            p = Scripts.recompile(compiled, unit, overrides, sink);
-            if (p == null || sink.hasErrors()) {
-                throw new RunError(RunError.Kind.NUMERIC, 0, "run " + index + " (" + describe(sweeps, values)
-                        + ") does not compile:\n" + DiagnosticRenderer.renderAll(sink.sorted(), compiled.sources()).trim());
-            }
+            p = points.computeIfAbsent(index / plan.replicates(), point -> {
+                Diagnostics sink = new Diagnostics();
+                Program recompiled = Scripts.recompile(compiled, unit, overrides, sink);
+                if (recompiled == null || sink.hasErrors()) {
+                    throw new RunError(RunError.Kind.NUMERIC, 0, "run " + index + " (" + describe(sweeps, values)
+                            + ") does not compile:\n" + DiagnosticRenderer.renderAll(sink.sorted(), compiled.sources()).trim());
+                }
+                return recompiled;
+            });
         }
         long seed = seed(unit.program().seed(), replicate);
         p = p.withSeed(seed).withNoise(unit.program().noise());

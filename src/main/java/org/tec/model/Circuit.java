@@ -9,6 +9,14 @@ package org.tec.model;
  * its range after each step. Not thread-safe: one circuit per run.
  */
 public final class Circuit {
+    private static final Component[] COMPONENTS = Component.values();
+    /** The state index of each component's level, by component ordinal: values() copies its array on every call. */
+    private static final int[] LEVEL = new int[COMPONENTS.length];
+
+    static {
+        for (Component c : COMPONENTS) LEVEL[c.ordinal()] = c.level().ordinal();
+    }
+
     private final ParamSet p;
     private final double[] x = new double[Var.COUNT];
 
@@ -140,7 +148,7 @@ public final class Circuit {
         covertAvoidance = p.get(Param.COVERT_AVOIDANCE);
         walkoutThreshold = p.get(Param.WALKOUT_THRESHOLD);
 
-        for (Component c : Component.values()) {
+        for (Component c : COMPONENTS) {
             int i = c.ordinal();
             trait[i] = p.get(c.trait());
             rampFrom[i] = rampTo[i] = trait[i];
@@ -191,7 +199,7 @@ public final class Circuit {
         x[Var.CONTACT.ordinal()] = 1;
         x[Var.DEFENSIVENESS.ordinal()] = p.get(Param.DEFENSIVENESS);
         x[Var.MI_CONSISTENT.ordinal()] = 0;
-        for (Component c : Component.values()) {
+        for (Component c : COMPONENTS) {
             int i = c.ordinal();
             x[c.level().ordinal()] = trait[i];
             holdTarget(i, trait[i]);
@@ -224,10 +232,15 @@ public final class Circuit {
         System.arraycopy(x, 0, into, 0, x.length);
     }
 
+    /** A copy of the state vector into {@code into} from {@code offset} on (a row of a flat table). */
+    public void copyState(double[] into, int offset) {
+        System.arraycopy(x, 0, into, offset, x.length);
+    }
+
     /** A script's {@code set}: the value is clamped to the variable's range (and a component to the capacity). */
     public void set(Var v, double value) {
         x[v.ordinal()] = clamp(value, v.min(), v.max());
-        for (Component c : Component.values()) {
+        for (Component c : COMPONENTS) {
             if (c.level() == v) {
                 // a component can be set no further from its trait than the therapist's capacity allows
                 int i = c.ordinal();
@@ -487,7 +500,7 @@ public final class Circuit {
         double rho = regulationRate();
         double effort = 0;
         for (int i = 0; i < 4; i++) {
-            int idx = Component.values()[i].level().ordinal();
+            int idx = LEVEL[i];
             double level = x[idx];
             double next = level + dt * rho * (targetAt(i, clock) - level);
             x[idx] = clamp(next, 0, 1);
