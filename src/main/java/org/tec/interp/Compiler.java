@@ -231,6 +231,7 @@ public final class Compiler {
             List<Program.PlotPlan> plots = new ArrayList<>();
             List<Program.PrintPlan> prints = new ArrayList<>();
             List<Program.ActionPlan> atStart = new ArrayList<>();
+            Map<Span, Double> sessionAts = new LinkedHashMap<>();
             Boolean mayEnd = null, mayReassure = null;
             Span stepSpan = null;
             int replicates = 1;
@@ -337,6 +338,7 @@ public final class Compiler {
                 } else if (i instanceof Item.AtTrigger a) {
                     Program.Trigger t = at(a, Double.POSITIVE_INFINITY, null);
                     if (t != null) triggers.add(t);
+                    if (t instanceof Program.Trigger.AtTime at) sessionAts.put(a.when().span(), at.minutes());
                 } else if (i instanceof Item.WhenTrigger w) {
                     Program.Trigger t = when(w, null);
                     if (t != null) triggers.add(t);
@@ -364,12 +366,20 @@ public final class Compiler {
                 } else if (i instanceof Item.Unsupported u) {
                     sink.error(u.span(), "'" + u.keyword() + "' is not supported by this version of tec", null);
                 } else if (i instanceof Item.Scenario s) {
-                    sink.error(s.span(), "a scenario cannot contain another scenario", null);
+                    sink.error(s.span(), "a scenario cannot contain another scenario",
+                            "close the first scenario with '}' before the second begins");
                 } else if (i instanceof Item.Import imp) {
                     sink.error(imp.span(), "imports are expanded before this point", null);
                 }
             }
             if (!atStart.isEmpty()) triggers.add(0, new Program.Trigger.AtTime(0, List.copyOf(atStart)));
+            double planned = 0;
+            for (Program.PhasePlan p : phases) planned += p.duration();
+            for (Map.Entry<Span, Double> at : sessionAts.entrySet()) {
+                if (!phases.isEmpty() && at.getValue() > planned + 1e-9) {
+                    sink.warning(at.getKey(), "this trigger never fires: the session lasts only " + fmt(planned) + " min", null);
+                }
+            }
             if (phases.isEmpty() && !sink.hasErrors()) {
                 sink.error(loaded.span(), "scenario '" + loaded.name() + "' has no phases",
                         "add one, for example: phase free for 10 min { }");
@@ -400,12 +410,18 @@ public final class Compiler {
             if (sink.hasErrors()) return null;
             List<Program.PhasePlan> sized = new ArrayList<>();
             for (Program.PhasePlan p : phases) {
-                int steps = (int) Math.round(p.duration() / dt);
-                if (steps < 1) {
-                    sink.error(p.span(), "phase '" + p.ref() + "' is shorter than one time step (" + fmt(dt) + " min)", null);
+                long steps = Math.round(p.duration() / dt);
+                if (steps > Integer.MAX_VALUE) {
+                    sink.error(p.span(), "phase '" + p.ref() + "' is too long to run in steps of " + fmt(dt) + " min",
+                            "a phase has at most " + Integer.MAX_VALUE + " steps; make it shorter or the step larger");
                     continue;
                 }
-                sized.add(new Program.PhasePlan(p.ref(), p.kind(), p.label(), p.duration(), steps, p.intensity(),
+                if (steps < 1) {
+                    sink.error(p.span(), "phase '" + p.ref() + "' is shorter than one time step (" + fmt(dt) + " min)",
+                            "make it last at least " + fmt(dt) + " min, or use a smaller step");
+                    continue;
+                }
+                sized.add(new Program.PhasePlan(p.ref(), p.kind(), p.label(), p.duration(), (int) steps, p.intensity(),
                         p.triggers(), p.policy(), p.span()));
             }
             if (sink.hasErrors()) return null;
@@ -776,8 +792,8 @@ public final class Compiler {
                         "for example: when client.distress > 80: encourage");
                 return null;
             }
-            if (w.condition() instanceof Expr.Binary b && b.op().equals("==") && mentionsTime(b)) {
-                sink.warning(w.condition().span(), "time moves in steps, so 't == ...' may never hold exactly",
+            for (Expr.Binary b : timeEqualities(w.condition(), new ArrayList<>())) {
+                sink.warning(b.span(), "time moves in steps, so 't == ...' may never hold exactly",
                         "use 'at 5 min:' for a moment, or 't >= 5 min'");
             }
             if (cond.isConstant()) {
@@ -785,6 +801,18 @@ public final class Compiler {
                         : "this condition is never true, so the trigger never fires", null);
             }
             return new Program.Trigger.When(cond.eval(), w.once(), actions);
+        }
+
+        /** Every {@code ==} comparison in a condition that involves t. */
+        List<Expr.Binary> timeEqualities(Expr e, List<Expr.Binary> out) {
+            if (e instanceof Expr.Binary b) {
+                if (b.op().equals("==") && mentionsTime(b)) out.add(b);
+                timeEqualities(b.left(), out);
+                timeEqualities(b.right(), out);
+            } else if (e instanceof Expr.Unary u) {
+                timeEqualities(u.operand(), out);
+            }
+            return out;
         }
 
         boolean mentionsTime(Expr e) {
@@ -814,6 +842,11 @@ public final class Compiler {
                 return new Program.ActionPlan.Release(c, over, r.span());
             }
             if (a instanceof Action.Verb v) {
+                if (Suggest.looksLikeTimeUnit(v.verb())) {
+                    // "over 2 mins": the number ended the regulation, and 'mins' reads as the next action
+                    sink.error(v.span(), "'" + v.verb() + "' is not a time unit", "time units are s, min, h, day and week, as in 2 min");
+                    return null;
+                }
                 if (!VERBS.contains(v.verb())) {
                     String hint = Suggest.hint(v.verb(), allActionWords());
                     sink.error(v.span(), "unknown action '" + v.verb() + "'",
@@ -951,7 +984,8 @@ public final class Compiler {
             Typed t = exprs.compile(e, ExprCompiler.Context.LIVE);
             if (t == null) return null;
             if (t.type() != Type.DURATION) {
-                sink.error(e.span(), "'over' needs a duration such as 2 min", null);
+                sink.error(e.span(), "'over' needs a duration such as 2 min", t.isConstant() && t.type() == Type.NUMBER
+                        ? "add a time unit: " + fmt(t.constant()) + " min, " + fmt(t.constant()) + " s or " + fmt(t.constant()) + " h" : null);
                 return null;
             }
             if (t.isConstant() && t.constant() < 0) {

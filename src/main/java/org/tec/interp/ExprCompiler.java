@@ -135,6 +135,11 @@ final class ExprCompiler {
             if (!needsState(r.span(), ctx, r.text())) return null;
             return phaseProperty(head, path.get(1));
         }
+        if (path.size() == 2 && PHASE_PROPERTIES.contains(path.get(1))) {
+            // exposure.completed where no phase is called exposure: say that, not "unknown name"
+            unknownPhase(head, r.spans().get(0));
+            return null;
+        }
         List<String> names = new ArrayList<>(phaseRefs);
         names.add("client");
         names.add("therapist");
@@ -374,7 +379,8 @@ final class ExprCompiler {
             return null;
         }
         if (c.args().size() != arity) {
-            sink.error(c.span(), "'" + name + "' takes " + (arity == 1 ? "one argument" : "one argument (a measure) or two (the smaller of two values)"), null);
+            sink.error(c.span(), "'" + name + "' takes " + (arity == 1 ? "one argument" : "one argument (a measure) or two (the "
+                    + (name.equals("min") ? "smaller" : "larger") + " of two values)"), null);
             return null;
         }
         List<Typed> args = new ArrayList<>();
@@ -438,7 +444,8 @@ final class ExprCompiler {
         Typed time = compile(tp.time(), Context.AFTER, true);
         if (time == null) return null;
         if (time.type() != Type.DURATION) {
-            sink.error(tp.span(), "'at' needs a time, such as 12 min or (exposure.end + 3 min)", null);
+            sink.error(tp.span(), "'at' needs a time, such as 12 min or (exposure.end + 3 min)",
+                    time.isConstant() && time.type() == Type.NUMBER ? "add a time unit: " + Compiler.fmt(time.constant()) + " min" : null);
             return null;
         }
         Eval timeOf = time.eval();
@@ -545,7 +552,8 @@ final class ExprCompiler {
             if (e == null) return null;
             extra = e.constant();
             if (name.equals("quantile") && (extra < 0 || extra > 1)) {
-                sink.error(c.args().get(1).span(), "a quantile is between 0 and 1, not " + Compiler.fmt(extra), null);
+                sink.error(c.args().get(1).span(), "a quantile is between 0 and 1, not " + Compiler.fmt(extra),
+                        extra > 1 && extra <= 100 ? "write " + Compiler.fmt(extra / 100) + " for the " + Compiler.fmt(extra) + "th percentile" : null);
                 return null;
             }
         }

@@ -298,7 +298,12 @@ final class AstBuilder {
 
     private double number(TerminalNode n) {
         try {
-            return Double.parseDouble(n.getText());
+            double v = Double.parseDouble(n.getText());
+            if (Double.isInfinite(v)) {
+                sink.error(span(n), "'" + n.getText() + "' is too large a number", "numbers go up to about 1.8e308");
+                return 0;
+            }
+            return v;
         } catch (NumberFormatException e) {
             sink.error(span(n), "'" + n.getText() + "' is not a number");
             return 0;
