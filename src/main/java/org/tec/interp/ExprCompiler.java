@@ -44,6 +44,17 @@ final class ExprCompiler {
     }
 
     private Typed compile(Expr e, Context ctx, boolean inMeasure) {
+        Typed t = lower(e, ctx, inMeasure);
+        if (t != null && t.isConstant() && t.type() != Type.BOOL && !Double.isFinite(t.constant())) {
+            // known before the run: sqrt(-1), 1e308 * 10
+            sink.error(e.span(), Double.isNaN(t.constant()) ? "this is not a number" : "this number is too large (infinite)",
+                    Double.isNaN(t.constant()) ? "is it the square root of a negative number?" : null);
+            return null;
+        }
+        return t;
+    }
+
+    private Typed lower(Expr e, Context ctx, boolean inMeasure) {
         if (e instanceof Expr.Num n) {
             return Typed.constant(n.unit() == Expr.Unit.MINUTES ? Type.DURATION : Type.NUMBER, n.value());
         }

@@ -14,13 +14,34 @@ public final class Trajectory {
     private int rows;
 
     public void add(double t, int session, int phase, double[] state) {
-        if ((rows + 1) * STRIDE > data.length) data = Arrays.copyOf(data, data.length * 2);
+        if ((long) (rows + 1) * STRIDE > data.length) grow(t);
         int o = rows * STRIDE;
         data[o + T] = t;
         data[o + SESSION] = session;
         data[o + PHASE] = phase;
         System.arraycopy(state, 0, data, o + VARS, Var.COUNT);
         rows++;
+    }
+
+    /** The largest array the JVM will make, in doubles. */
+    private static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
+
+    /**
+     * Doubles the storage. A run long enough to outgrow memory (or the largest array) ends with
+     * a run-time error, not an OutOfMemoryError: the failed request is the one large allocation,
+     * so the old array is intact and the run can end cleanly.
+     */
+    private void grow(double t) {
+        long want = Math.min((long) data.length * 2, MAX_LENGTH - MAX_LENGTH % STRIDE);
+        String advice = "; use a larger step, shorter phases or fewer sessions";
+        if (want < (long) (rows + 1) * STRIDE) {
+            throw new RunError(RunError.Kind.STEP_LIMIT, t, "the run has more steps than tec can record (" + rows + ")" + advice);
+        }
+        try {
+            data = Arrays.copyOf(data, (int) want);
+        } catch (OutOfMemoryError e) {
+            throw new RunError(RunError.Kind.STEP_LIMIT, t, "the run's record of " + rows + " steps does not fit in memory" + advice);
+        }
     }
 
     /** Overwrites the last row's state (an instantaneous change, such as an escape, at that moment). */

@@ -40,8 +40,8 @@ import org.tec.output.OutputDir;
  * # set: NAME=VALUE                                   (a command-line --set for this script)
  * </pre>
  * A {@code # hint:} line belongs to the {@code # expect:} above it; an expectation without one
- * requires that the diagnostic has no hint. {@code ${dir}} stands for the catalogue's directory
- * and {@code ${out}} for the output directory. Every diagnostic tec gives must be expected (no
+ * requires that the diagnostic has no hint. {@code ${dir}} stands for the catalogue's directory,
+ * {@code ${out}} for the output directory and {@code ${file}} for the case's own file name. Every diagnostic tec gives must be expected (no
  * other error or warning may appear), and each is rendered with its source line and carets.
  * Files in subdirectories are helpers that the cases import.
  */
@@ -75,6 +75,7 @@ class ErrorCatalogueTest {
     }
 
     private void check(Path file) throws IOException {
+        caseFile = file;
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<Expected> expected = new ArrayList<>();
         Map<String, Double> set = new LinkedHashMap<>();
@@ -133,8 +134,12 @@ class ErrorCatalogueTest {
         }
     }
 
+    /** The case being checked, for {@code ${file}}. */
+    private Path caseFile;
+
     private String placeholders(String s) {
-        return s.replace("${dir}", CATALOGUE.toAbsolutePath().normalize().toString())
+        return s.replace("${file}", String.valueOf(caseFile))
+                .replace("${dir}", CATALOGUE.toAbsolutePath().normalize().toString())
                 .replace("${out}", out.toAbsolutePath().normalize().toString());
     }
 
