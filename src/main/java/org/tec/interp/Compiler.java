@@ -108,7 +108,15 @@ public final class Compiler {
 
     private List<Item> importFile(Item.Import imp, Path from, Set<Path> stack) {
         Path base = from == null ? Path.of("") : from.toAbsolutePath().getParent();
-        Path target = (base == null ? Path.of(imp.path()) : base.resolve(imp.path())).normalize();
+        Path target;
+        try {
+            target = (base == null ? Path.of(imp.path()) : base.resolve(imp.path())).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            // found by fuzzing: a NUL in the name threw out of the checker
+            sink.error(imp.span(), "cannot read imported file '" + imp.path().replace("\0", "\\0") + "'",
+                    "it is not a valid file name: " + e.getReason());
+            return List.of();
+        }
         if (stack.contains(target)) {
             List<String> names = new ArrayList<>();
             for (Path p : stack) names.add(p.getFileName().toString());
