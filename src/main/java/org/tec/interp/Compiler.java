@@ -32,6 +32,8 @@ import org.tec.model.Var;
  */
 public final class Compiler {
     public static final double DEFAULT_DT = 0.1;
+    /** The most runs a study may make (replicates times the values of every sweep). */
+    public static final long MAX_STUDY_RUNS = 1_000_000;
     static final List<String> VERBS = List.of("encourage", "reassure", "validate", "reflect", "confront", "advise");
     static final List<String> POLICIES = List.of("hold_exposure", "no_reassurance", "manual", "automatic");
     static final List<String> FORMATS = List.of("csv", "json");
@@ -244,6 +246,7 @@ public final class Compiler {
             Span stepSpan = null;
             int replicates = 1;
             boolean replicateSeen = false;
+            Span replicateSpan = loaded.span();
             List<Program.SweepPlan> sweeps = new ArrayList<>();
             List<Program.Check> studyGoals = new ArrayList<>();
             List<Program.Check> studyExpects = new ArrayList<>();
@@ -254,6 +257,7 @@ public final class Compiler {
                 } else if (i instanceof Item.Replicate r) {
                     if (replicateSeen) sink.warning(r.span(), "a second 'replicate'; the last one counts", null);
                     replicateSeen = true;
+                    replicateSpan = r.span();
                     Double v = constantOf(r.count(), Type.NUMBER, "a number of runs");
                     if (v != null) {
                         if (v != Math.rint(v) || v < 1 || v > 100000) sink.error(r.count().span(), "replicate needs a whole number from 1 to 100000, not " + fmt(v), null);
@@ -262,6 +266,13 @@ public final class Compiler {
                 }
             }
             boolean study = !sweeps.isEmpty() || replicateSeen;
+            long runs = studyRuns(replicates, sweeps);
+            if (runs > MAX_STUDY_RUNS) {
+                Span at = !sweeps.isEmpty() ? sweeps.get(sweeps.size() - 1).span() : replicateSpan;
+                sink.error(at, runs == Long.MAX_VALUE ? "this study would make more than " + MAX_STUDY_RUNS + " runs"
+                        : "this study would make " + runs + " runs; at most " + MAX_STUDY_RUNS,
+                        "use fewer replicates or larger sweep steps");
+            }
             exprs.hasSweep(!sweeps.isEmpty());
             for (Item i : items) {
                 if (i instanceof Item.Param || i instanceof Item.Let) continue;
@@ -397,7 +408,7 @@ public final class Compiler {
                 Param p = modelParam(o.getKey());
                 if (p == null) continue;
                 double v = o.getValue();
-                if (v < p.min() || v > p.max()) {
+                if (!(v >= p.min() && v <= p.max())) {
                     sink.error(new Span("<command line>", 1, 1, o.getKey().length()), o.getKey() + " must be between " + fmt(p.min())
                             + " and " + fmt(p.max()) + ", not " + fmt(v), null);
                 } else {
@@ -633,16 +644,19 @@ public final class Compiler {
                     sink.error(sw.step().span(), "a sweep's step must be greater than 0", null);
                     return null;
                 }
-                long n = (long) Math.floor((to - from) / step + 1e-9) + 1;
-                if (n < 1) {
+                double count = Math.floor((to - from) / step + 1e-9) + 1;
+                if (count < 1) {
                     sink.error(sw.span(), "this sweep has no values: " + fmt(from) + " is above " + fmt(to), null);
                     return null;
                 }
-                if (n > 100000) {
-                    sink.error(sw.span(), "this sweep has " + n + " values; at most 100000", "use a larger step");
+                if (!(count <= 100000)) {
+                    // (a count past a long once wrapped round to "no values")
+                    sink.error(sw.span(), "this sweep has " + (count < 1e15 ? fmt(count) : "more than 100000") + " values; at most 100000",
+                            "use a larger step");
                     return null;
                 }
-                values = new double[(int) n];
+                int n = (int) count;
+                values = new double[n];
                 for (int k = 0; k < n; k++) values[k] = Math.round((from + k * step) * 1e9) / 1e9;
             }
             if (values.length == 0) {
@@ -1072,6 +1086,16 @@ public final class Compiler {
             }
         }
 
+    }
+
+    /** Replicates times the values of every sweep, or Long.MAX_VALUE once past any sane number (no overflow). */
+    public static long studyRuns(int replicates, List<Program.SweepPlan> sweeps) {
+        long runs = Math.max(1, replicates);
+        for (Program.SweepPlan sw : sweeps) {
+            runs *= Math.max(1, sw.values().length);
+            if (runs > MAX_STUDY_RUNS) return runs > Integer.MAX_VALUE ? Long.MAX_VALUE : runs;
+        }
+        return runs;
     }
 
     private String sourceText(Object node) {
