@@ -126,6 +126,11 @@ public final class Compiler {
             sink.error(imp.span(), "import cycle: " + String.join(" -> ", names), "a file cannot import itself, directly or not");
             return List.of();
         }
+        if (java.nio.file.Files.exists(target) && !java.nio.file.Files.isRegularFile(target)) {
+            // a directory, or a device such as /dev/zero (read for ever) or /dev/stdin (waits for ever)
+            sink.error(imp.span(), "cannot read imported file '" + imp.path() + "'", target + " is not a regular file");
+            return List.of();
+        }
         String text;
         try {
             text = loader.read(target);
