@@ -6,8 +6,11 @@ grammar Tec;
 
 // ---------------------------------------------------------------- entry points
 file        : item* EOF ;
-// The REPL accepts the same statements as a scenario body, plus bare expressions.
-replLine    : (item | expr)* EOF ;
+// No rule may let an expression follow an item or another expression (as a REPL line of
+// "(item | expr)*" did): '+' and '-' would then both continue a sum and begin a new
+// expression, and SLL prediction, which ignores the calling rule, looks to the end of every
+// chain for every operator, so a sum of n terms parses in n^2 (20 000 terms: minutes).
+// ParsingLookaheadTest guards this.
 
 item
     : IMPORT STRING                                                # importItem
