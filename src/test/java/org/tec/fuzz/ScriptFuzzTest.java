@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  * Each failure is reported with its seed and index (replayed by the same seed) and its input is
  * written to {@code target/fuzz-failures}; a fixed failure goes into the Jazzer corpus
- * ({@code src/test/resources/org/tec/fuzz/ScriptFuzzTargetInputs}) as a regression case.
+ * ({@code src/test/resources/org/tec/fuzz/ScriptFuzzTargetTestInputs}) as a regression case.
  */
 class ScriptFuzzTest {
     static final long TRIES = Long.getLong("tec.fuzz.tries", 1000);
