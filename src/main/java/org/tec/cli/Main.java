@@ -46,13 +46,35 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         configure(cl);
-        return cl.execute(args);
+        return run(cl, args);
     }
 
-    private static void configure(CommandLine cl) {
+    /**
+     * Runs a configured command line. Whatever escapes a command (a bug in tec, never a script's
+     * fault: those are diagnostics and run-time errors) is one line on stderr and exit 3, not a
+     * stack trace; TEC_DEBUG=1 shows the trace as well.
+     */
+    static int run(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (Error e) {
+            return internalError(e, cl.getErr());
+        }
+    }
+
+    static void configure(CommandLine cl) {
         cl.getCommandSpec().exitCodeOnInvalidInput(USAGE);
         cl.getCommandSpec().exitCodeOnExecutionException(RUNTIME_ERROR);
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> internalError(e, cmd.getErr()));
         for (CommandLine sub : cl.getSubcommands().values()) configure(sub);
+    }
+
+    private static int internalError(Throwable e, PrintWriter err) {
+        String what = String.valueOf(e).lines().findFirst().orElse(e.getClass().getName());
+        err.println("tec: internal error: " + what + " (a bug in tec, not in your script; please report it with the script)");
+        if (System.getenv("TEC_DEBUG") != null) e.printStackTrace(err);
+        err.flush();
+        return RUNTIME_ERROR;
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -127,6 +127,10 @@ final class SweepCommand implements Callable<Integer> {
         }
         int reps = replicates != null ? replicates : own != null ? own.replicates() : 1;
         if (reps < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--replicates must be at least 1");
+        if (org.tec.interp.Compiler.studyRuns(reps, all) > org.tec.interp.Compiler.MAX_STUDY_RUNS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "this sweep would make more than "
+                    + org.tec.interp.Compiler.MAX_STUDY_RUNS + " runs; use fewer replicates or larger steps");
+        }
         Program p = base.withStudy(new Program.StudyPlan(List.copyOf(all), reps,
                 own == null ? List.of() : own.goals(), own == null ? List.of() : own.expects()));
         if (seed != null) p = p.withSeed(seed);

@@ -22,6 +22,15 @@ public final class Suggest {
         return null;
     }
 
+    /** Words people write for a time unit that tec does not know: mins, hours, seconds, ... */
+    private static final java.util.Set<String> UNIT_LIKE = java.util.Set.of("m", "mn", "mins", "minute", "minutes", "hr", "hrs",
+            "hour", "hours", "secs", "second", "seconds", "ms", "d", "w", "wk", "wks");
+
+    /** Whether a word is probably meant as a time unit (tec's are s, min, h, day and week). */
+    public static boolean looksLikeTimeUnit(String word) {
+        return UNIT_LIKE.contains(word.toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** "did you mean 'x'?" or null. */
     public static String hint(String word, Collection<String> candidates) {
         String n = nearest(word, candidates);

@@ -32,6 +32,8 @@ import org.tec.model.Var;
  */
 public final class Compiler {
     public static final double DEFAULT_DT = 0.1;
+    /** The most runs a study may make (replicates times the values of every sweep). */
+    public static final long MAX_STUDY_RUNS = 1_000_000;
     static final List<String> VERBS = List.of("encourage", "reassure", "validate", "reflect", "confront", "advise");
     static final List<String> POLICIES = List.of("hold_exposure", "no_reassurance", "manual", "automatic");
     static final List<String> FORMATS = List.of("csv", "json");
@@ -108,12 +110,25 @@ public final class Compiler {
 
     private List<Item> importFile(Item.Import imp, Path from, Set<Path> stack) {
         Path base = from == null ? Path.of("") : from.toAbsolutePath().getParent();
-        Path target = (base == null ? Path.of(imp.path()) : base.resolve(imp.path())).normalize();
+        Path target;
+        try {
+            target = (base == null ? Path.of(imp.path()) : base.resolve(imp.path())).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            // found by fuzzing: a NUL in the name threw out of the checker
+            sink.error(imp.span(), "cannot read imported file '" + imp.path().replace("\0", "\\0") + "'",
+                    "it is not a valid file name: " + e.getReason());
+            return List.of();
+        }
         if (stack.contains(target)) {
             List<String> names = new ArrayList<>();
             for (Path p : stack) names.add(p.getFileName().toString());
             names.add(target.getFileName().toString());
             sink.error(imp.span(), "import cycle: " + String.join(" -> ", names), "a file cannot import itself, directly or not");
+            return List.of();
+        }
+        if (java.nio.file.Files.exists(target) && !java.nio.file.Files.isRegularFile(target)) {
+            // a directory, or a device such as /dev/zero (read for ever) or /dev/stdin (waits for ever)
+            sink.error(imp.span(), "cannot read imported file '" + imp.path() + "'", target + " is not a regular file");
             return List.of();
         }
         String text;
@@ -312,10 +327,12 @@ public final class Compiler {
             List<Program.PlotPlan> plots = new ArrayList<>();
             List<Program.PrintPlan> prints = new ArrayList<>();
             List<Program.ActionPlan> atStart = new ArrayList<>();
+            Map<Span, Double> sessionAts = new LinkedHashMap<>();
             Boolean mayEnd = null, mayReassure = null;
             Span stepSpan = null;
             int replicates = 1;
             boolean replicateSeen = false;
+            Span replicateSpan = loaded.span();
             List<Program.SweepPlan> sweeps = new ArrayList<>();
             List<Program.Check> studyGoals = new ArrayList<>();
             List<Program.Check> studyExpects = new ArrayList<>();
@@ -326,6 +343,7 @@ public final class Compiler {
                 } else if (i instanceof Item.Replicate r) {
                     if (replicateSeen) sink.warning(r.span(), "a second 'replicate'; the last one counts", null);
                     replicateSeen = true;
+                    replicateSpan = r.span();
                     Double v = constantOf(r.count(), Type.NUMBER, "a number of runs");
                     if (v != null) {
                         if (v != Math.rint(v) || v < 1 || v > 100000) sink.error(r.count().span(), "replicate needs a whole number from 1 to 100000, not " + fmt(v), null);
@@ -334,6 +352,13 @@ public final class Compiler {
                 }
             }
             boolean study = !sweeps.isEmpty() || replicateSeen;
+            long runs = studyRuns(replicates, sweeps);
+            if (runs > MAX_STUDY_RUNS) {
+                Span at = !sweeps.isEmpty() ? sweeps.get(sweeps.size() - 1).span() : replicateSpan;
+                sink.error(at, runs == Long.MAX_VALUE ? "this study would make more than " + MAX_STUDY_RUNS + " runs"
+                        : "this study would make " + runs + " runs; at most " + MAX_STUDY_RUNS,
+                        "use fewer replicates or larger sweep steps");
+            }
             exprs.hasSweep(!sweeps.isEmpty());
             for (Item i : items) {
                 if (i instanceof Item.Param || i instanceof Item.Let) continue;
@@ -421,6 +446,7 @@ public final class Compiler {
                 } else if (i instanceof Item.AtTrigger a) {
                     Program.Trigger t = at(a, Double.POSITIVE_INFINITY, null);
                     if (t != null) triggers.add(t);
+                    if (t instanceof Program.Trigger.AtTime at) sessionAts.put(a.when().span(), at.minutes());
                 } else if (i instanceof Item.WhenTrigger w) {
                     Program.Trigger t = when(w, null);
                     if (t != null) triggers.add(t);
@@ -449,12 +475,20 @@ public final class Compiler {
                 } else if (i instanceof Item.Unsupported u) {
                     sink.error(u.span(), "'" + u.keyword() + "' is not supported by this version of tec", null);
                 } else if (i instanceof Item.Scenario s) {
-                    sink.error(s.span(), "a scenario cannot contain another scenario", null);
+                    sink.error(s.span(), "a scenario cannot contain another scenario",
+                            "close the first scenario with '}' before the second begins");
                 } else if (i instanceof Item.Import imp) {
                     sink.error(imp.span(), "imports are expanded before this point", null);
                 }
             }
             if (!atStart.isEmpty()) triggers.add(0, new Program.Trigger.AtTime(0, List.copyOf(atStart)));
+            double planned = 0;
+            for (Program.PhasePlan p : phases) planned += p.duration();
+            for (Map.Entry<Span, Double> at : sessionAts.entrySet()) {
+                if (!phases.isEmpty() && at.getValue() > planned + 1e-9) {
+                    sink.warning(at.getKey(), "this trigger never fires: the session lasts only " + fmt(planned) + " min", null);
+                }
+            }
             if (phases.isEmpty() && sink.errorCount() == errorsBefore) {
                 sink.error(loaded.span(), "scenario '" + loaded.name() + "' has no phases",
                         "add one, for example: phase free for 10 min { }");
@@ -464,7 +498,7 @@ public final class Compiler {
                 Param p = modelParam(o.getKey());
                 if (p == null) continue;
                 double v = o.getValue();
-                if (v < p.min() || v > p.max()) {
+                if (!(v >= p.min() && v <= p.max())) {
                     sink.error(new Span("<command line>", 1, 1, o.getKey().length()), o.getKey() + " must be between " + fmt(p.min())
                             + " and " + fmt(p.max()) + ", not " + fmt(v), null);
                 } else {
@@ -485,12 +519,18 @@ public final class Compiler {
             if (sink.hasErrors()) return null;
             List<Program.PhasePlan> sized = new ArrayList<>();
             for (Program.PhasePlan p : phases) {
-                int steps = (int) Math.round(p.duration() / dt);
-                if (steps < 1) {
-                    sink.error(p.span(), "phase '" + p.ref() + "' is shorter than one time step (" + fmt(dt) + " min)", null);
+                long steps = Math.round(p.duration() / dt);
+                if (steps > Integer.MAX_VALUE) {
+                    sink.error(p.span(), "phase '" + p.ref() + "' is too long to run in steps of " + fmt(dt) + " min",
+                            "a phase has at most " + Integer.MAX_VALUE + " steps; make it shorter or the step larger");
                     continue;
                 }
-                sized.add(new Program.PhasePlan(p.ref(), p.kind(), p.label(), p.duration(), steps, p.intensity(),
+                if (steps < 1) {
+                    sink.error(p.span(), "phase '" + p.ref() + "' is shorter than one time step (" + fmt(dt) + " min)",
+                            "make it last at least " + fmt(dt) + " min, or use a smaller step");
+                    continue;
+                }
+                sized.add(new Program.PhasePlan(p.ref(), p.kind(), p.label(), p.duration(), (int) steps, p.intensity(),
                         p.triggers(), p.policy(), p.span()));
             }
             if (sink.hasErrors()) return null;
@@ -734,8 +774,13 @@ public final class Compiler {
                 }
                 values = Program.SweepPlan.range(from, to, step);
                 if (values == null) {
-                    sink.error(sw.span(), to < from ? "this sweep has no values: " + fmt(from) + " is above " + fmt(to)
-                            : "this sweep has more than " + Program.SweepPlan.MAX_VALUES + " values", to < from ? null : "use a larger step");
+                    double count = Math.floor((to - from) / step + 1e-9) + 1;
+                    if (!(count >= 1)) {
+                        sink.error(sw.span(), "this sweep has no values: " + fmt(from) + " is above " + fmt(to), null);
+                    } else {
+                        sink.error(sw.span(), "this sweep has " + (count < 1e15 ? fmt(count) : "more than " + Program.SweepPlan.MAX_VALUES)
+                                + " values; at most " + Program.SweepPlan.MAX_VALUES, "use a larger step");
+                    }
                     return null;
                 }
             }
@@ -894,8 +939,8 @@ public final class Compiler {
                         "for example: when client.distress > 80: encourage");
                 return null;
             }
-            if (w.condition() instanceof Expr.Binary b && b.op().equals("==") && mentionsTime(b)) {
-                sink.warning(w.condition().span(), "time moves in steps, so 't == ...' may never hold exactly",
+            for (Expr.Binary b : timeEqualities(w.condition(), new ArrayList<>())) {
+                sink.warning(b.span(), "time moves in steps, so 't == ...' may never hold exactly",
                         "use 'at 5 min:' for a moment, or 't >= 5 min'");
             }
             if (cond.isConstant()) {
@@ -903,6 +948,18 @@ public final class Compiler {
                         : "this condition is never true, so the trigger never fires", null);
             }
             return new Program.Trigger.When(cond.eval(), w.once(), actions);
+        }
+
+        /** Every {@code ==} comparison in a condition that involves t. */
+        List<Expr.Binary> timeEqualities(Expr e, List<Expr.Binary> out) {
+            if (e instanceof Expr.Binary b) {
+                if (b.op().equals("==") && mentionsTime(b)) out.add(b);
+                timeEqualities(b.left(), out);
+                timeEqualities(b.right(), out);
+            } else if (e instanceof Expr.Unary u) {
+                timeEqualities(u.operand(), out);
+            }
+            return out;
         }
 
         boolean mentionsTime(Expr e) {
@@ -932,6 +989,11 @@ public final class Compiler {
                 return new Program.ActionPlan.Release(c, over, r.span());
             }
             if (a instanceof Action.Verb v) {
+                if (Suggest.looksLikeTimeUnit(v.verb())) {
+                    // "over 2 mins": the number ended the regulation, and 'mins' reads as the next action
+                    sink.error(v.span(), "'" + v.verb() + "' is not a time unit", "time units are s, min, h, day and week, as in 2 min");
+                    return null;
+                }
                 if (!VERBS.contains(v.verb())) {
                     String hint = Suggest.hint(v.verb(), allActionWords());
                     sink.error(v.span(), "unknown action '" + v.verb() + "'",
@@ -1074,7 +1136,8 @@ public final class Compiler {
             Typed t = exprs.compile(e, ExprCompiler.Context.LIVE);
             if (t == null) return null;
             if (t.type() != Type.DURATION) {
-                sink.error(e.span(), "'over' needs a duration such as 2 min", null);
+                sink.error(e.span(), "'over' needs a duration such as 2 min", t.isConstant() && t.type() == Type.NUMBER
+                        ? "add a time unit: " + fmt(t.constant()) + " min, " + fmt(t.constant()) + " s or " + fmt(t.constant()) + " h" : null);
                 return null;
             }
             if (t.isConstant() && t.constant() < 0) {
@@ -1153,6 +1216,16 @@ public final class Compiler {
             }
         }
 
+    }
+
+    /** Replicates times the values of every sweep, or Long.MAX_VALUE once past any sane number (no overflow). */
+    public static long studyRuns(int replicates, List<Program.SweepPlan> sweeps) {
+        long runs = Math.max(1, replicates);
+        for (Program.SweepPlan sw : sweeps) {
+            runs *= Math.max(1, sw.values().length);
+            if (runs > MAX_STUDY_RUNS) return runs > Integer.MAX_VALUE ? Long.MAX_VALUE : runs;
+        }
+        return runs;
     }
 
     private String sourceText(Object node) {

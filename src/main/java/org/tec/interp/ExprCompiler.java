@@ -44,6 +44,17 @@ final class ExprCompiler {
     }
 
     private Typed compile(Expr e, Context ctx, boolean inMeasure) {
+        Typed t = lower(e, ctx, inMeasure);
+        if (t != null && t.isConstant() && t.type() != Type.BOOL && !Double.isFinite(t.constant())) {
+            // known before the run: sqrt(-1), 1e308 * 10
+            sink.error(e.span(), Double.isNaN(t.constant()) ? "this is not a number" : "this number is too large (infinite)",
+                    Double.isNaN(t.constant()) ? "is it the square root of a negative number?" : null);
+            return null;
+        }
+        return t;
+    }
+
+    private Typed lower(Expr e, Context ctx, boolean inMeasure) {
         if (e instanceof Expr.Num n) {
             return Typed.constant(n.unit() == Expr.Unit.MINUTES ? Type.DURATION : Type.NUMBER, n.value());
         }
@@ -132,6 +143,11 @@ final class ExprCompiler {
             }
             if (!needsState(r.span(), ctx, r.text())) return null;
             return phaseProperty(head, path.get(1));
+        }
+        if (path.size() == 2 && PHASE_PROPERTIES.contains(path.get(1))) {
+            // exposure.completed where no phase is called exposure: say that, not "unknown name"
+            unknownPhase(head, r.spans().get(0));
+            return null;
         }
         List<String> names = new ArrayList<>(phaseRefs);
         names.add("client");
@@ -439,7 +455,8 @@ final class ExprCompiler {
             return null;
         }
         if (c.args().size() != arity) {
-            sink.error(c.span(), "'" + name + "' takes " + (arity == 1 ? "one argument" : "one argument (a measure) or two (the smaller of two values)"), null);
+            sink.error(c.span(), "'" + name + "' takes " + (arity == 1 ? "one argument" : "one argument (a measure) or two (the "
+                    + (name.equals("min") ? "smaller" : "larger") + " of two values)"), null);
             return null;
         }
         List<Typed> args = new ArrayList<>();
@@ -503,7 +520,8 @@ final class ExprCompiler {
         Typed time = compile(tp.time(), Context.AFTER, true);
         if (time == null) return null;
         if (time.type() != Type.DURATION) {
-            sink.error(tp.span(), "'at' needs a time, such as 12 min or (exposure.end + 3 min)", null);
+            sink.error(tp.span(), "'at' needs a time, such as 12 min or (exposure.end + 3 min)",
+                    time.isConstant() && time.type() == Type.NUMBER ? "add a time unit: " + Compiler.fmt(time.constant()) + " min" : null);
             return null;
         }
         Eval timeOf = time.eval();
@@ -610,7 +628,8 @@ final class ExprCompiler {
             if (e == null) return null;
             extra = e.constant();
             if (name.equals("quantile") && (extra < 0 || extra > 1)) {
-                sink.error(c.args().get(1).span(), "a quantile is between 0 and 1, not " + Compiler.fmt(extra), null);
+                sink.error(c.args().get(1).span(), "a quantile is between 0 and 1, not " + Compiler.fmt(extra),
+                        extra > 1 && extra <= 100 ? "write " + Compiler.fmt(extra / 100) + " for the " + Compiler.fmt(extra) + "th percentile" : null);
                 return null;
             }
         }

@@ -377,7 +377,11 @@ public final class Interpreter {
         List<TriggerState> out = new ArrayList<>(triggers.size());
         for (Program.Trigger t : triggers) {
             TriggerState s = new TriggerState(t);
-            if (t instanceof Program.Trigger.AtTime a) s.step = (int) Math.round(a.minutes() / dt);
+            if (t instanceof Program.Trigger.AtTime a) {
+                // a time beyond any int of steps never comes (the checker warns); it must not wrap round to an early step
+                long step = Math.round(a.minutes() / dt);
+                s.step = step > Integer.MAX_VALUE ? -1 : (int) step;
+            }
             out.add(s);
         }
         return out;
@@ -392,6 +396,11 @@ public final class Interpreter {
         }
     }
 
+    /**
+     * Each trigger is looked at once per step, in order, so actions that make other conditions
+     * true (a cascade) act at the next step at the earliest: a step fires each trigger at most
+     * once, and no set of triggers can keep one instant from ending.
+     */
     private void fireWhen(List<TriggerState> triggers) {
         for (TriggerState s : triggers) {
             if (!(s.trigger instanceof Program.Trigger.When w)) continue;
@@ -416,13 +425,13 @@ public final class Interpreter {
     private void apply(Program.ActionPlan a) {
         if (a instanceof Program.ActionPlan.Regulate r) {
             Component c = r.component();
-            double v = r.value().eval(frame);
+            double v = finite(r.value().eval(frame), "regulate " + c.key() + (r.relative() ? " by" : " to"), r.span());
             double level = circuit.get(c.level());
             double target = r.relative() ? level + r.sign() * v : v;
             // "down to x" never raises a component, "up to x" never lowers it
             if (!r.relative() && r.sign() < 0 && r.direction()) target = Math.min(level, target);
             if (!r.relative() && r.sign() > 0 && r.direction()) target = Math.max(level, target);
-            double over = r.over() == null ? 0 : r.over().eval(frame);
+            double over = r.over() == null ? 0 : finite(r.over().eval(frame), "regulate " + c.key() + " over", r.span());
             Regulation res = circuit.regulate(c, target, over);
             event(Event.Kind.REGULATE, r.text());
             if (res.limited()) {
@@ -432,7 +441,7 @@ public final class Interpreter {
                         + (f > 0 ? " at fatigue " + fmt2(f) : ""));
             }
         } else if (a instanceof Program.ActionPlan.Release r) {
-            double over = r.over() == null ? 0 : r.over().eval(frame);
+            double over = r.over() == null ? 0 : finite(r.over().eval(frame), "release " + r.component().key() + " over", r.span());
             circuit.release(r.component(), over);
             event(Event.Kind.RELEASE, "release " + r.component().key() + " (back to the trait " + fmt2(circuit.trait(r.component())) + ")");
         } else if (a instanceof Program.ActionPlan.Encourage) {
@@ -462,11 +471,7 @@ public final class Interpreter {
             String text = l.type() == Type.STRING ? l.text() : l.text() + " = " + Values.format(l.value().eval(frame), l.type());
             event(Event.Kind.LOG, text);
         } else if (a instanceof Program.ActionPlan.Set s) {
-            double v = s.value().eval(frame);
-            if (!Double.isFinite(v)) {
-                throw new RunError(RunError.Kind.NUMERIC, time(), "set " + s.variable().key() + " to a value that is not a number ("
-                        + s.span() + ")");
-            }
+            double v = finite(s.value().eval(frame), "set " + s.variable().key() + " to", s.span());
             circuit.set(s.variable(), v);
             event(Event.Kind.SET, "set " + s.variable().key() + " = " + fmt2(circuit.get(s.variable())));
         }
@@ -514,14 +519,31 @@ public final class Interpreter {
                 plan.mayReassure() != null ? plan.mayReassure() : base.mayReassure());
     }
 
+    /**
+     * A value an action computed, refused where it arises when it is not a number or infinite
+     * (a square root of a negative number, a division by zero): "set client.distress to a value
+     * that is not a number (file:4:15)". The run-time error carries the time.
+     */
+    private double finite(double v, String what, org.tec.diag.Span span) {
+        if (Double.isFinite(v)) return v;
+        throw new RunError(RunError.Kind.NUMERIC, time(), what + " " + (Double.isNaN(v) ? "a value that is not a number" : "an infinite value")
+                + " (" + span + ")" + inSession());
+    }
+
+    /** A state variable that the model itself drove to NaN or infinity: named, with the time in the error. */
     private void checkFinite() {
         for (int i = 0; i < state.length; i++) {
             if (!Double.isFinite(state[i])) {
                 throw new RunError(RunError.Kind.NUMERIC, time(), Var.values()[i].key() + " became "
-                        + (Double.isNaN(state[i]) ? "not a number" : "infinite") + " at " + fmt(time())
-                        + " min; check the model constants and the time step");
+                        + (Double.isNaN(state[i]) ? "not a number" : "infinite") + inSession()
+                        + "; check the model constants and the time step");
             }
         }
+    }
+
+    /** " in session 3" in a course, where the time alone does not say which session; else "". */
+    private String inSession() {
+        return program.course() == null ? "" : " in session " + session;
     }
 
     private void guard() {

@@ -43,6 +43,10 @@ public final class Scripts {
         String name = path.toString();
         String text;
         try {
+            if (java.nio.file.Files.exists(path) && !java.nio.file.Files.isRegularFile(path)) {
+                // a device such as /dev/zero would be read for ever
+                throw new IOException(java.nio.file.Files.isDirectory(path) ? "it is a directory" : "it is not a regular file");
+            }
             text = loader.read(path);
         } catch (java.nio.file.NoSuchFileException e) {
             sink.error(new Span(name, 0, 0, 0), "no such file", null);

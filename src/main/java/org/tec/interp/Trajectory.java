@@ -43,7 +43,7 @@ public final class Trajectory {
 
     public void add(double t, int session, int phase, double[] state) {
         int r = rows % CHUNK_ROWS;
-        if (r == 0) chunks.add(new double[CHUNK_ROWS * stride]);
+        if (r == 0) grow(t);
         double[] c = chunks.get(chunks.size() - 1);
         int o = r * stride;
         c[o + T] = t;
@@ -51,6 +51,23 @@ public final class Trajectory {
         c[o + PHASE] = phase;
         for (int k = 0; k < kept.length; k++) c[o + VARS + k] = state[kept[k]];
         rows++;
+    }
+
+    /**
+     * Adds a chunk. A run long enough to outgrow memory (or the row count) ends with a
+     * run-time error, not an OutOfMemoryError: the failed request is one chunk, so what is
+     * recorded stays intact and the run can end cleanly.
+     */
+    private void grow(double t) {
+        String advice = "; use a larger step, shorter phases or fewer sessions";
+        if (rows > Integer.MAX_VALUE - CHUNK_ROWS) {
+            throw new RunError(RunError.Kind.STEP_LIMIT, t, "the run has more steps than tec can record (" + rows + ")" + advice);
+        }
+        try {
+            chunks.add(new double[CHUNK_ROWS * stride]);
+        } catch (OutOfMemoryError e) {
+            throw new RunError(RunError.Kind.STEP_LIMIT, t, "the run's record of " + rows + " steps does not fit in memory" + advice);
+        }
     }
 
     /** Overwrites the last row's state (an instantaneous change, such as an escape, at that moment). */

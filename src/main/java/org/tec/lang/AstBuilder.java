@@ -225,8 +225,30 @@ final class AstBuilder {
         return out;
     }
 
+    /**
+     * How deep expressions may nest (a chain a + b + c + ... counts each operator). Every later
+     * pass (checks, compilation, evaluation) walks the tree recursively; the limit keeps them all
+     * far inside any thread's stack, and no script a person writes comes near it.
+     */
+    static final int MAX_DEPTH = 256;
+    private int depth;
+
     Expr expr(ExprContext c) {
         need(c);
+        if (depth >= MAX_DEPTH) {
+            sink.error(span(c), "this expression is nested too deeply (more than " + MAX_DEPTH + " levels)",
+                    "split it into smaller parts with let");
+            throw new Incomplete();
+        }
+        depth++;
+        try {
+            return exprAtDepth(c);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Expr exprAtDepth(ExprContext c) {
         Span span = span(c);
         if (c instanceof PrimaryExprContext p) return primary(p.primary());
         if (c instanceof AtExprContext a) return new Expr.At(expr(a.expr()), atTime(need(a.when)), span);
@@ -298,7 +320,12 @@ final class AstBuilder {
 
     private double number(TerminalNode n) {
         try {
-            return Double.parseDouble(n.getText());
+            double v = Double.parseDouble(n.getText());
+            if (Double.isInfinite(v)) {
+                sink.error(span(n), "'" + n.getText() + "' is too large a number", "numbers go up to about 1.8e308");
+                return 0;
+            }
+            return v;
         } catch (NumberFormatException e) {
             sink.error(span(n), "'" + n.getText() + "' is not a number");
             return 0;

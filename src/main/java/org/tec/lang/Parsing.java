@@ -16,7 +16,7 @@ import org.tec.lang.parser.TecParser;
 public final class Parsing {
     private Parsing() {}
 
-    /** A line typed into a live session: statements and bare expressions. */
+    /** A line typed into a live session: statements, or one bare expression. */
     public record Line(List<Item> items, List<org.tec.lang.ast.Expr> exprs) {}
 
     /**
@@ -39,28 +39,20 @@ public final class Parsing {
         } catch (ParseCancellationException notExpression) {
             // report the errors of the mixed form
         }
+        // neither: report the errors of the statement form, which is what most lines are
         SyntaxErrors listener = new SyntaxErrors(file, sink);
         TecLexer lexer = new TecLexer(CharStreams.fromString(text, file));
         lexer.removeErrorListeners();
         TecParser parser = new TecParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
         parser.addErrorListener(listener);
-        TecParser.ReplLineContext tree = parser.replLine();
-        AstBuilder b = new AstBuilder(file, sink);
-        List<Item> items = b.items(tree.item());
-        List<org.tec.lang.ast.Expr> exprs = new java.util.ArrayList<>();
-        for (TecParser.ExprContext e : tree.expr()) {
-            try {
-                exprs.add(b.expr(e));
-            } catch (RuntimeException incomplete) {
-                // reported as a syntax error
-            }
-        }
+        TecParser.StatementsContext tree = parser.statements();
+        List<Item> items = new AstBuilder(file, sink).items(tree.item());
         if (!sink.hasErrors()) {
             sink.error(new org.tec.diag.Span(file, 1, 1, Math.max(1, text.length())),
                     "a line holds statements or one expression, not both", "put the expression on a line of its own");
         }
-        return new Line(items, exprs);
+        return new Line(items, List.of());
     }
 
     private static TecParser quietParser(String file, String text) {

@@ -28,6 +28,7 @@ final class SyntaxErrors extends BaseErrorListener {
     private final String file;
     private final Diagnostics sink;
     private int lastLine = -1;
+    private int reported;
 
     SyntaxErrors(String file, Diagnostics sink) {
         this.file = file;
@@ -39,6 +40,12 @@ final class SyntaxErrors extends BaseErrorListener {
                             RecognitionException e) {
         if (line == lastLine) return;
         lastLine = line;
+        int before = sink.errorCount();
+        explain(recognizer, offending, line, col, e);
+        reported += sink.errorCount() - before;
+    }
+
+    private void explain(Recognizer<?, ?> recognizer, Object offending, int line, int col, RecognitionException e) {
         Token tok = offending instanceof Token t ? t : null;
         int length = tok == null || tok.getType() == Token.EOF ? 1 : Math.max(1, tok.getText().length());
         Span span = new Span(file, line, col + 1, length);
@@ -66,10 +73,53 @@ final class SyntaxErrors extends BaseErrorListener {
         if (tok.getType() == Token.EOF && recognizer instanceof Parser p) {
             Token open = unclosedBrace(p);
             if (open != null) {
-                sink.error(span, "the file ends inside a block: the '{' on line " + open.getLine() + " is never closed",
-                        "add '}' to close it");
+                // the end of the file is often a blank or comment line: point at the '{' instead
+                Span at = new Span(file, open.getLine(), open.getCharPositionInLine() + 1, 1);
+                sink.error(at, "this '{' is never closed: the file ends inside its block", "add '}' to close it");
                 return;
             }
+        }
+        if (recognizer instanceof Parser p && tok.getType() == TecLexer.RBRACE && p.getContext() instanceof TecParser.FileContext) {
+            // after an earlier error, recovery often leaves the last '}' over: saying so again is noise
+            if (reported == 0) {
+                sink.error(span, "this '}' closes no block", "delete it, or look above for a '{' that is missing");
+            }
+            return;
+        }
+        if (recognizer instanceof Parser p && tok.getType() == TecLexer.IDENT && Suggest.looksLikeTimeUnit(tok.getText())
+                && previous(p, tok) != null && previous(p, tok).getType() == TecLexer.NUMBER
+                && previous(p, tok).getLine() == tok.getLine()) {
+            sink.error(span, "'" + tok.getText() + "' is not a time unit",
+                    "time units are s, min, h, day and week, as in " + previous(p, tok).getText() + " min");
+            return;
+        }
+        if (recognizer instanceof Parser p && expected != null && expected.contains(TecLexer.RPAREN)
+                && tok.getType() != TecLexer.RPAREN) {
+            Token open = unclosedParen(p, tok);
+            if (open != null) {
+                Span at = new Span(file, open.getLine(), open.getCharPositionInLine() + 1, 1);
+                sink.error(at, "this '(' is never closed", "add ')' where the expression in it ends");
+                return;
+            }
+        }
+        if (recognizer instanceof Parser p && settingWithoutValue(p, tok) != null) {
+            Token name = settingWithoutValue(p, tok);
+            Span at = new Span(file, name.getLine(), name.getCharPositionInLine() + 1, name.getText().length());
+            sink.error(at, "the setting '" + name.getText() + "' has no value",
+                    "write its value after it, for example " + name.getText() + " 0.5");
+            lastLine = Math.max(lastLine, name.getLine());
+            return;
+        }
+        if (recognizer instanceof Parser p && p.getContext() instanceof TecParser.PhaseItemContext
+                && expected != null && expected.contains(TecLexer.FOR) && tok.getType() == TecLexer.LBRACE) {
+            sink.error(span, "a phase needs a length: expected 'for', found '{'",
+                    "for example: phase free for 10 min { ... }");
+            return;
+        }
+        if (recognizer instanceof Parser p && p.getContext() instanceof TecParser.ToleranceContext
+                && tok.getType() == TecLexer.MINUS) {
+            sink.error(span, "a tolerance cannot be negative", "write it without the sign, for example within 2");
+            return;
         }
         if (recognizer instanceof Parser p) {
             Token typo = misspeltStatement(p, tok);
@@ -120,6 +170,10 @@ final class SyntaxErrors extends BaseErrorListener {
             }
             hint = Suggest.hint(tok.getText(), keywords);
         }
+        if (hint == null && tok.getType() == TecLexer.STRING && expected != null && expected.contains(TecLexer.IDENT)
+                && tok.getText().matches("\"[A-Za-z_][A-Za-z_0-9]*\"")) {
+            hint = "a name is written without quotes: " + tok.getText().substring(1, tok.getText().length() - 1);
+        }
         if (hint == null && tok.getType() == TecLexer.NUMBER && words.stream().anyMatch(w -> w.contains("unit"))) {
             hint = "write a time unit after the number, for example " + tok.getText() + " min";
         }
@@ -129,6 +183,54 @@ final class SyntaxErrors extends BaseErrorListener {
     static final List<String> STATEMENTS = List.of("scenario", "course", "import", "phase", "therapist", "client", "model",
             "param", "let", "goal", "expect", "policy", "emit", "plot", "print", "regulate", "release", "replicate", "sweep",
             "step", "seed", "noise", "sessions", "interval", "until", "when");
+
+    /** The token on the default channel just before {@code tok}, or null. */
+    private static Token previous(Parser p, Token tok) {
+        if (!(p.getInputStream() instanceof org.antlr.v4.runtime.BufferedTokenStream ts)) return null;
+        for (int i = tok.getTokenIndex() - 1; i >= 0; i--) {
+            Token t = ts.get(i);
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) return t;
+        }
+        return null;
+    }
+
+    /** The innermost '(' open at {@code tok} that no ')' closes before the next brace, or null. */
+    private static Token unclosedParen(Parser p, Token tok) {
+        if (!(p.getInputStream() instanceof org.antlr.v4.runtime.BufferedTokenStream ts) || tok.getTokenIndex() < 0) return null;
+        ts.fill();
+        java.util.ArrayDeque<Token> open = new java.util.ArrayDeque<>();
+        int i = 0;
+        for (; i < tok.getTokenIndex() && i < ts.size(); i++) {
+            Token t = ts.get(i);
+            if (t.getType() == TecLexer.LPAREN) open.push(t);
+            else if (t.getType() == TecLexer.RPAREN && !open.isEmpty()) open.pop();
+            else if (t.getType() == TecLexer.LBRACE || t.getType() == TecLexer.RBRACE) open.clear();
+        }
+        if (open.isEmpty()) return null;
+        int depth = 0;
+        for (; i < ts.size(); i++) {
+            int type = ts.get(i).getType();
+            if (type == TecLexer.LPAREN) depth++;
+            else if (type == TecLexer.RPAREN && depth-- == 0) return null;
+            else if (type == TecLexer.LBRACE || type == TecLexer.RBRACE) break;
+        }
+        return open.peek();
+    }
+
+    /**
+     * In a therapist, client or model block, {@code affect_sharing} with its value left out reads
+     * as a setting whose value is the next line's name ({@code mentalizing}); the parser then stumbles
+     * on that line's number. Returns the setting that has no value, or null.
+     */
+    private static Token settingWithoutValue(Parser p, Token tok) {
+        if (tok.getType() != TecLexer.NUMBER) return null;
+        if (!(p.getContext() instanceof TecParser.TherapistItemContext || p.getContext() instanceof TecParser.ClientItemContext
+                || p.getContext() instanceof TecParser.ModelItemContext)) return null;
+        Token value = previous(p, tok);
+        Token name = value == null ? null : previous(p, value);
+        if (value == null || name == null || value.getType() != TecLexer.IDENT || name.getType() != TecLexer.IDENT) return null;
+        return name.getLine() < value.getLine() ? name : null;
+    }
 
     /** The last '{' that no '}' closes, or null. */
     private static Token unclosedBrace(Parser p) {

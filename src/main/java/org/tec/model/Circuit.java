@@ -274,7 +274,9 @@ public final class Circuit {
         double affect = 1 / tauT + ks * (1 + eta);
         double client = 1 / tauC;
         double slowest = Math.max(Math.max(1 / tauPos, 1 / tauUrge), Math.max(1 / tauX, 1 / tauLag));
-        return Math.max(Math.max(affect, client), Math.max(regulationRate(), slowest));
+        // learning and MI: each a first-order rate at most its constant (levels are 0..1)
+        double learning = Math.max(Math.max(lambdaH, alpha), Math.max(Math.max(alphaU, kEdu), Math.max(d2, Math.max(alphaA, k1 + k2))));
+        return Math.max(Math.max(affect, client), Math.max(regulationRate(), Math.max(slowest, learning)));
     }
 
     // ------------------------------------------------------------ phases

@@ -139,6 +139,58 @@ class CliTest {
         assertTrue(!r.err().contains("Exception") && !r.err().contains("\tat "), "no stack trace reaches the user");
     }
 
+    /** A command that fails the way only a bug in tec could. */
+    @picocli.CommandLine.Command(name = "boom")
+    static final class Boom implements java.util.concurrent.Callable<Integer> {
+        final Throwable what;
+
+        Boom(Throwable what) {
+            this.what = what;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if (what instanceof Exception e) throw e;
+            throw (Error) what;
+        }
+    }
+
+    @Test
+    void anInternalErrorIsOneLineAndExitThreeNeverAStackTrace() {
+        for (Throwable t : List.of(new IllegalStateException("no such state\nsecond line"), new StackOverflowError())) {
+            StringWriter out = new StringWriter(), err = new StringWriter();
+            picocli.CommandLine cl = new picocli.CommandLine(new Boom(t));
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(err, true));
+            Main.configure(cl);
+            int code = Main.run(cl);
+            assertEquals(Main.RUNTIME_ERROR, code, err::toString);
+            List<String> lines = err.toString().lines().toList();
+            assertEquals(1, lines.size(), err::toString);
+            assertTrue(lines.get(0).startsWith("tec: internal error: " + t.getClass().getName()), lines.get(0));
+            assertTrue(!err.toString().contains("\tat "), "no stack trace reaches the user");
+            assertEquals("", out.toString());
+        }
+    }
+
+    @Test
+    void noScriptOfTheCatalogueMakesTheCommandLinePrintAStackTrace() throws IOException {
+        List<Path> bad;
+        try (var s = Files.list(Path.of("src/test/resources/errors"))) {
+            bad = s.filter(f -> f.toString().endsWith(".tec")).sorted().toList();
+        }
+        for (Path f : bad) {
+            // run checks first, so it covers what check prints too
+            for (String[] args : List.<String[]>of(new String[] {"run", f.toString(), "--out", tmp.toString()})) {
+                String command = args[0];
+                Result r = tec(args);
+                assertTrue(List.of(Main.OK, Main.EXPECTATION_FAILED, Main.SCRIPT_ERROR, Main.RUNTIME_ERROR).contains(r.code()),
+                        () -> command + " " + f + ": " + r);
+                assertTrue(!r.err().contains("\tat ") && !r.err().contains("internal error"), () -> command + " " + f + ": " + r);
+            }
+        }
+    }
+
     @Test
     void aLibraryHasNoScenarioToRun() {
         Result r = tec("run", "scenarios/erp/profiles/betsy.tec", "--out", tmp.toString());
