@@ -20,7 +20,7 @@ import org.tec.interp.Study;
  * Runs per second of a study on 1 and on 2 threads: 40 noisy replicates of the effective
  * Betsy session (each run compiled once), and a 5 x 5 sweep with 4 replicates (each run
  * recompiled with its swept values), both from scenarios/research. Score: studies/s;
- * {@code runs}: runs/s.
+ * {@code runs}: runs/s. ParallelControlBenchmark tells what 2 threads can give at the time.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
