@@ -143,7 +143,9 @@ final class SweepCommand implements Callable<Integer> {
         if (n < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         Study.Result result;
         try (Progress progress = Progress.start("sweep", p.study().runs(), quiet)) {
-            result = Study.run(c, configured, n, RunOptions.DEFAULTS, progress.stepper());
+            // keep in memory only what the checks and prints read, unless every run's trajectory is written
+            RunOptions options = trajectories != null ? RunOptions.DEFAULTS : RunOptions.DEFAULTS.lean();
+            result = Study.run(c, configured, n, options, progress.stepper());
         } catch (RunError e) {
             stderr.println(file + ": run-time error: " + e.getMessage());
             stderr.flush();

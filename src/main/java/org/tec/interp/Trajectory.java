@@ -46,6 +46,7 @@ public final class Trajectory {
         if (r == 0) grow(t);
         double[] c = chunks.get(chunks.size() - 1);
         int o = r * stride;
+        if (o + stride > c.length) c = widen(c, t);
         c[o + T] = t;
         c[o + SESSION] = session;
         c[o + PHASE] = phase;
@@ -64,10 +65,26 @@ public final class Trajectory {
             throw new RunError(RunError.Kind.STEP_LIMIT, t, "the run has more steps than tec can record (" + rows + ")" + advice);
         }
         try {
-            chunks.add(new double[CHUNK_ROWS * stride]);
+            // a chunk starts small and widens as it fills, so a short run (a study holds
+            // thousands) costs what it records, not a whole chunk
+            chunks.add(new double[Math.min(CHUNK_ROWS, 256) * stride]);
         } catch (OutOfMemoryError e) {
             throw new RunError(RunError.Kind.STEP_LIMIT, t, "the run's record of " + rows + " steps does not fit in memory" + advice);
         }
+    }
+
+    /** Doubles the last chunk, up to the full chunk size. */
+    private double[] widen(double[] c, double t) {
+        int rowsNow = c.length / stride;
+        double[] wider;
+        try {
+            wider = java.util.Arrays.copyOf(c, Math.min(CHUNK_ROWS, rowsNow * 2) * stride);
+        } catch (OutOfMemoryError e) {
+            throw new RunError(RunError.Kind.STEP_LIMIT, t, "the run's record of " + rows
+                    + " steps does not fit in memory; use a larger step, shorter phases or fewer sessions");
+        }
+        chunks.set(chunks.size() - 1, wider);
+        return wider;
     }
 
     /** Overwrites the last row's state (an instantaneous change, such as an escape, at that moment). */
