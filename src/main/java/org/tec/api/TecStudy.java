@@ -111,7 +111,7 @@ public final class TecStudy {
             Program.StudyPlan plan = new Program.StudyPlan(List.copyOf(all), reps,
                     own == null ? List.of() : own.goals(), own == null ? List.of() : own.expects());
             Study.Result result = script.runStudy(plan, overrides, cancel);
-            for (StudyRuns.Run r : result.runs().runs()) script.writeOutputs(r.result(), String.format("-run%03d", r.index()));
+            for (StudyRuns.Run r : result.runs().runs()) script.writeOutputs(r.result(), String.format(java.util.Locale.ROOT, "-run%03d", r.index()));
             return new TecStudy(script, result);
         }
     }

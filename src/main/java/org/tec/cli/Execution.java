@@ -71,7 +71,7 @@ final class Execution {
             s = Study.run(compiled, unit, threads, options, progress.stepper());
         }
         for (StudyRuns.Run r : s.runs().runs()) {
-            Emitter.emit(r.result(), dir, Version.get(), String.format("-run%03d", r.index()));
+            Emitter.emit(r.result(), dir, Version.get(), String.format(java.util.Locale.ROOT, "-run%03d", r.index()));
         }
         Emitter.plotStudy(s, dir);
         return new Done(null, s, new ArrayList<>(s.expects()));

@@ -80,7 +80,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        String name = out.getFileName().toString().toLowerCase();
+        String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (!name.endsWith(".csv") && !name.endsWith(".json")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": write results to a .csv or .json file");
         }

@@ -11,7 +11,7 @@ public final class Suggest {
         String best = null;
         int bestDist = Integer.MAX_VALUE;
         for (String c : candidates) {
-            int d = distance(word.toLowerCase(), c.toLowerCase());
+            int d = distance(word.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
             if (d < bestDist) {
                 bestDist = d;
                 best = c;

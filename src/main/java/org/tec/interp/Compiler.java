@@ -461,7 +461,7 @@ public final class Compiler {
                     } else if (vars != null) {
                         plots.add(new Program.PlotPlan(vars, p.sweep(), p.file(), p.span()));
                     }
-                    if (p.file() != null && !(p.file().toLowerCase().endsWith(".svg") || p.file().toLowerCase().endsWith(".png"))) {
+                    if (p.file() != null && !(p.file().toLowerCase(java.util.Locale.ROOT).endsWith(".svg") || p.file().toLowerCase(java.util.Locale.ROOT).endsWith(".png"))) {
                         sink.error(p.fileSpan(), "a figure is written as .svg or .png, not '" + p.file() + "'",
                                 "end the file name in .svg or .png");
                     }

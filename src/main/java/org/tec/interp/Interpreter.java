@@ -25,6 +25,7 @@ public final class Interpreter {
     private final double dt;
     private final double[] state = new double[Var.COUNT];
     private final LiveFrame frame = new LiveFrame();
+    private final RunListener listener;
     private int session = 1;
     private boolean walkout;
 
@@ -41,11 +42,12 @@ public final class Interpreter {
     private Interpreter(Program program, RunOptions options) {
         this.program = program;
         this.options = options;
+        this.listener = options.listener();
         this.circuit = program.noise() > 0
                 ? new Circuit(program.params(), new java.util.SplittableRandom(program.seed()), program.noise())
                 : new Circuit(program.params());
         this.dt = program.dt();
-        this.record = new RunRecord(dt, options.keepAll() ? null : program.needed());
+        this.record = new RunRecord(dt, options.keepAll() ? null : program.needed(), program.plannedRows());
         this.schedule = new ArrayList<>(program.phases());
     }
 
@@ -59,8 +61,8 @@ public final class Interpreter {
     private Stage stage = Stage.SESSION_START;
     private final List<Program.PhasePlan> schedule;
     private final List<Program.Trigger> liveTriggers = new ArrayList<>();
-    private List<TriggerState> sessionTriggers = List.of();
-    private List<TriggerState> phaseTriggers = List.of();
+    private Triggers sessionTriggers = Triggers.NONE;
+    private Triggers phaseTriggers = Triggers.NONE;
     private int limit;
     private boolean reached;
     private int lastSessionStep = -1;
@@ -133,12 +135,15 @@ public final class Interpreter {
         record.sessionStarted(session);
         if (course != null) event(Event.Kind.SESSION_START, "session " + session + " of at most " + limit + " begins");
         sessionEnded = false;
-        List<Program.Trigger> all = new ArrayList<>(program.triggers());
-        all.addAll(liveTriggers);
-        sessionTriggers = states(all);
+        List<Program.Trigger> all = program.triggers();
+        if (!liveTriggers.isEmpty()) {
+            all = new ArrayList<>(all);
+            all.addAll(liveTriggers);
+        }
+        sessionTriggers = new Triggers(states(all));
         circuit.copyState(state);
         record.trajectory().add(0, session, 0, state);
-        options.listener().row(session, schedule.isEmpty() ? "" : schedule.get(0).ref(), 0, state);
+        listener.row(session, schedule.isEmpty() ? "" : schedule.get(0).ref(), 0, state);
         lastSessionStep = -1;
         phaseIndex = 0;
         stage = phaseIndex < schedule.size() ? Stage.PHASE_START : Stage.SESSION_END;
@@ -154,7 +159,7 @@ public final class Interpreter {
         phaseEndedBy = null;
         event(Event.Kind.PHASE_START, phase.kind().key() + (phase.ref().equals(phase.kind().key()) ? "" : " " + phase.ref())
                 + (phase.label() == null ? "" : " \"" + phase.label() + "\"") + " begins (planned " + fmt(phase.duration()) + " min)");
-        phaseTriggers = states(phase.triggers());
+        phaseTriggers = new Triggers(states(phase.triggers()));
         phaseStep = 0;
         asking = false;
         completed = false;
@@ -186,14 +191,31 @@ public final class Interpreter {
         Decision d = circuit.step(dt, policy);
         stepIndex++;
         phaseStep++;
-        if (circuit.clientAsking() && !asking) {
-            event(Event.Kind.CLIENT_ASKS, "client asks to stop (distress " + fmt1(circuit.get(Var.CLIENT_DISTRESS))
-                    + " > escape threshold " + fmt0(program.params().get(Param.ESCAPE_THRESHOLD)) + ")");
-        }
-        asking = circuit.clientAsking();
-        if (circuit.noticedAvoidance()) {
-            event(Event.Kind.NOTICE, "therapist notices covert avoidance and restores full contact");
-        }
+        // what follows a step rarely happens; it lives in methods of its own, so that the
+        // step's own code stays small enough to compile as one piece
+        boolean askingNow = circuit.clientAsking();
+        if (askingNow && !asking) clientAsks();
+        asking = askingNow;
+        if (circuit.noticedAvoidance()) event(Event.Kind.NOTICE, "therapist notices covert avoidance and restores full contact");
+        if (d != Decision.NONE) enact(d, phase);
+        checkFinite();
+        circuit.copyState(state);
+        double t = time();
+        record.trajectory().add(t, session, phaseIndex, state);
+        listener.row(session, phase.ref(), t, state);
+        listener.step(t, frame);
+        guard();
+        if (phaseEndRequested || sessionEnded) stage = Stage.PHASE_END;
+        return true;
+    }
+
+    private void clientAsks() {
+        event(Event.Kind.CLIENT_ASKS, "client asks to stop (distress " + fmt1(circuit.get(Var.CLIENT_DISTRESS))
+                + " > escape threshold " + fmt0(program.params().get(Param.ESCAPE_THRESHOLD)) + ")");
+    }
+
+    /** Enacts what the therapist's policy or the client decided in the last step. */
+    private void enact(Decision d, Program.PhasePlan phase) {
         if (d == Decision.WALKOUT) {
             walkout = true;
             record.markWalkout();
@@ -218,19 +240,11 @@ public final class Interpreter {
             phaseEndedBy = "the therapist";
             event(Event.Kind.ENDED_EARLY, phase.kind().key() + " ended early by the therapist (" + why + ")");
         }
-        circuit.copyState(state);
-        checkFinite();
-        record.trajectory().add(time(), session, phaseIndex, state);
-        options.listener().row(session, phase.ref(), time(), state);
-        options.listener().step(time(), frame);
-        guard();
-        if (phaseEndRequested || sessionEnded) stage = Stage.PHASE_END;
-        return true;
     }
 
     private void endPhase() {
         Program.PhasePlan phase = current;
-        for (TriggerState ts : phaseTriggers) {
+        for (TriggerState ts : phaseTriggers.all) {
             if (ts.trigger instanceof Program.Trigger.AtEnd) run(ts.trigger.actions());
         }
         double end = time();
@@ -243,7 +257,7 @@ public final class Interpreter {
                 Escape e = circuit.exposureEndedEarly(unfinished);
                 circuit.copyState(state);
                 record.trajectory().replaceLast(state);
-                options.listener().rowReplaced(state);
+                listener.rowReplaced(state);
                 if (e.escaped()) {
                     event(Event.Kind.ESCAPE, "escape at client distress " + fmt0(e.clientDistress())
                             + ": relief now, fear " + fmt2(e.fearBefore()) + " -> " + fmt2(e.fearAfter())
@@ -263,7 +277,7 @@ public final class Interpreter {
 
     private void endSession() {
         Program.CoursePlan course = program.course();
-        for (TriggerState ts : sessionTriggers) {
+        for (TriggerState ts : sessionTriggers.all) {
             if (ts.trigger instanceof Program.Trigger.AtEnd) run(ts.trigger.actions());
         }
         event(Event.Kind.SESSION_END, "session " + session + " ends");
@@ -347,11 +361,9 @@ public final class Interpreter {
     /** Adds a trigger that acts for the rest of the run (and in later sessions of a course). */
     public void addTrigger(Program.Trigger trigger) {
         liveTriggers.add(trigger);
-        List<TriggerState> all = new ArrayList<>(sessionTriggers);
-        TriggerState ts = new TriggerState(trigger);
-        if (trigger instanceof Program.Trigger.AtTime a) ts.step = (int) Math.round(a.minutes() / dt);
-        all.add(ts);
-        sessionTriggers = all;
+        List<TriggerState> all = new ArrayList<>(java.util.Arrays.asList(sessionTriggers.all));
+        all.addAll(states(List.of(trigger)));
+        sessionTriggers = new Triggers(all);
     }
 
     /** Adds a phase to the end of the schedule; a single session waiting at its end resumes with it. */
@@ -387,13 +399,48 @@ public final class Interpreter {
         return out;
     }
 
-    private void fireAt(List<TriggerState> triggers, int step) {
-        for (TriggerState s : triggers) {
+    /**
+     * The triggers of a phase or a session, sorted once by kind: the loop of a step looks
+     * only at the conditions, and at the timed triggers only at the step the next one is due.
+     */
+    private static final class Triggers {
+        static final Triggers NONE = new Triggers(List.of());
+
+        final TriggerState[] all;
+        final TriggerState[] whens;
+        /** The earliest step at which an unfired timed trigger is due; MAX_VALUE when none is. */
+        int nextAt;
+
+        Triggers(List<TriggerState> states) {
+            all = states.toArray(new TriggerState[0]);
+            int n = 0;
+            for (TriggerState s : all) if (s.trigger instanceof Program.Trigger.When) n++;
+            whens = new TriggerState[n];
+            n = 0;
+            for (TriggerState s : all) if (s.trigger instanceof Program.Trigger.When) whens[n++] = s;
+            nextAt = due(-1);
+        }
+
+        /** The earliest step after {@code step} at which an unfired timed trigger is due. */
+        int due(int step) {
+            int next = Integer.MAX_VALUE;
+            for (TriggerState s : all) {
+                if (s.trigger instanceof Program.Trigger.AtTime && !s.fired && s.step > step) next = Math.min(next, s.step);
+            }
+            return next;
+        }
+    }
+
+    /** Fires, in order, the timed triggers due at {@code step}; steps only grow, so one due earlier has been passed. */
+    private void fireAt(Triggers triggers, int step) {
+        if (step < triggers.nextAt) return;
+        for (TriggerState s : triggers.all) {
             if (s.step == step && !s.fired && s.trigger instanceof Program.Trigger.AtTime) {
                 s.fired = true;
                 run(s.trigger.actions());
             }
         }
+        triggers.nextAt = triggers.due(step);
     }
 
     /**
@@ -401,9 +448,9 @@ public final class Interpreter {
      * true (a cascade) act at the next step at the earliest: a step fires each trigger at most
      * once, and no set of triggers can keep one instant from ending.
      */
-    private void fireWhen(List<TriggerState> triggers) {
-        for (TriggerState s : triggers) {
-            if (!(s.trigger instanceof Program.Trigger.When w)) continue;
+    private void fireWhen(Triggers triggers) {
+        for (TriggerState s : triggers.whens) {
+            Program.Trigger.When w = (Program.Trigger.When) s.trigger;
             boolean now = ExprCompiler.truth(w.condition().eval(frame));
             if (now && !s.previous && !(w.once() && s.fired)) {
                 s.fired = true;
@@ -511,7 +558,7 @@ public final class Interpreter {
         }
         Event e = new Event(session, time(), kind, message);
         record.addEvent(e);
-        options.listener().event(e);
+        listener.event(e);
     }
 
     private static Policy resolve(Policy base, Program.PolicyPlan plan) {
@@ -532,12 +579,11 @@ public final class Interpreter {
 
     /** A state variable that the model itself drove to NaN or infinity: named, with the time in the error. */
     private void checkFinite() {
-        for (int i = 0; i < state.length; i++) {
-            if (!Double.isFinite(state[i])) {
-                throw new RunError(RunError.Kind.NUMERIC, time(), Var.values()[i].key() + " became "
-                        + (Double.isNaN(state[i]) ? "not a number" : "infinite") + inSession()
-                        + "; check the model constants and the time step");
-            }
+        Var v = circuit.firstNonFinite();
+        if (v != null) {
+            throw new RunError(RunError.Kind.NUMERIC, time(), v.key() + " became "
+                    + (Double.isNaN(circuit.get(v)) ? "not a number" : "infinite") + inSession()
+                    + "; check the model constants and the time step");
         }
     }
 

@@ -40,14 +40,15 @@ final class Measures {
 
     private static double measure(Kind kind, Eval x, Frame f, Trajectory tr, List<PhaseRecord> window) {
         // a measure of a state variable (most are) reads the trajectory without going through the frame
-        int direct = x instanceof ExprCompiler.StateVar sv ? sv.index() : -1;
+        int direct = x instanceof ExprCompiler.StateVar sv ? tr.column(sv.index()) : -1;
+        if (direct < 0 && x instanceof ExprCompiler.StateVar sv) tr.var(0, sv.index()); // says that it was not kept
         int[] ranges = window == null ? new int[] {0, tr.rows() - 1} : ranges(tr, window);
         return kind == Kind.AUC || kind == Kind.SLOPE ? overTime(kind, x, direct, f, tr, ranges)
                 : extreme(kind, x, direct, f, tr, ranges);
     }
 
     private static double value(Eval x, int direct, Frame f, Trajectory tr, int row) {
-        if (direct >= 0) return tr.var(row, direct);
+        if (direct >= 0) return tr.at(row, direct);
         f.row(row);
         return x.eval(f);
     }

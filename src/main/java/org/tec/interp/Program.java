@@ -22,6 +22,17 @@ public record Program(String name, String file, double dt, long seed, double noi
         return (java.util.BitSet) needed.clone();
     }
 
+    /**
+     * The rows a run plans to record: the start of each session and one per step of its
+     * phases, over the course's largest number of sessions. Runs that end early record fewer.
+     */
+    public long plannedRows() {
+        long perSession = 1;
+        for (PhasePlan p : phases) perSession += p.steps();
+        long sessions = course == null ? 1 : course.sessions();
+        return Math.multiplyHigh(perSession, sessions) != 0 ? Long.MAX_VALUE : perSession * sessions;
+    }
+
     /** Replicates and sweeps: the runs of one scenario, and the checks that speak of all of them. */
     public record StudyPlan(List<SweepPlan> sweeps, int replicates, List<Check> goals, List<Check> expects) {
         /** How many runs the study makes (replicates times every sweep's values); may exceed int for absurd grids. */

@@ -17,8 +17,13 @@ public final class RunRecord {
 
     /** A record whose trajectory keeps only the variables in {@code keep} (all when null). */
     public RunRecord(double dt, java.util.BitSet keep) {
+        this(dt, keep, 0);
+    }
+
+    /** A record sized for the {@code expectedRows} the run plans to record (0: unknown). */
+    public RunRecord(double dt, java.util.BitSet keep, long expectedRows) {
         this.dt = dt;
-        this.trajectory = new Trajectory(keep);
+        this.trajectory = new Trajectory(keep, expectedRows);
     }
 
     /** The run's time step, in minutes. */

@@ -1,8 +1,6 @@
 package org.tec.interp;
 
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.List;
 import org.tec.model.Var;
 
 /**
@@ -12,45 +10,98 @@ import org.tec.model.Var;
  * fixed-size chunks, so a long run never copies what it already holds.
  */
 public final class Trajectory {
-    private static final int CHUNK_ROWS = 1 << 14;
+    private static final int SHIFT = 14, CHUNK_ROWS = 1 << SHIFT, MASK = CHUNK_ROWS - 1;
     private static final int T = 0, SESSION = 1, PHASE = 2, VARS = 3;
 
-    private final int[] slot = new int[Var.COUNT];   // var ordinal -> column, or -1 when not kept
+    private final int[] slot;                         // var ordinal -> column, or -1 when not kept
     private final int[] kept;                         // the kept var ordinals, in column order
     private final int stride;
-    private final List<double[]> chunks = new ArrayList<>();
+    private final boolean keepsAll;
+    private double[][] chunks = new double[1][];
+    private int chunkCount;
+    private double[] last;                            // the chunk being filled
+    private final long expected;                      // the rows the run plans to record (0: unknown)
     private int rows;
 
     /** A trajectory that keeps every variable. */
     public Trajectory() {
-        this(null);
+        this(null, 0);
     }
 
     /** A trajectory that keeps the variables in {@code keep} (all when null). */
     public Trajectory(BitSet keep) {
-        List<Integer> cols = new ArrayList<>();
-        for (Var v : Var.values()) {
-            if (keep == null || keep.get(v.ordinal())) {
-                slot[v.ordinal()] = cols.size();
-                cols.add(v.ordinal());
-            } else {
-                slot[v.ordinal()] = -1;
-            }
-        }
-        kept = cols.stream().mapToInt(Integer::intValue).toArray();
+        this(keep, 0);
+    }
+
+    /**
+     * A trajectory that keeps the variables in {@code keep} (all when null), sized for the
+     * {@code expectedRows} that the run plans to record (a hint: 0 when unknown; a run that
+     * records more grows, one that ends early leaves the rest unused).
+     */
+    public Trajectory(BitSet keep, long expectedRows) {
+        this.expected = Math.max(0, expectedRows);
+        Layout layout = Layout.of(keep);
+        slot = layout.slot;
+        kept = layout.kept;
+        keepsAll = kept.length == Var.COUNT;
         stride = VARS + kept.length;
     }
 
+    /**
+     * Which variables a trajectory keeps, and where: worked out once per set of variables
+     * (a study makes thousands of runs of one program), shared, never changed.
+     */
+    private static final class Layout {
+        private static final Layout ALL = build(null);
+        private static final java.util.Map<BitSet, Layout> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+        final int[] slot;   // var ordinal -> column among the kept, or -1
+        final int[] kept;   // the kept var ordinals, in column order
+
+        private Layout(int[] slot, int[] kept) {
+            this.slot = slot;
+            this.kept = kept;
+        }
+
+        static Layout of(BitSet keep) {
+            if (keep == null) return ALL;
+            Layout l = CACHE.get(keep);
+            if (l != null) return l;
+            if (CACHE.size() > 1024) CACHE.clear(); // a bound; a long-lived host may compile many programs
+            BitSet key = (BitSet) keep.clone();
+            return CACHE.computeIfAbsent(key, Layout::build);
+        }
+
+        private static Layout build(BitSet keep) {
+            int[] slot = new int[Var.COUNT];
+            int[] kept = new int[Var.COUNT];
+            int n = 0;
+            for (int v = 0; v < Var.COUNT; v++) {
+                if (keep == null || keep.get(v)) {
+                    slot[v] = n;
+                    kept[n++] = v;
+                } else {
+                    slot[v] = -1;
+                }
+            }
+            return new Layout(slot, java.util.Arrays.copyOf(kept, n));
+        }
+    }
+
     public void add(double t, int session, int phase, double[] state) {
-        int r = rows % CHUNK_ROWS;
+        int r = rows & (CHUNK_ROWS - 1);
         if (r == 0) grow(t);
-        double[] c = chunks.get(chunks.size() - 1);
+        double[] c = last;
         int o = r * stride;
         if (o + stride > c.length) c = widen(c, t);
         c[o + T] = t;
         c[o + SESSION] = session;
         c[o + PHASE] = phase;
-        for (int k = 0; k < kept.length; k++) c[o + VARS + k] = state[kept[k]];
+        if (keepsAll) {
+            System.arraycopy(state, 0, c, o + VARS, Var.COUNT);
+        } else {
+            for (int k = 0; k < kept.length; k++) c[o + VARS + k] = state[kept[k]];
+        }
         rows++;
     }
 
@@ -65,9 +116,14 @@ public final class Trajectory {
             throw new RunError(RunError.Kind.STEP_LIMIT, t, "the run has more steps than tec can record (" + rows + ")" + advice);
         }
         try {
-            // a chunk starts small and widens as it fills, so a short run (a study holds
+            // a chunk holds what the run plans to record, up to a whole chunk; without a plan
+            // it starts small and widens as it fills, so a short run (a study holds
             // thousands) costs what it records, not a whole chunk
-            chunks.add(new double[Math.min(CHUNK_ROWS, 256) * stride]);
+            long planned = expected - rows;
+            int size = (int) (planned > 0 ? Math.min(CHUNK_ROWS, planned) : Math.min(CHUNK_ROWS, 256));
+            last = new double[size * stride];
+            if (chunkCount == chunks.length) chunks = java.util.Arrays.copyOf(chunks, 2 * chunkCount);
+            chunks[chunkCount++] = last;
         } catch (OutOfMemoryError e) {
             throw new RunError(RunError.Kind.STEP_LIMIT, t, "the run's record of " + rows + " steps does not fit in memory" + advice);
         }
@@ -83,15 +139,16 @@ public final class Trajectory {
             throw new RunError(RunError.Kind.STEP_LIMIT, t, "the run's record of " + rows
                     + " steps does not fit in memory; use a larger step, shorter phases or fewer sessions");
         }
-        chunks.set(chunks.size() - 1, wider);
+        chunks[chunkCount - 1] = wider;
+        last = wider;
         return wider;
     }
 
     /** Overwrites the last row's state (an instantaneous change, such as an escape, at that moment). */
     void replaceLast(double[] state) {
         if (rows == 0) return;
-        int r = (rows - 1) % CHUNK_ROWS;
-        double[] c = chunks.get((rows - 1) / CHUNK_ROWS);
+        int r = (rows - 1) & MASK;
+        double[] c = chunks[(rows - 1) >>> SHIFT];
         for (int k = 0; k < kept.length; k++) c[r * stride + VARS + k] = state[kept[k]];
     }
 
@@ -100,7 +157,18 @@ public final class Trajectory {
     }
 
     private double cell(int row, int col) {
-        return chunks.get(row / CHUNK_ROWS)[(row % CHUNK_ROWS) * stride + col];
+        return chunks[row >>> SHIFT][(row & MASK) * stride + col];
+    }
+
+    /** The column that holds a variable, for {@link #at}; -1 when it was not kept. */
+    int column(int var) {
+        int s = slot[var];
+        return s < 0 ? -1 : VARS + s;
+    }
+
+    /** A cell by row and {@link #column} (no checks: for measures' loops over many rows). */
+    double at(int row, int column) {
+        return chunks[row >>> SHIFT][(row & MASK) * stride + column];
     }
 
     public double time(int row) {

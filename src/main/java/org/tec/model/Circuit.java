@@ -227,6 +227,27 @@ public final class Circuit {
         return x[v.ordinal()];
     }
 
+    /**
+     * The first state variable that is NaN or infinite, or null when all are finite. The sum
+     * of the state is finite unless one of them is (or, harmlessly, unless huge values add up
+     * to infinity): four running sums, so the additions need not wait on each other, and a
+     * second pass, to find the variable, only when the sum is not finite.
+     */
+    public Var firstNonFinite() {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < x.length; i += 4) {
+            s0 += x[i];
+            s1 += x[i + 1];
+            s2 += x[i + 2];
+            s3 += x[i + 3];
+        }
+        for (; i < x.length; i++) s0 += x[i];
+        if (Double.isFinite((s0 + s1) + (s2 + s3))) return null;
+        for (i = 0; i < x.length; i++) if (!Double.isFinite(x[i])) return Var.values()[i];
+        return null;
+    }
+
     /** A copy of the state vector, indexed by {@link Var#ordinal()}. */
     public void copyState(double[] into) {
         System.arraycopy(x, 0, into, 0, x.length);

@@ -7,8 +7,12 @@ import java.util.List;
 public enum PhaseKind {
     PSYCHOEDUCATION, ASSESSMENT, EXPOSURE, MI, CELEBRATE, SUPPORT, FREE;
 
+    // worked out once (events name phases on every run), and in the root locale: in a Turkish
+    // one, "PSYCHOEDUCATION".toLowerCase() has a dotless i and matches no script
+    private final String key = name().toLowerCase(java.util.Locale.ROOT);
+
     public String key() {
-        return name().toLowerCase();
+        return key;
     }
 
     public static PhaseKind find(String key) {
