@@ -36,7 +36,16 @@ public class BetsyBenchmark {
     @Param({"0.1", "0.01"})
     public double dt;
 
+    /**
+     * What tec keeps in memory: {@code checked}, the variables its checks read (what {@code tec
+     * run} and {@code tec sweep} keep, the rest streaming to the outputs), or {@code all} of
+     * them (the API's default, and what the hand loop records).
+     */
+    @Param({"checked", "all"})
+    public String keep;
+
     private Program program;
+    private RunOptions options;
     private ParamSet params;
     private double[] table;
     private long steps;
@@ -44,6 +53,7 @@ public class BetsyBenchmark {
     @Setup
     public void setup() {
         program = Library.compile("erp/betsy-effective.tec", dt).program();
+        options = keep.equals("all") ? RunOptions.DEFAULTS : RunOptions.DEFAULTS.lean();
         params = BetsyHandLoop.params();
         table = BetsyHandLoop.table(dt);
         steps = BetsyHandLoop.rows(dt) - 1;
@@ -60,7 +70,7 @@ public class BetsyBenchmark {
     /** tec stepping the script (schedule, triggers, recording), without the verdicts at the end. */
     @Benchmark
     public void tecSteps(Counters.Steps c, Blackhole bh) {
-        Interpreter it = Interpreter.start(program, RunOptions.DEFAULTS);
+        Interpreter it = Interpreter.start(program, options);
         while (it.advance()) {
             // every step
         }
@@ -71,7 +81,7 @@ public class BetsyBenchmark {
     /** A whole tec run, as {@code tec run} does it before writing outputs: steps, then goals and expectations. */
     @Benchmark
     public RunResult tecRun(Counters.Steps c) {
-        RunResult r = Interpreter.run(program, RunOptions.DEFAULTS);
+        RunResult r = Interpreter.run(program, options);
         c.steps += steps;
         return r;
     }

@@ -1240,8 +1240,7 @@ public final class Compiler {
 
     static String fmt(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        String s = String.format(java.util.Locale.ROOT, "%.4f", v);
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        return Decimals.format(v, 4);
     }
+
 }

@@ -26,6 +26,7 @@ public final class Interpreter {
     private final double[] state = new double[Var.COUNT];
     private final LiveFrame frame = new LiveFrame();
     private final RunListener listener;
+    private final boolean listening;
     private int session = 1;
     private boolean walkout;
 
@@ -43,6 +44,7 @@ public final class Interpreter {
         this.program = program;
         this.options = options;
         this.listener = options.listener();
+        this.listening = listener != RunListener.NONE;
         this.circuit = program.noise() > 0
                 ? new Circuit(program.params(), new java.util.SplittableRandom(program.seed()), program.noise())
                 : new Circuit(program.params());
@@ -198,12 +200,13 @@ public final class Interpreter {
         asking = askingNow;
         if (circuit.noticedAvoidance()) event(Event.Kind.NOTICE, "therapist notices covert avoidance and restores full contact");
         if (d != Decision.NONE) enact(d, phase);
-        checkFinite();
-        circuit.copyState(state);
+        if (!circuit.copyStateFinite(state)) notFinite();
         double t = time();
         record.trajectory().add(t, session, phaseIndex, state);
-        listener.row(session, phase.ref(), t, state);
-        listener.step(t, frame);
+        if (listening) {
+            listener.row(session, phase.ref(), t, state);
+            listener.step(t, frame);
+        }
         guard();
         if (phaseEndRequested || sessionEnded) stage = Stage.PHASE_END;
         return true;
@@ -578,13 +581,11 @@ public final class Interpreter {
     }
 
     /** A state variable that the model itself drove to NaN or infinity: named, with the time in the error. */
-    private void checkFinite() {
+    private void notFinite() {
         Var v = circuit.firstNonFinite();
-        if (v != null) {
-            throw new RunError(RunError.Kind.NUMERIC, time(), v.key() + " became "
-                    + (Double.isNaN(circuit.get(v)) ? "not a number" : "infinite") + inSession()
-                    + "; check the model constants and the time step");
-        }
+        throw new RunError(RunError.Kind.NUMERIC, time(), v.key() + " became "
+                + (Double.isNaN(circuit.get(v)) ? "not a number" : "infinite") + inSession()
+                + "; check the model constants and the time step");
     }
 
     /** " in session 3" in a course, where the time alone does not say which session; else "". */

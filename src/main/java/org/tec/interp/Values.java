@@ -1,7 +1,5 @@
 package org.tec.interp;
 
-import java.util.Locale;
-
 /** How values appear in reports: numbers to 3 significant decimals, durations in min, booleans as words. */
 public final class Values {
     private Values() {}
@@ -17,13 +15,7 @@ public final class Values {
         if (Double.isNaN(v)) return "undefined";
         if (Double.isInfinite(v)) return v > 0 ? "infinity" : "-infinity";
         double a = Math.abs(v);
-        String s = a >= 100 ? String.format(Locale.ROOT, "%.1f", v)
-                : a >= 1 ? String.format(Locale.ROOT, "%.2f", v)
-                : String.format(Locale.ROOT, "%.3f", v);
-        if (s.contains(".")) {
-            s = s.replaceAll("0+$", "");
-            if (s.endsWith(".")) s = s.substring(0, s.length() - 1);
-        }
+        String s = Decimals.format(v, a >= 100 ? 1 : a >= 1 ? 2 : 3);
         return s.equals("-0") ? "0" : s;
     }
 }

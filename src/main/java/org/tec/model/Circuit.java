@@ -228,23 +228,37 @@ public final class Circuit {
     }
 
     /**
-     * The first state variable that is NaN or infinite, or null when all are finite. The sum
-     * of the state is finite unless one of them is (or, harmlessly, unless huge values add up
-     * to infinity): four running sums, so the additions need not wait on each other, and a
-     * second pass, to find the variable, only when the sum is not finite.
+     * Copies the state vector into {@code into} (indexed by {@link Var#ordinal()}) and says
+     * whether every variable is finite. The sum of the state is finite unless one of them is
+     * not (or, harmlessly, unless huge values add up to infinity): one pass, with four running
+     * sums so that the additions need not wait on each other. {@link #firstNonFinite} then
+     * names the variable.
      */
-    public Var firstNonFinite() {
+    public boolean copyStateFinite(double[] into) {
+        double[] s = x;
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int i = 0;
-        for (; i + 3 < x.length; i += 4) {
-            s0 += x[i];
-            s1 += x[i + 1];
-            s2 += x[i + 2];
-            s3 += x[i + 3];
+        for (; i + 3 < s.length; i += 4) {
+            double a = s[i], b = s[i + 1], c = s[i + 2], d = s[i + 3];
+            into[i] = a;
+            into[i + 1] = b;
+            into[i + 2] = c;
+            into[i + 3] = d;
+            s0 += a;
+            s1 += b;
+            s2 += c;
+            s3 += d;
         }
-        for (; i < x.length; i++) s0 += x[i];
-        if (Double.isFinite((s0 + s1) + (s2 + s3))) return null;
-        for (i = 0; i < x.length; i++) if (!Double.isFinite(x[i])) return Var.values()[i];
+        for (; i < s.length; i++) {
+            into[i] = s[i];
+            s0 += s[i];
+        }
+        return Double.isFinite((s0 + s1) + (s2 + s3)) || firstNonFinite() == null;
+    }
+
+    /** The first state variable that is NaN or infinite, or null when all are finite. */
+    public Var firstNonFinite() {
+        for (int i = 0; i < x.length; i++) if (!Double.isFinite(x[i])) return Var.values()[i];
         return null;
     }
 
