@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The control for StudyBenchmark: 40 sessions of the hand-written loop (no interpreter, no
+ * The control for StudyBenchmark: as many sessions of the hand-written loop as a study there has (no interpreter, no
  * shared state) on a pool of 1 or 2 threads, as Study runs a study's runs. Its speed-up from
  * 1 to 2 threads is what the machine gives a perfectly parallel job at the time; on a
  * machine shared with other work it falls short of 2, and tec cannot do better than it.
@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(2)
 public class ParallelControlBenchmark {
     @Param({"1", "2"})
     public int threads;
@@ -40,7 +40,7 @@ public class ParallelControlBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Double>> runs = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
+            for (int i = 0; i < StudyBenchmark.RUNS; i++) {
                 runs.add(pool.submit(() -> {
                     double[] table = BetsyHandLoop.table(0.1);
                     BetsyHandLoop.run(BetsyHandLoop.params(), 0.1, table);
@@ -49,7 +49,7 @@ public class ParallelControlBenchmark {
             }
             double sum = 0;
             for (Future<Double> f : runs) sum += f.get();
-            c.runs += 40;
+            c.runs += StudyBenchmark.RUNS;
             return sum;
         } finally {
             pool.shutdownNow();

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,12 +47,22 @@ public final class Study {
         int total = (int) planned;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, total)), daemon());
         try {
+            // each point of a sweep is compiled once, with its swept values, by a task of its
+            // own queued before every run: the points compile in parallel, and a run seldom
+            // waits for its program (when the replicates of a point waited for the first of
+            // them to compile it, 2 threads gave a 5 x 5 grid 1.4 times the speed of one)
+            List<Future<Program>> points = new ArrayList<>();
+            if (!sweeps.isEmpty()) {
+                for (int point = 0; point < total / plan.replicates(); point++) {
+                    final int q = point;
+                    points.add(pool.submit(() -> point(compiled, unit, plan, q)));
+                }
+            }
             List<Future<StudyRuns.Run>> futures = new ArrayList<>(total);
-            Map<Integer, Program> points = new ConcurrentHashMap<>();
             for (int index = 0; index < total; index++) {
                 final int i = index;
                 futures.add(pool.submit(() -> {
-                    StudyRuns.Run r = one(compiled, unit, plan, i, options, points);
+                    StudyRuns.Run r = one(unit, plan, i, options, points);
                     if (progress != null) progress.accept(i);
                     return r;
                 }));
@@ -73,42 +82,60 @@ public final class Study {
                 }
             }
             StudyRuns all = new StudyRuns(sweeps, List.copyOf(runs));
-            return new Result(base, all, summarise(plan.goals(), base.goals(), all, true), summarise(plan.expects(), base.expects(), all, false));
+            // checks across runs evaluate their per-run part on the study's own threads, once each
+            StudyFrame frame = new StudyFrame(all, pool, Math.max(1, Math.min(threads, total)));
+            return new Result(base, all, summarise(plan.goals(), base.goals(), frame, true),
+                    summarise(plan.expects(), base.expects(), frame, false));
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /**
-     * One run of the study. The replicates of a grid point share its program ({@code points},
-     * by point), compiled by the first of them to need it: a program is immutable, and a
-     * run differs from its point's other replicates only in its seed.
-     */
-    private static StudyRuns.Run one(Scripts.Compiled compiled, Scripts.Unit unit, Program.StudyPlan plan, int index,
-                                     RunOptions options, Map<Integer, Program> points) {
-        int replicate = index % plan.replicates();
-        int rest = index / plan.replicates();
-        List<Program.SweepPlan> sweeps = plan.sweeps();
+    /** The swept values at a point of the grid; the last sweep varies fastest, the first slowest (reading order). */
+    private static double[] values(List<Program.SweepPlan> sweeps, int point) {
         double[] values = new double[sweeps.size()];
-        // the last sweep varies fastest, the first slowest: a grid in reading order
+        int rest = point;
         for (int k = sweeps.size() - 1; k >= 0; k--) {
             double[] vs = sweeps.get(k).values();
             values[k] = vs[rest % vs.length];
             rest /= vs.length;
         }
+        return values;
+    }
+
+    /** The program of a point of the grid: the scenario recompiled with the point's swept values. */
+    private static Program point(Scripts.Compiled compiled, Scripts.Unit unit, Program.StudyPlan plan, int point) {
+        List<Program.SweepPlan> sweeps = plan.sweeps();
+        double[] values = values(sweeps, point);
         Map<String, Double> overrides = new LinkedHashMap<>(unit.overrides());
         for (int k = 0; k < sweeps.size(); k++) overrides.put(sweeps.get(k).param(), values[k]);
+        Diagnostics sink = new Diagnostics();
+        Program recompiled = Scripts.recompile(compiled, unit, overrides, sink);
+        if (recompiled == null || sink.hasErrors()) {
+            throw new RunError(RunError.Kind.NUMERIC, 0, "run " + (long) point * plan.replicates() + " (" + describe(sweeps, values)
+                    + ") does not compile:\n" + DiagnosticRenderer.renderAll(sink.sorted(), compiled.sources()).trim());
+        }
+        return recompiled;
+    }
+
+    /**
+     * One run of the study. The replicates of a grid point share its program (compiled by
+     * the point's own task): a program is immutable, and a run differs from its point's
+     * other replicates only in its seed.
+     */
+    private static StudyRuns.Run one(Scripts.Unit unit, Program.StudyPlan plan, int index, RunOptions options,
+                                     List<Future<Program>> points) throws InterruptedException {
+        int replicate = index % plan.replicates();
+        int point = index / plan.replicates();
+        double[] values = values(plan.sweeps(), point);
         Program p = unit.program();
-        if (!sweeps.isEmpty()) {
-            p = points.computeIfAbsent(index / plan.replicates(), point -> {
-                Diagnostics sink = new Diagnostics();
-                Program recompiled = Scripts.recompile(compiled, unit, overrides, sink);
-                if (recompiled == null || sink.hasErrors()) {
-                    throw new RunError(RunError.Kind.NUMERIC, 0, "run " + index + " (" + describe(sweeps, values)
-                            + ") does not compile:\n" + DiagnosticRenderer.renderAll(sink.sorted(), compiled.sources()).trim());
-                }
-                return recompiled;
-            });
+        if (!points.isEmpty()) {
+            try {
+                p = points.get(point).get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw new IllegalStateException(e.getCause());
+            }
         }
         long seed = seed(unit.program().seed(), replicate);
         p = p.withSeed(seed).withNoise(unit.program().noise());
@@ -123,7 +150,8 @@ public final class Study {
         return String.join(", ", parts);
     }
 
-    private static List<Verdict> summarise(List<Program.Check> across, List<Program.Check> perRun, StudyRuns runs, boolean goals) {
+    private static List<Verdict> summarise(List<Program.Check> across, List<Program.Check> perRun, StudyFrame frame, boolean goals) {
+        StudyRuns runs = frame.runs();
         List<Verdict> out = new ArrayList<>();
         for (Program.Check c : perRun) {
             int held = 0;
@@ -145,7 +173,6 @@ public final class Study {
                     + (n - held > failed.size() ? "; ..." : ""));
             out.add(new Verdict(c.name(), c.source(), held == n, detail, c.span()));
         }
-        StudyFrame frame = new StudyFrame(runs);
         for (Program.Check c : across) {
             boolean ok = ExprCompiler.truth(c.condition().eval(frame));
             String detail = null;
@@ -166,8 +193,65 @@ public final class Study {
         };
     }
 
-    /** The frame checks across runs see: no state of its own, only the runs. */
-    private record StudyFrame(StudyRuns runs) implements Frame {
+    /**
+     * The frame checks across runs see: no state of its own, only the runs. The per-run part
+     * of a function across runs (the peak in {@code mean(peak(client.distress))}) is worked
+     * out for every run on the study's threads, in contiguous slices, and kept: a check's
+     * condition and the values shown beside its verdict read it once.
+     */
+    private static final class StudyFrame implements Frame {
+        private final StudyRuns runs;
+        private final ExecutorService pool;
+        private final int threads;
+        private final Map<Eval, double[]> done = new java.util.IdentityHashMap<>();
+
+        StudyFrame(StudyRuns runs, ExecutorService pool, int threads) {
+            this.runs = runs;
+            this.pool = pool;
+            this.threads = threads;
+        }
+
+        @Override
+        public StudyRuns runs() {
+            return runs;
+        }
+
+        @Override
+        public double[] perRun(Eval x) {
+            double[] v = done.get(x);
+            if (v != null) return v;
+            List<StudyRuns.Run> all = runs.runs();
+            int n = all.size();
+            double[] out = new double[n];
+            int parts = Math.min(threads, n);
+            if (parts <= 1) {
+                slice(x, all, out, 0, n);
+            } else {
+                List<Future<?>> slices = new ArrayList<>(parts);
+                for (int k = 0; k < parts; k++) {
+                    int from = (int) ((long) n * k / parts), to = (int) ((long) n * (k + 1) / parts);
+                    slices.add(pool.submit(() -> slice(x, all, out, from, to)));
+                }
+                for (Future<?> f : slices) {
+                    try {
+                        f.get();
+                    } catch (ExecutionException e) {
+                        if (e.getCause() instanceof RuntimeException re) throw re;
+                        throw new IllegalStateException(e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new RunError(RunError.Kind.CANCELLED, 0, "the study was interrupted");
+                    }
+                }
+            }
+            done.put(x, out);
+            return out;
+        }
+
+        private static void slice(Eval x, List<StudyRuns.Run> all, double[] out, int from, int to) {
+            for (int i = from; i < to; i++) out[i] = x.eval(new TrajectoryFrame(all.get(i).result().record()));
+        }
+
         @Override
         public double var(int index) {
             return Double.NaN;

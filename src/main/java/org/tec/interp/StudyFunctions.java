@@ -19,11 +19,7 @@ public final class StudyFunctions {
         return f -> {
             StudyRuns runs = f.runs();
             if (runs == null || runs.runs().isEmpty()) return Double.NaN;
-            double[] v = new double[runs.runs().size()];
-            for (int i = 0; i < v.length; i++) {
-                TrajectoryFrame tf = new TrajectoryFrame(runs.runs().get(i).result().record());
-                v[i] = x.eval(tf);
-            }
+            double[] v = f.perRun(x);
             return switch (name) {
                 case "proportion" -> proportion(v);
                 case "mean" -> mean(v);
