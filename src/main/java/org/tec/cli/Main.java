@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code tec} command. Exit codes: 0 ok, 1 an expectation failed, 2 script errors, 3 run-time error, 64 usage. */
 @Command(name = "tec", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Run and test scripts of the therapeutic emotional circuit (Nook & Zaki 2026).",
-        subcommands = {RunCommand.class, CheckCommand.class, TestCommand.class, SweepCommand.class, ReplCommand.class, ParamsCommand.class,
-                CommandLine.HelpCommand.class})
+        // the subcommands are added in execute(), only the one that runs when it is named first
+        subcommands = {})
 public final class Main implements Runnable {
     public static final int OK = 0, EXPECTATION_FAILED = 1, SCRIPT_ERROR = 2, RUNTIME_ERROR = 3, USAGE = 64;
 
@@ -40,9 +40,34 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
+    /** The subcommands, in the order help lists them. */
+    static final java.util.List<String> COMMANDS = java.util.List.of("run", "check", "test", "sweep", "repl", "params");
+
+    private static Object command(String name) {
+        return switch (name) {
+            case "run" -> new RunCommand();
+            case "check" -> new CheckCommand();
+            case "test" -> new TestCommand();
+            case "sweep" -> new SweepCommand();
+            case "repl" -> new ReplCommand();
+            default -> new ParamsCommand();
+        };
+    }
+
     /** Runs the command line with the given streams; never calls System.exit. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
+        // picocli builds a command's model from its annotations by reflection, and its classes
+        // (compiled for Java 5) cannot go into the class-data archive: building all six took
+        // a third of a `tec run`'s start-up, so a run builds only its own. Anything else
+        // (no command, a misspelt one, help, --version) gets them all, for help and suggestions.
+        String first = args.length > 0 ? args[0] : "";
+        if (COMMANDS.contains(first)) {
+            cl.addSubcommand(first, command(first));
+        } else {
+            for (String name : COMMANDS) cl.addSubcommand(name, command(name));
+            cl.addSubcommand("help", new CommandLine.HelpCommand());
+        }
         cl.setOut(out);
         cl.setErr(err);
         configure(cl);
