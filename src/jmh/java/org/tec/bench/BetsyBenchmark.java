@@ -67,6 +67,19 @@ public class BetsyBenchmark {
         return table[table.length - 1];
     }
 
+    /**
+     * The hand loop as a program that returns each run's trajectory would be written: a
+     * fresh table per run (tec does the same: a run's record belongs to its caller). Not the
+     * target's peer (that is {@link #handLoop}); it shows what fresh memory costs.
+     */
+    @Benchmark
+    public double handLoopFresh(Counters.Steps c) {
+        double[] fresh = BetsyHandLoop.table(dt);
+        int rows = BetsyHandLoop.run(params, dt, fresh);
+        c.steps += rows - 1;
+        return fresh[fresh.length - 1];
+    }
+
     /** tec stepping the script (schedule, triggers, recording), without the verdicts at the end. */
     @Benchmark
     public void tecSteps(Counters.Steps c, Blackhole bh) {

@@ -171,24 +171,7 @@ public final class Interpreter {
     /** One iteration of a phase: its triggers, then one integration step. False when the phase is over. */
     private boolean inPhase() {
         Program.PhasePlan phase = current;
-        fireAt(phaseTriggers, phaseStep);
-        if (phaseStep >= phase.steps()) {
-            // the phase has run its planned time, whatever its last triggers asked
-            completed = true;
-            stage = Stage.PHASE_END;
-            return false;
-        }
-        // a session trigger at a phase boundary acts in the phase that begins there
-        if (stepIndex != lastSessionStep) fireAt(sessionTriggers, stepIndex);
-        fireWhen(phaseTriggers);
-        if (stepIndex != lastSessionStep) {
-            fireWhen(sessionTriggers);
-            lastSessionStep = stepIndex;
-        }
-        if (phaseEndRequested || sessionEnded) {
-            stage = Stage.PHASE_END;
-            return false;
-        }
+        if (!triggers(phase)) return false;
         circuit.setIntensity(phase.intensity().at(phaseStep * dt, phase.duration()));
         Decision d = circuit.step(dt, policy);
         stepIndex++;
@@ -209,6 +192,29 @@ public final class Interpreter {
         }
         guard();
         if (phaseEndRequested || sessionEnded) stage = Stage.PHASE_END;
+        return true;
+    }
+
+    /** The triggers due before a step; false (and the phase ends) when there is no step to take. */
+    private boolean triggers(Program.PhasePlan phase) {
+        fireAt(phaseTriggers, phaseStep);
+        if (phaseStep >= phase.steps()) {
+            // the phase has run its planned time, whatever its last triggers asked
+            completed = true;
+            stage = Stage.PHASE_END;
+            return false;
+        }
+        // a session trigger at a phase boundary acts in the phase that begins there
+        if (stepIndex != lastSessionStep) fireAt(sessionTriggers, stepIndex);
+        fireWhen(phaseTriggers);
+        if (stepIndex != lastSessionStep) {
+            fireWhen(sessionTriggers);
+            lastSessionStep = stepIndex;
+        }
+        if (phaseEndRequested || sessionEnded) {
+            stage = Stage.PHASE_END;
+            return false;
+        }
         return true;
     }
 
