@@ -27,6 +27,22 @@ class CircuitTest {
         for (int i = 0; i < n; i++) c.step(DT, HANDS_OFF);
     }
 
+    /** The interpreter stops a run whose state stops being a number; the check it uses must see every variable. */
+    @Test
+    void theFinitenessCheckSeesEveryVariable() {
+        Circuit c = new Circuit(ParamSet.builder().build());
+        double[] into = new double[Var.COUNT];
+        assertTrue(c.copyStateFinite(into));
+        assertEquals(null, c.firstNonFinite());
+        for (int i = 0; i < Var.COUNT; i++) assertEquals(c.get(Var.values()[i]), into[i], "copied " + Var.values()[i]);
+        c.set(Var.EFFORT, Double.NaN);        // a clamp lets NaN through, as a model bug would
+        assertFalse(c.copyStateFinite(into));
+        assertEquals(Var.EFFORT, c.firstNonFinite());
+        assertTrue(Double.isNaN(into[Var.EFFORT.ordinal()]));
+        c.set(Var.EFFORT, Double.MAX_VALUE);   // huge but finite: not an error
+        assertTrue(c.copyStateFinite(into));
+    }
+
     @Nested
     class Habituation {
         /** H(t) in a constant exposure: dH/dt = lambda_h I X (1 - H), X = 1, so H = 1 - exp(-lambda_h I t). */
