@@ -127,7 +127,7 @@ def main(argv):
         if w:
             print("  one when trigger:       %.1f ns a step" % ((w - base) * 1000 / 8 / 6000))
         if m:
-            print("  one measure (a goal):   %.1f ns a row (its verdict evaluates it twice)" % ((m - base) * 1000 / 8 / 6001))
+            print("  one measure (a goal):   %.1f ns a row" % ((m - base) * 1000 / 8 / 6001))
 
     if "--no-python" not in argv:
         print("\nThe Python reference (bench/reference/betsy.py), timed now:")

@@ -36,6 +36,14 @@ public interface Frame {
         return -1;
     }
 
+    /**
+     * A value that depends only on the run's record, worked out once per frame where the
+     * record cannot change while the frame lives (after a run); live frames work it out each time.
+     */
+    default double remember(Object key, java.util.function.DoubleSupplier compute) {
+        return compute.getAsDouble();
+    }
+
     /** The runs of a study (replicates, sweeps), for checks across runs; null elsewhere. */
     default StudyRuns runs() {
         return null;

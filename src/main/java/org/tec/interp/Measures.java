@@ -9,18 +9,29 @@ final class Measures {
 
     static Eval of(String name, Eval x, String during) {
         Kind kind = Kind.of(name);
-        return f -> {
-            Trajectory tr = f.trajectory();
-            if (tr == null || tr.rows() == 0) return Double.NaN;
-            List<PhaseRecord> window = during == null ? null : f.record().phases(during);
-            if (window != null && window.isEmpty()) return Double.NaN;
-            int saved = f.currentRow();
-            try {
-                return measure(kind, x, f, tr, window);
-            } finally {
-                f.row(saved);
-            }
-        };
+        // a measure depends on the run's record alone, not on the row a frame stands at: a frame
+        // over a finished record keeps what it has worked out (a verdict reads its condition,
+        // then its left side for the report: one pass over the trajectory, not two)
+        // (the key is equal for equal measures of a state variable, however often compiled:
+        // a check's condition and its left side are compiled apart)
+        Key key = new Key(kind, x, during);
+        return f -> f.remember(key, () -> measure(kind, x, during, f));
+    }
+
+    /** What a measure computes; equal for the same measure of the same state variable in the same window. */
+    private record Key(Kind kind, Eval x, String during) {}
+
+    private static double measure(Kind kind, Eval x, String during, Frame f) {
+        Trajectory tr = f.trajectory();
+        if (tr == null || tr.rows() == 0) return Double.NaN;
+        List<PhaseRecord> window = during == null ? null : f.record().phases(during);
+        if (window != null && window.isEmpty()) return Double.NaN;
+        int saved = f.currentRow();
+        try {
+            return measure(kind, x, f, tr, window);
+        } finally {
+            f.row(saved);
+        }
     }
 
     private enum Kind {

@@ -50,4 +50,18 @@ final class TrajectoryFrame implements Frame {
     public int currentRow() {
         return row;
     }
+
+    /** Measures worked out over this record; a frame lives only while its record stands still. */
+    private java.util.Map<Object, Double> remembered;
+
+    @Override
+    public double remember(Object key, java.util.function.DoubleSupplier compute) {
+        if (remembered == null) remembered = new java.util.HashMap<>();
+        Double v = remembered.get(key);
+        if (v == null) {
+            v = compute.getAsDouble();
+            remembered.put(key, v);
+        }
+        return v;
+    }
 }
