@@ -229,31 +229,17 @@ public final class Circuit {
 
     /**
      * Copies the state vector into {@code into} (indexed by {@link Var#ordinal()}) and says
-     * whether every variable is finite. The sum of the state is finite unless one of them is
-     * not (or, harmlessly, unless huge values add up to infinity): one pass, with four running
-     * sums so that the additions need not wait on each other. {@link #firstNonFinite} then
-     * names the variable.
+     * whether every variable is finite; {@link #firstNonFinite} then names the one that is not.
      */
     public boolean copyStateFinite(double[] into) {
         double[] s = x;
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = 0;
-        for (; i + 3 < s.length; i += 4) {
-            double a = s[i], b = s[i + 1], c = s[i + 2], d = s[i + 3];
-            into[i] = a;
-            into[i + 1] = b;
-            into[i + 2] = c;
-            into[i + 3] = d;
-            s0 += a;
-            s1 += b;
-            s2 += c;
-            s3 += d;
-        }
-        for (; i < s.length; i++) {
-            into[i] = s[i];
-            s0 += s[i];
-        }
-        return Double.isFinite((s0 + s1) + (s2 + s3)) || firstNonFinite() == null;
+        System.arraycopy(s, 0, into, 0, s.length);
+        // a double is NaN or infinite when its exponent bits are all ones; adding one to them
+        // then carries into the sign bit: integer operations, with no chain of floating-point
+        // additions for each step to wait on
+        long carry = 0;
+        for (double v : s) carry |= (Double.doubleToRawLongBits(v) & 0x7FF0_0000_0000_0000L) + 0x0010_0000_0000_0000L;
+        return carry >= 0 || firstNonFinite() == null;
     }
 
     /** The first state variable that is NaN or infinite, or null when all are finite. */
