@@ -1242,5 +1242,4 @@ public final class Compiler {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
         return Decimals.format(v, 4);
     }
-
 }

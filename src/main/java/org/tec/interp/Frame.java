@@ -49,11 +49,8 @@ public interface Frame {
         return null;
     }
 
-    /** {@code x} evaluated after each of {@link #runs()}, in run order (checks across runs only). */
+    /** {@code x} evaluated after each of {@link #runs()}, in run order (a study's frame only). */
     default double[] perRun(Eval x) {
-        StudyRuns runs = runs();
-        double[] v = new double[runs.runs().size()];
-        for (int i = 0; i < v.length; i++) v[i] = x.eval(new TrajectoryFrame(runs.runs().get(i).result().record()));
-        return v;
+        throw new IllegalStateException("not a study's frame");
     }
 }

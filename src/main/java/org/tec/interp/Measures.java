@@ -11,9 +11,8 @@ final class Measures {
         Kind kind = Kind.of(name);
         // a measure depends on the run's record alone, not on the row a frame stands at: a frame
         // over a finished record keeps what it has worked out (a verdict reads its condition,
-        // then its left side for the report: one pass over the trajectory, not two)
-        // (the key is equal for equal measures of a state variable, however often compiled:
-        // a check's condition and its left side are compiled apart)
+        // then its left side for the report, compiled apart: one pass over the trajectory, not
+        // two, since the key is equal for equal measures of a state variable)
         Key key = new Key(kind, x, during);
         return f -> f.remember(key, () -> measure(kind, x, during, f));
     }
@@ -52,14 +51,13 @@ final class Measures {
     private static double measure(Kind kind, Eval x, Frame f, Trajectory tr, List<PhaseRecord> window) {
         // a measure of a state variable (most are) reads the trajectory without going through the frame
         int direct = x instanceof ExprCompiler.StateVar sv ? tr.column(sv.index()) : -1;
-        if (direct < 0 && x instanceof ExprCompiler.StateVar sv) tr.var(0, sv.index()); // says that it was not kept
         int[] ranges = window == null ? new int[] {0, tr.rows() - 1} : ranges(tr, window);
         return kind == Kind.AUC || kind == Kind.SLOPE ? overTime(kind, x, direct, f, tr, ranges)
                 : extreme(kind, x, direct, f, tr, ranges);
     }
 
     private static double value(Eval x, int direct, Frame f, Trajectory tr, int row) {
-        if (direct >= 0) return tr.at(row, direct);
+        if (direct >= 0) return tr.cell(row, direct);
         f.row(row);
         return x.eval(f);
     }

@@ -51,9 +51,10 @@ public final class Study {
             // own queued before every run: the points compile in parallel, and a run seldom
             // waits for its program (when the replicates of a point waited for the first of
             // them to compile it, 2 threads gave a 5 x 5 grid 1.4 times the speed of one)
+            int replicates = plan.replicates(), pointCount = total / replicates;
             List<Future<Program>> points = new ArrayList<>();
             if (!sweeps.isEmpty()) {
-                for (int point = 0; point < total / plan.replicates(); point++) {
+                for (int point = 0; point < pointCount; point++) {
                     final int q = point;
                     points.add(pool.submit(() -> point(compiled, unit, plan, q)));
                 }
@@ -65,7 +66,6 @@ public final class Study {
             // busy on the second core. Results are by index, whatever the order.
             @SuppressWarnings("unchecked")
             Future<StudyRuns.Run>[] byIndex = new Future[total];
-            int replicates = plan.replicates(), pointCount = total / replicates;
             for (int rep = 0; rep < replicates; rep++) {
                 for (int point = 0; point < pointCount; point++) {
                     final int i = point * replicates + rep;

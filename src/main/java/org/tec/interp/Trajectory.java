@@ -89,7 +89,7 @@ public final class Trajectory {
     }
 
     public void add(double t, int session, int phase, double[] state) {
-        int r = rows & (CHUNK_ROWS - 1);
+        int r = rows & MASK;
         if (r == 0) grow(t);
         double[] c = last;
         int o = r * stride;
@@ -156,19 +156,19 @@ public final class Trajectory {
         return rows;
     }
 
-    private double cell(int row, int col) {
+    /** A cell by row and column (no checks: also for measures' loops over many rows, with {@link #column}). */
+    double cell(int row, int col) {
         return chunks[row >>> SHIFT][(row & MASK) * stride + col];
     }
 
-    /** The column that holds a variable, for {@link #at}; -1 when it was not kept. */
+    /** The column that holds a variable; a variable that was not kept is an error. */
     int column(int var) {
         int s = slot[var];
-        return s < 0 ? -1 : VARS + s;
-    }
-
-    /** A cell by row and {@link #column} (no checks: for measures' loops over many rows). */
-    double at(int row, int column) {
-        return chunks[row >>> SHIFT][(row & MASK) * stride + column];
+        if (s < 0) {
+            throw new IllegalStateException(Var.values()[var].key() + " was not kept: this run streamed its trajectory to its "
+                    + "outputs and kept only what its checks read");
+        }
+        return VARS + s;
     }
 
     public double time(int row) {
@@ -189,12 +189,7 @@ public final class Trajectory {
     }
 
     public double var(int row, int var) {
-        int s = slot[var];
-        if (s < 0) {
-            throw new IllegalStateException(Var.values()[var].key() + " was not kept: this run streamed its trajectory to its "
-                    + "outputs and kept only what its checks read");
-        }
-        return cell(row, VARS + s);
+        return cell(row, column(var));
     }
 
     public double get(int row, Var v) {

@@ -229,7 +229,8 @@ public final class Circuit {
 
     /**
      * Copies the state vector into {@code into} (indexed by {@link Var#ordinal()}) and says
-     * whether every variable is finite; {@link #firstNonFinite} then names the one that is not.
+     * whether every variable is finite (exactly: no false alarms); {@link #firstNonFinite}
+     * then names the one that is not.
      */
     public boolean copyStateFinite(double[] into) {
         double[] s = x;
@@ -239,7 +240,7 @@ public final class Circuit {
         // additions for each step to wait on
         long carry = 0;
         for (double v : s) carry |= (Double.doubleToRawLongBits(v) & 0x7FF0_0000_0000_0000L) + 0x0010_0000_0000_0000L;
-        return carry >= 0 || firstNonFinite() == null;
+        return carry >= 0;
     }
 
     /** The first state variable that is NaN or infinite, or null when all are finite. */
