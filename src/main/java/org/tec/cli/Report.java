@@ -81,7 +81,7 @@ final class Report {
         java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
         for (var r : runs.runs()) {
             java.util.List<String> row = new java.util.ArrayList<>();
-            for (double v : r.values()) row.add(org.tec.interp.Values.number(v));
+            for (double v : r.values()) row.add(org.tec.text.Numbers.value(v));
             if (p.study().replicates() > 1) row.add(Integer.toString(r.replicate()));
             for (Printed pr : r.result().prints()) row.add(pr.value());
             long ok = r.result().expects().stream().filter(Verdict::passed).count();

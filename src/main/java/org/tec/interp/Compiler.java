@@ -1239,7 +1239,6 @@ public final class Compiler {
     }
 
     static String fmt(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        return Decimals.format(v, 4);
+        return org.tec.text.Numbers.plain(v);
     }
 }

@@ -163,7 +163,7 @@ public final class Study {
     /** "s = 0.3, tolerance = 60". */
     public static String describe(List<Program.SweepPlan> sweeps, double[] values) {
         List<String> parts = new ArrayList<>();
-        for (int k = 0; k < sweeps.size(); k++) parts.add(sweeps.get(k).param() + " = " + Values.number(values[k]));
+        for (int k = 0; k < sweeps.size(); k++) parts.add(sweeps.get(k).param() + " = " + org.tec.text.Numbers.value(values[k]));
         return String.join(", ", parts);
     }
 

@@ -76,18 +76,18 @@ public final class CsvRows implements RunListener {
     }
 
     private void flushPending() {
-        String prefix = (runLabel == null ? "" : runLabel + ",") + Numbers.format(pendingTime) + "," + pendingSession + ","
+        String prefix = (runLabel == null ? "" : runLabel + ",") + org.tec.text.Numbers.data(pendingTime) + "," + pendingSession + ","
                 + pendingPhase;
         if (tidy) {
             for (Var v : vars) {
                 sb.setLength(0);
-                sb.append(prefix).append(',').append(v.key()).append(',').append(Numbers.format(pending[v.ordinal()])).append('\n');
+                sb.append(prefix).append(',').append(v.key()).append(',').append(org.tec.text.Numbers.data(pending[v.ordinal()])).append('\n');
                 write(sb.toString());
             }
         } else {
             sb.setLength(0);
             sb.append(prefix);
-            for (Var v : vars) sb.append(',').append(Numbers.format(pending[v.ordinal()]));
+            for (Var v : vars) sb.append(',').append(org.tec.text.Numbers.data(pending[v.ordinal()]));
             write(sb.append('\n').toString());
         }
         pending = null;

@@ -76,7 +76,7 @@ public final class JsonWriter {
             int[] rows = Rows.sampled(tr, p.dt(), every);
             g.writeObjectFieldStart("series");
             g.writeArrayFieldStart("t");
-            for (int i : rows) g.writeNumber(Numbers.round(tr.time(i)));
+            for (int i : rows) g.writeNumber(org.tec.text.Numbers.roundData(tr.time(i)));
             g.writeEndArray();
             g.writeArrayFieldStart("session");
             for (int i : rows) g.writeNumber(tr.session(i));
@@ -86,7 +86,7 @@ public final class JsonWriter {
             g.writeEndArray();
             for (Var v : cols) {
                 g.writeArrayFieldStart(v.key());
-                for (int i : rows) g.writeNumber(Numbers.round(tr.get(i, v)));
+                for (int i : rows) g.writeNumber(org.tec.text.Numbers.roundData(tr.get(i, v)));
                 g.writeEndArray();
             }
             g.writeEndObject();
@@ -108,7 +108,7 @@ public final class JsonWriter {
     }
 
     private static void number(JsonGenerator g, String name, double v) throws IOException {
-        if (Double.isFinite(v)) g.writeNumberField(name, Numbers.round(v));
+        if (Double.isFinite(v)) g.writeNumberField(name, org.tec.text.Numbers.roundData(v));
         else g.writeNullField(name);
     }
 }

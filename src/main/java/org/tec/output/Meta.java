@@ -40,13 +40,13 @@ public final class Meta {
         }
         g.writeObjectFieldStart("parameters");
         for (Map.Entry<String, Double> e : new TreeMap<>(p.parameters()).entrySet()) {
-            g.writeNumberField(e.getKey(), Numbers.round(e.getValue()));
+            g.writeNumberField(e.getKey(), org.tec.text.Numbers.roundData(e.getValue()));
         }
         g.writeEndObject();
         g.writeObjectFieldStart("model");
         for (Param par : Param.values()) {
             double v = p.params().get(par);
-            if (Double.isFinite(v)) g.writeNumberField(par.scope().word() + "." + par.key(), Numbers.round(v));
+            if (Double.isFinite(v)) g.writeNumberField(par.scope().word() + "." + par.key(), org.tec.text.Numbers.roundData(v));
         }
         g.writeEndObject();
     }

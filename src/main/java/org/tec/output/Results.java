@@ -44,7 +44,7 @@ public final class Results {
             row.put(cols.get(c++), run.index());
             row.put(cols.get(c++), run.replicate());
             row.put(cols.get(c++), run.seed());
-            for (double v : run.values()) row.put(cols.get(c++), Numbers.round(v));
+            for (double v : run.values()) row.put(cols.get(c++), org.tec.text.Numbers.roundData(v));
             for (Verdict v : run.result().goals()) row.put(cols.get(c++), v.passed());
             for (Verdict v : run.result().expects()) row.put(cols.get(c++), v.passed());
             for (Printed pr : run.result().prints()) row.put(cols.get(c++), value(pr));
@@ -55,7 +55,7 @@ public final class Results {
 
     private static Object value(Printed pr) {
         if (pr.value().equals("true") || pr.value().equals("false")) return Boolean.valueOf(pr.value());
-        return Double.isFinite(pr.number()) ? (Object) Numbers.round(pr.number()) : null;
+        return Double.isFinite(pr.number()) ? (Object) org.tec.text.Numbers.roundData(pr.number()) : null;
     }
 
     public static void csv(Study.Result r, Path target, String version) throws IOException {
@@ -98,7 +98,7 @@ public final class Results {
         Map<String, Object> sweeps = new LinkedHashMap<>();
         for (var sw : r.runs().sweeps()) {
             List<Double> vs = new ArrayList<>();
-            for (double v : sw.values()) vs.add(Numbers.round(v));
+            for (double v : sw.values()) vs.add(org.tec.text.Numbers.roundData(v));
             sweeps.put(sw.param(), vs);
         }
         facts.put("sweeps", sweeps);

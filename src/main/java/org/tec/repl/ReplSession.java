@@ -142,7 +142,7 @@ final class ReplSession {
         }
         for (Map.Entry<String, Double> o : overrides.entrySet()) {
             String key = o.getKey();
-            String v = Values.number(o.getValue()).equals(Double.toString(o.getValue())) ? Values.number(o.getValue()) : Double.toString(o.getValue());
+            String v = org.tec.text.Numbers.value(o.getValue()).equals(Double.toString(o.getValue())) ? org.tec.text.Numbers.value(o.getValue()) : Double.toString(o.getValue());
             int dot = key.indexOf('.');
             if (dot < 0) sb.append("  param ").append(key).append(" = ").append(v).append('\n');
             else sb.append("  ").append(key, 0, dot).append(" { ").append(key.substring(dot + 1)).append(' ').append(v).append(" }\n");

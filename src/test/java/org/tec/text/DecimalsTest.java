@@ -1,4 +1,4 @@
-package org.tec.interp;
+package org.tec.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +32,7 @@ class DecimalsTest {
                 case 2 -> (rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(-7, 8));
                 default -> (Math.round((rng.nextDouble() - 0.5) * 2e6) + 0.5) / Math.pow(10, places); // on a tie
             };
-            String f = Decimals.fast(v, places);
+            String f = Numbers.fastDecimals(v, places);
             if (f == null) continue;
             fast++;
             assertEquals(oracle(v, places), f, "value " + v + " to " + places + " places");
@@ -46,18 +46,18 @@ class DecimalsTest {
             1e6 - 0.1, 1e6, 123456789.25, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, 0.125};
         for (double v : values) {
             for (int places = 0; places <= 4; places++) {
-                assertEquals(oracle(v, places), Decimals.format(v, places), "value " + v + " to " + places + " places");
+                assertEquals(oracle(v, places), Numbers.decimals(v, places), "value " + v + " to " + places + " places");
             }
         }
     }
 
     @Test
     void reportsReadAsBefore() {
-        assertEquals("72.6", Values.number(72.6));
-        assertEquals("0.555", Values.number(0.5549999));
-        assertEquals("0", Values.number(-0.0001));
-        assertEquals("11.4 min", Values.format(11.4, Type.DURATION));
-        assertEquals("0.25", Compiler.fmt(0.25));
-        assertEquals("-3", Compiler.fmt(-3.0));
+        assertEquals("72.6", Numbers.value(72.6));
+        assertEquals("0.555", Numbers.value(0.5549999));
+        assertEquals("0", Numbers.value(-0.0001));
+        assertEquals("0.25", Numbers.plain(0.25));
+        assertEquals("-3", Numbers.plain(-3.0));
+        assertEquals("0.3333", Numbers.plain(1 / 3.0));
     }
 }

@@ -1,4 +1,4 @@
-package org.tec.output;
+package org.tec.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -25,15 +25,15 @@ class NumbersTest {
                 case 2 -> (r.nextDouble() - 0.5) * 1e7;
                 default -> Math.round(r.nextDouble() * 1e7) / 1e7;
             };
-            assertEquals(exact(v), Numbers.format(v), "value " + v);
+            assertEquals(exact(v), Numbers.data(v), "value " + v);
         }
     }
 
     @Test
     void tiesAndEdges() {
         for (double v : new double[] {0.0078125, 1.0 / 128 * 3, -0.0078125, 0.0000005, 1e-7, -1e-7, 999999.9999995, 12.5, 0.1, 1.0 / 3}) {
-            assertEquals(exact(v), Numbers.format(v), "value " + v);
+            assertEquals(exact(v), Numbers.data(v), "value " + v);
         }
-        assertEquals("0.007812", Numbers.format(0.0078125));
+        assertEquals("0.007812", Numbers.data(0.0078125));
     }
 }
