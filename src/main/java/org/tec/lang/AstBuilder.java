@@ -283,13 +283,7 @@ final class AstBuilder {
         if (c instanceof NumberLitContext n) {
             double v = number(n.NUMBER());
             if (n.unit() == null) return new Expr.Num(v, Expr.Unit.NONE, span);
-            double minutes = switch (n.unit().getStart().getType()) {
-                case TecParser.SEC -> v / 60;
-                case TecParser.HOUR -> v * 60;
-                case TecParser.DAY -> v * 24 * 60;
-                case TecParser.WEEK -> v * 7 * 24 * 60;
-                default -> v;
-            };
+            double minutes = TimeUnit.ofToken(n.unit().getStart().getType()).toMinutes(v);
             return new Expr.Num(minutes, Expr.Unit.MINUTES, span);
         }
         if (c instanceof StringLitContext s) return new Expr.Str(string(s.STRING()), span);

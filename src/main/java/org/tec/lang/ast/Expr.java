@@ -7,29 +7,72 @@ import org.tec.diag.Span;
 public sealed interface Expr {
     Span span();
 
+    /** Hands this node to the one visitor method for its kind. */
+    <R> R accept(ExprVisitor<R> v);
+
     enum Unit { NONE, MINUTES }
 
     /** A number; time units are converted to minutes and marked {@link Unit#MINUTES}. */
-    record Num(double value, Unit unit, Span span) implements Expr {}
+    record Num(double value, Unit unit, Span span) implements Expr {
+        @Override
+        public <R> R accept(ExprVisitor<R> v) {
+            return v.num(this);
+        }
+    }
 
-    record Str(String value, Span span) implements Expr {}
+    record Str(String value, Span span) implements Expr {
+        @Override
+        public <R> R accept(ExprVisitor<R> v) {
+            return v.str(this);
+        }
+    }
 
-    record Bool(boolean value, Span span) implements Expr {}
+    record Bool(boolean value, Span span) implements Expr {
+        @Override
+        public <R> R accept(ExprVisitor<R> v) {
+            return v.bool(this);
+        }
+    }
 
     /** A dotted name: {@code client.distress}, {@code exposure.completed}, {@code t}, a param. */
     record Ref(List<String> path, List<Span> spans, Span span) implements Expr {
+        @Override
+        public <R> R accept(ExprVisitor<R> v) {
+            return v.ref(this);
+        }
+
         public String text() {
             return String.join(".", path);
         }
     }
 
     /** {@code name(args)}, with an optional {@code during PHASE} window on the first argument. */
-    record Call(String name, Span nameSpan, List<Expr> args, String during, Span duringSpan, Span span) implements Expr {}
+    record Call(String name, Span nameSpan, List<Expr> args, String during, Span duringSpan, Span span) implements Expr {
+        @Override
+        public <R> R accept(ExprVisitor<R> v) {
+            return v.call(this);
+        }
+    }
 
     /** {@code value at TIME} or {@code value at start|end [of PHASE]}. */
-    record At(Expr value, TimePoint when, Span span) implements Expr {}
+    record At(Expr value, TimePoint when, Span span) implements Expr {
+        @Override
+        public <R> R accept(ExprVisitor<R> v) {
+            return v.at(this);
+        }
+    }
 
-    record Unary(String op, Expr operand, Span span) implements Expr {}
+    record Unary(String op, Expr operand, Span span) implements Expr {
+        @Override
+        public <R> R accept(ExprVisitor<R> v) {
+            return v.unary(this);
+        }
+    }
 
-    record Binary(String op, Expr left, Expr right, Span span) implements Expr {}
+    record Binary(String op, Expr left, Expr right, Span span) implements Expr {
+        @Override
+        public <R> R accept(ExprVisitor<R> v) {
+            return v.binary(this);
+        }
+    }
 }
