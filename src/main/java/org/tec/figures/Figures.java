@@ -48,8 +48,7 @@ public final class Figures {
 
     /** Whether a file name ends in an extension tec can draw. */
     public static boolean supported(String file) {
-        String f = file.toLowerCase(Locale.ROOT);
-        return f.endsWith(".svg") || f.endsWith(".png");
+        return org.tec.interp.FileFormat.byFileName(file, org.tec.interp.FileFormat.Kind.FIGURE) != null;
     }
 
     /**

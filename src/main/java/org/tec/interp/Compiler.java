@@ -36,7 +36,6 @@ public final class Compiler {
     public static final long MAX_STUDY_RUNS = 1_000_000;
     static final List<String> VERBS = List.of("encourage", "reassure", "validate", "reflect", "confront", "advise");
     static final List<String> POLICIES = List.of("hold_exposure", "no_reassurance", "manual", "automatic");
-    static final List<String> FORMATS = List.of("csv", "json");
 
     private final Diagnostics sink;
     private final SourceSet sources;
@@ -461,7 +460,7 @@ public final class Compiler {
                     } else if (vars != null) {
                         plots.add(new Program.PlotPlan(vars, p.sweep(), p.file(), p.span()));
                     }
-                    if (p.file() != null && !(p.file().toLowerCase(java.util.Locale.ROOT).endsWith(".svg") || p.file().toLowerCase(java.util.Locale.ROOT).endsWith(".png"))) {
+                    if (p.file() != null && FileFormat.byFileName(p.file(), FileFormat.Kind.FIGURE) == null) {
                         sink.error(p.fileSpan(), "a figure is written as .svg or .png, not '" + p.file() + "'",
                                 "end the file name in .svg or .png");
                     }
@@ -1150,9 +1149,11 @@ public final class Compiler {
         // ---------------------------------------------------------- outputs
 
         Program.EmitPlan emit(Item.Emit e) {
-            if (!FORMATS.contains(e.format())) {
-                String hint = Suggest.hint(e.format(), FORMATS);
-                sink.error(e.formatSpan(), "unknown output format '" + e.format() + "'", hint != null ? hint : "formats: csv, json");
+            FileFormat format = FileFormat.byKey(e.format(), FileFormat.Kind.DATA);
+            if (format == null) {
+                List<String> keys = FileFormat.keys(FileFormat.Kind.DATA);
+                String hint = Suggest.hint(e.format(), keys);
+                sink.error(e.formatSpan(), "unknown output format '" + e.format() + "'", hint != null ? hint : "formats: " + String.join(", ", keys));
                 return null;
             }
             double every = 0;
@@ -1167,7 +1168,7 @@ public final class Compiler {
             }
             List<Var> vars = variables(e.variables());
             if (vars == null) return null;
-            return new Program.EmitPlan(e.format(), e.file(), every, vars, e.span());
+            return new Program.EmitPlan(format, e.file(), every, vars, e.span());
         }
 
         List<Var> variables(List<Expr> es) {

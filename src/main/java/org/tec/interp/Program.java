@@ -143,7 +143,7 @@ public record Program(String name, String file, double dt, long seed, double noi
     public record Check(String name, String source, Eval condition, Eval left, Eval right, String op, Type operandType,
                         Span span) {}
 
-    public record EmitPlan(String format, String file, double every, List<Var> variables, Span span) {}
+    public record EmitPlan(FileFormat format, String file, double every, List<Var> variables, Span span) {}
 
     /** A session figure of some variables, or ({@code sweep}) a study's outcomes against its first sweep. */
     public record PlotPlan(List<Var> variables, boolean sweep, String file, Span span) {}

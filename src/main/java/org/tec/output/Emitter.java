@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.tec.diag.Diagnostics;
+import org.tec.interp.FileFormat;
 import org.tec.interp.Program;
 import org.tec.interp.RunError;
 import org.tec.interp.RunResult;
@@ -43,7 +44,7 @@ public final class Emitter {
         Streams s = new Streams(p, dir, version, suffix);
         try {
             for (Program.EmitPlan e : p.emits()) {
-                if (!e.format().equals("csv")) continue;
+                if (e.format() != FileFormat.CSV) continue;
                 Path target = dir.resolve(suffix == null ? e.file() : withSuffix(e.file(), suffix));
                 if (target == null) continue;
                 s.csv(target, e.every(), e.variables(), false, true);
@@ -57,7 +58,7 @@ public final class Emitter {
 
     /** Whether a run of this program can keep only what its checks read: no output needs the whole trajectory. */
     public static boolean canStream(Program p) {
-        return p.emits().stream().noneMatch(e -> e.format().equals("json")) && p.plots().stream().allMatch(Program.PlotPlan::sweep);
+        return p.emits().stream().noneMatch(e -> e.format() == FileFormat.JSON) && p.plots().stream().allMatch(Program.PlotPlan::sweep);
     }
 
     /** The outputs of one run, open while it runs. */
@@ -123,7 +124,7 @@ public final class Emitter {
     private static List<Path> emitRest(RunResult r, OutputDir dir, String version, String suffix) {
         List<Path> written = new ArrayList<>();
         for (Program.EmitPlan e : r.program().emits()) {
-            if (e.format().equals("csv")) continue;
+            if (e.format() == FileFormat.CSV) continue;
             Path target = dir.resolve(suffix == null ? e.file() : withSuffix(e.file(), suffix));
             if (target == null) continue;
             try {
@@ -153,7 +154,7 @@ public final class Emitter {
     public static List<Path> emit(RunResult r, OutputDir dir, String version, String suffix) {
         List<Path> written = new ArrayList<>();
         for (Program.EmitPlan e : r.program().emits()) {
-            if (!e.format().equals("csv")) continue;
+            if (e.format() != FileFormat.CSV) continue;
             Path target = dir.resolve(suffix == null ? e.file() : withSuffix(e.file(), suffix));
             if (target == null) continue; // refused by validate before the run
             try {

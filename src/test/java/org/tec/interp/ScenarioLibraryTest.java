@@ -92,7 +92,7 @@ class ScenarioLibraryTest {
             runs = study.runs().runs().size();
             assertEquals(program.study().runs(), runs, name + ": every run of the study ran");
         }
-        long csvEmits = program.emits().stream().filter(e -> e.format().equals("csv")).count();
+        long csvEmits = program.emits().stream().filter(e -> e.format() == FileFormat.CSV).count();
         long figures = program.plots().stream().filter(pl -> !pl.sweep()).count();
         assertEquals((program.emits().size() + csvEmits + figures) * runs, written.size(),
                 "every emit wrote its file (and every CSV its .meta.json sidecar, every plot its figure)");

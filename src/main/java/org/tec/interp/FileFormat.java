@@ -1,0 +1,65 @@
+package org.tec.interp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one registry of the files tec writes: data (the {@code emit} formats, a study's
+ * results) and figures. A script's {@code emit FORMAT}, a {@code plot ... to FILE}, and the
+ * command line's {@code --out}, {@code --json} and {@code --plot} are checked against it; an
+ * unknown format is an error with a position, never a default. A new format is one entry
+ * here plus its writer (the switch over this enum in org.tec.output, which the compiler
+ * keeps exhaustive).
+ */
+public enum FileFormat {
+    CSV("csv", Kind.DATA),
+    JSON("json", Kind.DATA),
+    SVG("svg", Kind.FIGURE),
+    PNG("png", Kind.FIGURE);
+
+    /** What a format holds. */
+    public enum Kind { DATA, FIGURE }
+
+    private final String key;
+    private final Kind kind;
+
+    FileFormat(String key, Kind kind) {
+        this.key = key;
+        this.kind = kind;
+    }
+
+    /** The word a script writes ({@code csv}) and the file name's ending without its dot. */
+    public String key() {
+        return key;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** {@code .csv}. */
+    public String extension() {
+        return "." + key;
+    }
+
+    /** The format a script names ({@code emit csv}), or null. */
+    public static FileFormat byKey(String key, Kind kind) {
+        for (FileFormat f : values()) if (f.kind == kind && f.key.equals(key)) return f;
+        return null;
+    }
+
+    /** The format of a file by its name's ending (any case), or null. */
+    public static FileFormat byFileName(String name, Kind kind) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (FileFormat f : values()) if (f.kind == kind && lower.endsWith(f.extension())) return f;
+        return null;
+    }
+
+    /** The keys of one kind, in order: {@code csv, json}. */
+    public static List<String> keys(Kind kind) {
+        List<String> out = new ArrayList<>();
+        for (FileFormat f : values()) if (f.kind == kind) out.add(f.key);
+        return List.copyOf(out);
+    }
+}
