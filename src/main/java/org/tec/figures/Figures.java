@@ -10,14 +10,15 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
@@ -26,8 +27,11 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.tec.interp.Event;
+import org.tec.interp.FileFormat;
 import org.tec.interp.PhaseRecord;
 import org.tec.interp.RunRecord;
+import org.tec.interp.Study;
+import org.tec.interp.StudyFunctions;
 import org.tec.interp.Trajectory;
 import org.tec.model.PhaseKind;
 import org.tec.model.Var;
@@ -35,8 +39,9 @@ import org.tec.model.Var;
 /**
  * Figures in the style of the paper's Figure 2: time on x, distress on y, exposure
  * phases shaded grey, markers at the moments that matter (an exposure ended early, an
- * escape, a walkout), and a second panel with the four empathy components. SVG or PNG,
- * chosen by the file's extension; written whole or not at all.
+ * escape, a walkout), and a second panel with the four empathy components. A figure is
+ * drawn to bytes in a figure format of {@link FileFormat} (SVG or PNG); org.tec.output
+ * writes them, through its one atomic writer.
  */
 public final class Figures {
     private static final int WIDTH = 900, TOP = 430, BOTTOM = 300;
@@ -48,19 +53,19 @@ public final class Figures {
 
     /** Whether a file name ends in an extension tec can draw. */
     public static boolean supported(String file) {
-        return org.tec.interp.FileFormat.byFileName(file, org.tec.interp.FileFormat.Kind.FIGURE) != null;
+        return FileFormat.byFileName(file, FileFormat.Kind.FIGURE) != null;
     }
 
     /**
      * A session figure: the listed variables (default: both parties' distress) over time
      * in the top panel, the four empathy components below.
      */
-    public static void session(RunRecord record, String title, List<Var> variables, Path target) throws IOException {
+    public static byte[] session(RunRecord record, String title, List<Var> variables, FileFormat format) throws IOException {
         List<Var> top = variables == null || variables.isEmpty() ? List.of(Var.CLIENT_DISTRESS, Var.THERAPIST_DISTRESS) : variables;
         Trajectory tr = record.trajectory();
         double[] x = courseTime(tr);
         XYChart upper = chart(title, "", axisTitle(top), TOP);
-        shadeExposures(upper, record, tr, x, maxOf(tr, top));
+        shadeExposures(upper, record, tr, x, maxOf(top));
         int k = 0;
         for (Var v : top) {
             XYSeries s = upper.addSeries(v.key(), x, tr.series(v));
@@ -79,21 +84,50 @@ public final class Figures {
             s.setLineWidth(1.8f);
         }
         lower.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-        write(target, List.of(upper, lower));
+        return render(List.of(upper, lower), format);
     }
 
     /**
      * A study figure: one panel per numeric print statement, each against the first swept
      * parameter; the mean across replicates, and with replicates the 10th-90th percentile band.
      */
-    public static void sweepPanels(org.tec.interp.Study.Result r, Path target) throws IOException {
+    public static byte[] sweepPanels(Study.Result r, FileFormat format) throws IOException {
         List<Integer> all = new ArrayList<>();
         for (int k = 0; k < r.program().prints().size(); k++) all.add(k);
-        sweepPanels(r, all, target);
+        return sweepPanels(r, all, format);
+    }
+
+    /**
+     * Draws and writes a study figure, its format by the file's extension.
+     *
+     * @deprecated the command line's last direct use ({@code tec sweep --plot}), which this
+     *     branch may not edit; it repeats the atomic write only until that caller goes through
+     *     the api. Draw with {@code Emitter.sweepPanels}, which writes through the one atomic
+     *     writer, and remove this with its caller.
+     */
+    @Deprecated(forRemoval = true)
+    public static void sweepPanels(Study.Result r, List<Integer> which, Path target) throws IOException {
+        FileFormat format = FileFormat.byFileName(target.toString(), FileFormat.Kind.FIGURE);
+        if (format == null) throw new IllegalArgumentException(target + ": not a figure file name");
+        byte[] bytes = sweepPanels(r, which, format);
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir != null) Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: the platform's defaults apply
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** A study figure of the chosen print statements (by index), one panel each. */
-    public static void sweepPanels(org.tec.interp.Study.Result r, List<Integer> which, Path target) throws IOException {
+    public static byte[] sweepPanels(Study.Result r, List<Integer> which, FileFormat format) throws IOException {
         var runs = r.runs();
         var sweep0 = runs.sweeps().get(0);
         double[] xs = sweep0.values();
@@ -112,9 +146,9 @@ public final class Figures {
             double[] mean = new double[xs.length], lo = new double[xs.length], hi = new double[xs.length];
             for (int i = 0; i < xs.length; i++) {
                 double[] v = groups.get(i).stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).sorted().toArray();
-                mean[i] = java.util.Arrays.stream(v).average().orElse(Double.NaN);
-                lo[i] = org.tec.interp.StudyFunctions.quantile(v, 0.1);
-                hi[i] = org.tec.interp.StudyFunctions.quantile(v, 0.9);
+                mean[i] = Arrays.stream(v).average().orElse(Double.NaN);
+                lo[i] = StudyFunctions.quantile(v, 0.1);
+                hi[i] = StudyFunctions.quantile(v, 0.9);
             }
             String outcome = r.program().prints().get(k).source();
             String title = charts.isEmpty() ? r.program().name() + ":  " + outcome : outcome;
@@ -139,7 +173,7 @@ public final class Figures {
             charts.add(c);
         }
         if (charts.isEmpty()) throw new IOException("the scenario prints no numeric outcome to draw");
-        write(target, charts);
+        return render(charts, format);
     }
 
     // ------------------------------------------------------------------ pieces
@@ -221,39 +255,41 @@ public final class Figures {
         return suds ? "distress (SUDS)" : "value";
     }
 
-    private static double maxOf(Trajectory tr, List<Var> vars) {
+    private static double maxOf(List<Var> vars) {
         double m = 0;
         for (Var v : vars) m = Math.max(m, v.max() > 1 ? 100 : 1);
         return m;
     }
 
-    /** Paints the charts stacked into one image: PNG or SVG by the target's extension. */
-    private static void write(Path target, List<XYChart> charts) throws IOException {
+    /** Paints the charts stacked into one image, in a figure format. */
+    private static byte[] render(List<XYChart> charts, FileFormat format) throws IOException {
         int height = charts.stream().mapToInt(XYChart::getHeight).sum();
-        Path dir = target.toAbsolutePath().getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            if (target.toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
-                VectorGraphics2D g = new VectorGraphics2D();
-                paint(g, charts);
-                Document doc = new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, height));
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    doc.writeTo(out);
-                }
-            } else {
-                BufferedImage img = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = img.createGraphics();
-                g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-                paint(g, charts);
-                g.dispose();
-                ImageIO.write(img, "png", tmp.toFile());
-            }
-            org.tec.output.AtomicFiles.readable(tmp);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        return switch (format) {
+            case SVG -> svg(charts, height);
+            case PNG -> png(charts, height);
+            case CSV, JSON -> throw new IllegalArgumentException(
+                    "a figure is drawn as " + String.join(" or ", FileFormat.keys(FileFormat.Kind.FIGURE)) + ", not " + format.key());
+        };
+    }
+
+    private static byte[] svg(List<XYChart> charts, int height) throws IOException {
+        VectorGraphics2D g = new VectorGraphics2D();
+        paint(g, charts);
+        Document doc = new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, height));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        doc.writeTo(out);
+        return out.toByteArray();
+    }
+
+    private static byte[] png(List<XYChart> charts, int height) throws IOException {
+        BufferedImage img = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        paint(g, charts);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        return out.toByteArray();
     }
 
     private static void paint(Graphics2D g, List<XYChart> charts) {

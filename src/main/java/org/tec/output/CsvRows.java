@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.util.List;
 import org.tec.interp.RunListener;
 import org.tec.model.Var;
+import org.tec.text.Numbers;
 
 /**
  * Trajectory rows as CSV, written as the run records them (or replayed from a record):
@@ -15,7 +16,7 @@ import org.tec.model.Var;
  * escape is corrected at its own moment and a session's last row is known only when the
  * next session starts.
  */
-public final class CsvRows implements RunListener {
+final class CsvRows implements RunListener {
     private final Writer out;
     private final double dt;
     private final int stride;
@@ -29,10 +30,10 @@ public final class CsvRows implements RunListener {
     private double pendingTime;
 
     /** {@code runLabel} non-null adds a leading run column (a study's trajectories in one file). */
-    public CsvRows(Writer out, double dt, double every, List<Var> vars, boolean tidy, String runLabel, boolean header) {
+    CsvRows(Writer out, double dt, double every, List<Var> vars, boolean tidy, String runLabel, boolean header) {
         this.out = out;
         this.dt = dt;
-        this.stride = every <= 0 ? 1 : Math.max(1, (int) Math.round(every / dt));
+        this.stride = Rows.stride(dt, every);
         this.vars = vars == null || vars.isEmpty() ? List.of(Var.values()) : List.copyOf(vars);
         this.tidy = tidy;
         this.runLabel = runLabel;
@@ -54,8 +55,7 @@ public final class CsvRows implements RunListener {
     @Override
     public void row(int session, String phase, double time, double[] state) {
         if (pending != null) {
-            boolean onGrid = Math.round(pendingTime / dt) % stride == 0;
-            if (onGrid || session != pendingSession) flushPending();
+            if (Rows.onGrid(pendingTime, dt, stride) || session != pendingSession) flushPending();
         }
         if (pending == null) pending = new double[Var.COUNT];
         System.arraycopy(state, 0, pending, 0, Var.COUNT);
@@ -70,24 +70,24 @@ public final class CsvRows implements RunListener {
     }
 
     /** Writes the held-back last row; call once when the run is over. */
-    public void finish() {
+    void finish() {
         if (pending != null) flushPending();
         pending = null;
     }
 
     private void flushPending() {
-        String prefix = (runLabel == null ? "" : runLabel + ",") + org.tec.text.Numbers.data(pendingTime) + "," + pendingSession + ","
+        String prefix = (runLabel == null ? "" : runLabel + ",") + Numbers.data(pendingTime) + "," + pendingSession + ","
                 + pendingPhase;
         if (tidy) {
             for (Var v : vars) {
                 sb.setLength(0);
-                sb.append(prefix).append(',').append(v.key()).append(',').append(org.tec.text.Numbers.data(pending[v.ordinal()])).append('\n');
+                sb.append(prefix).append(',').append(v.key()).append(',').append(Numbers.data(pending[v.ordinal()])).append('\n');
                 write(sb.toString());
             }
         } else {
             sb.setLength(0);
             sb.append(prefix);
-            for (Var v : vars) sb.append(',').append(org.tec.text.Numbers.data(pending[v.ordinal()]));
+            for (Var v : vars) sb.append(',').append(Numbers.data(pending[v.ordinal()]));
             write(sb.append('\n').toString());
         }
         pending = null;

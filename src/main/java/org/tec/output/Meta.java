@@ -11,13 +11,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.tec.interp.Program;
 import org.tec.model.Param;
+import org.tec.text.Numbers;
 
 /** The metadata that makes an output reproducible: version, script and its hash, seed, dt, every parameter. */
 public final class Meta {
     private Meta() {}
 
     /** SHA-256 of the script file's bytes, or "" when it cannot be read (an in-memory script). */
-    public static String scriptHash(String file) {
+    private static String scriptHash(String file) {
         try {
             byte[] bytes = Files.readAllBytes(Path.of(file));
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -40,13 +41,13 @@ public final class Meta {
         }
         g.writeObjectFieldStart("parameters");
         for (Map.Entry<String, Double> e : new TreeMap<>(p.parameters()).entrySet()) {
-            g.writeNumberField(e.getKey(), org.tec.text.Numbers.roundData(e.getValue()));
+            g.writeNumberField(e.getKey(), Numbers.roundData(e.getValue()));
         }
         g.writeEndObject();
         g.writeObjectFieldStart("model");
         for (Param par : Param.values()) {
             double v = p.params().get(par);
-            if (Double.isFinite(v)) g.writeNumberField(par.scope().word() + "." + par.key(), org.tec.text.Numbers.roundData(v));
+            if (Double.isFinite(v)) g.writeNumberField(par.scope().word() + "." + par.key(), Numbers.roundData(v));
         }
         g.writeEndObject();
     }
@@ -62,8 +63,7 @@ public final class Meta {
     /** Writes a sidecar: the metadata block alone, plus what the CSV holds. */
     public static void writeSidecar(Path csv, Program p, String version, Map<String, Object> extra) throws IOException {
         AtomicFiles.write(sidecar(csv), w -> {
-            try (JsonGenerator g = JsonWriter.FACTORY.createGenerator(w)) {
-                g.useDefaultPrettyPrinter();
+            try (JsonGenerator g = JsonWriter.pretty(w)) {
                 g.writeStartObject();
                 fields(g, p, version, extra);
                 g.writeEndObject();

@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tec.interp.FileFormat;
 import org.tec.interp.Printed;
 import org.tec.interp.Program;
 import org.tec.interp.Study;
 import org.tec.interp.StudyRuns;
 import org.tec.interp.Verdict;
+import org.tec.text.Numbers;
 
 /**
  * A study's results, tidy: one row per run with its index, replicate, seed, swept values,
@@ -24,7 +26,7 @@ public final class Results {
     private Results() {}
 
     /** Column names, in order. */
-    public static List<String> columns(Study.Result r) {
+    private static List<String> columns(Study.Result r) {
         Program p = r.program();
         List<String> cols = new ArrayList<>(List.of("run", "replicate", "seed"));
         for (var sw : r.runs().sweeps()) cols.add(sw.param());
@@ -35,7 +37,7 @@ public final class Results {
     }
 
     /** One map per run, column to value (numbers as numbers, conditions as true/false). */
-    public static List<Map<String, Object>> rows(Study.Result r) {
+    private static List<Map<String, Object>> rows(Study.Result r) {
         List<String> cols = columns(r);
         List<Map<String, Object>> out = new ArrayList<>();
         for (StudyRuns.Run run : r.runs().runs()) {
@@ -44,7 +46,7 @@ public final class Results {
             row.put(cols.get(c++), run.index());
             row.put(cols.get(c++), run.replicate());
             row.put(cols.get(c++), run.seed());
-            for (double v : run.values()) row.put(cols.get(c++), org.tec.text.Numbers.roundData(v));
+            for (double v : run.values()) row.put(cols.get(c++), Numbers.roundData(v));
             for (Verdict v : run.result().goals()) row.put(cols.get(c++), v.passed());
             for (Verdict v : run.result().expects()) row.put(cols.get(c++), v.passed());
             for (Printed pr : run.result().prints()) row.put(cols.get(c++), value(pr));
@@ -55,7 +57,30 @@ public final class Results {
 
     private static Object value(Printed pr) {
         if (pr.value().equals("true") || pr.value().equals("false")) return Boolean.valueOf(pr.value());
-        return Double.isFinite(pr.number()) ? (Object) org.tec.text.Numbers.roundData(pr.number()) : null;
+        return Double.isFinite(pr.number()) ? (Object) Numbers.roundData(pr.number()) : null;
+    }
+
+    /**
+     * Writes the results in the data format the file's name says ({@code .csv} or
+     * {@code .json}); a name of no data format is an error, never written as one of them.
+     */
+    public static void write(Study.Result r, Path target, String version) throws IOException {
+        FileFormat format = FileFormat.byFileName(target.toString(), FileFormat.Kind.DATA);
+        if (format == null) {
+            throw new IllegalArgumentException(target + ": a study's results are written as "
+                    + String.join(" or ", FileFormat.keys(FileFormat.Kind.DATA)) + "; end the file name in one of those");
+        }
+        Writing writing = switch (format) {
+            case CSV -> Results::csv;
+            case JSON -> Results::json;
+            case SVG, PNG -> throw new IllegalStateException("not a data format: " + format.key());
+        };
+        writing.write(r, target, version);
+    }
+
+    @FunctionalInterface
+    private interface Writing {
+        void write(Study.Result r, Path target, String version) throws IOException;
     }
 
     public static void csv(Study.Result r, Path target, String version) throws IOException {
@@ -70,8 +95,7 @@ public final class Results {
 
     public static void json(Study.Result r, Path target, String version) throws IOException {
         AtomicFiles.write(target, w -> {
-            try (JsonGenerator g = JsonWriter.FACTORY.createGenerator(w)) {
-                g.useDefaultPrettyPrinter();
+            try (JsonGenerator g = JsonWriter.pretty(w)) {
                 g.writeStartObject();
                 g.writeObjectFieldStart("meta");
                 Meta.fields(g, r.program(), version, studyFacts(r, columns(r)));
@@ -98,7 +122,7 @@ public final class Results {
         Map<String, Object> sweeps = new LinkedHashMap<>();
         for (var sw : r.runs().sweeps()) {
             List<Double> vs = new ArrayList<>();
-            for (double v : sw.values()) vs.add(org.tec.text.Numbers.roundData(v));
+            for (double v : sw.values()) vs.add(Numbers.roundData(v));
             sweeps.put(sw.param(), vs);
         }
         facts.put("sweeps", sweeps);

@@ -12,14 +12,23 @@ final class Rows {
 
     static int[] sampled(Trajectory tr, double dt, double every) {
         int rows = tr.rows();
-        int stride = every <= 0 ? 1 : Math.max(1, (int) Math.round(every / dt));
+        int stride = stride(dt, every);
         int[] out = new int[rows];
         int n = 0;
         for (int i = 0; i < rows; i++) {
             boolean lastOfSession = i == rows - 1 || tr.session(i + 1) != tr.session(i);
-            long step = Math.round(tr.time(i) / dt);
-            if (step % stride == 0 || lastOfSession) out[n++] = i;
+            if (onGrid(tr.time(i), dt, stride) || lastOfSession) out[n++] = i;
         }
         return Arrays.copyOf(out, n);
+    }
+
+    /** How many steps of {@code dt} the grid of {@code every} spans (1: every row). */
+    static int stride(double dt, double every) {
+        return every <= 0 ? 1 : Math.max(1, (int) Math.round(every / dt));
+    }
+
+    /** Whether a moment of a session lies on the grid. */
+    static boolean onGrid(double time, double dt, int stride) {
+        return Math.round(time / dt) % stride == 0;
     }
 }
