@@ -44,46 +44,51 @@ public final class JsonWriter {
         }
     }
 
-    private static void phases(JsonGenerator g, List<PhaseRecord> phases) throws IOException {
-        g.writeArrayFieldStart("phases");
-        for (PhaseRecord ph : phases) {
+    /** How one item of a list is written, as the fields of its object. */
+    @FunctionalInterface
+    interface Fields<T> {
+        void write(JsonGenerator g, T item) throws IOException;
+    }
+
+    /** A field holding an array with one object per item. */
+    static <T> void objects(JsonGenerator g, String field, List<T> items, Fields<T> fields) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (T item : items) {
             g.writeStartObject();
-            g.writeNumberField("session", ph.session());
-            g.writeStringField("name", ph.ref());
-            g.writeStringField("kind", ph.kind().key());
-            if (ph.label() != null) g.writeStringField("label", ph.label());
-            number(g, "start", ph.start());
-            number(g, "end", ph.end());
-            number(g, "planned", ph.planned());
-            g.writeBooleanField("completed", ph.completed());
-            if (ph.endedBy() != null) g.writeStringField("ended_by", ph.endedBy());
+            fields.write(g, item);
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    private static void phases(JsonGenerator g, List<PhaseRecord> phases) throws IOException {
+        objects(g, "phases", phases, (o, ph) -> {
+            o.writeNumberField("session", ph.session());
+            o.writeStringField("name", ph.ref());
+            o.writeStringField("kind", ph.kind().key());
+            if (ph.label() != null) o.writeStringField("label", ph.label());
+            number(o, "start", ph.start());
+            number(o, "end", ph.end());
+            number(o, "planned", ph.planned());
+            o.writeBooleanField("completed", ph.completed());
+            if (ph.endedBy() != null) o.writeStringField("ended_by", ph.endedBy());
+        });
     }
 
     private static void events(JsonGenerator g, List<Event> events) throws IOException {
-        g.writeArrayFieldStart("events");
-        for (Event e : events) {
-            g.writeStartObject();
-            g.writeNumberField("session", e.session());
-            number(g, "t", e.time());
-            g.writeStringField("kind", e.kind().key());
-            g.writeStringField("message", e.message());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        objects(g, "events", events, (o, e) -> {
+            o.writeNumberField("session", e.session());
+            number(o, "t", e.time());
+            o.writeStringField("kind", e.kind().key());
+            o.writeStringField("message", e.message());
+        });
     }
 
     private static void prints(JsonGenerator g, List<Printed> prints) throws IOException {
-        g.writeArrayFieldStart("prints");
-        for (Printed pr : prints) {
-            g.writeStartObject();
-            g.writeStringField("expression", pr.source());
-            g.writeStringField("value", pr.value());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        objects(g, "prints", prints, (o, pr) -> {
+            o.writeStringField("expression", pr.source());
+            o.writeStringField("value", pr.value());
+        });
     }
 
     /** The sampled rows, one array per column. */
@@ -109,16 +114,12 @@ public final class JsonWriter {
     }
 
     private static void verdicts(JsonGenerator g, String field, List<Verdict> vs) throws IOException {
-        g.writeArrayFieldStart(field);
-        for (Verdict v : vs) {
-            g.writeStartObject();
-            g.writeStringField("name", v.name());
-            g.writeBooleanField("passed", v.passed());
-            if (v.detail() != null) g.writeStringField("values", v.detail());
-            g.writeStringField("at", v.span().toString());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        objects(g, field, vs, (o, v) -> {
+            o.writeStringField("name", v.name());
+            o.writeBooleanField("passed", v.passed());
+            if (v.detail() != null) o.writeStringField("values", v.detail());
+            o.writeStringField("at", v.span().toString());
+        });
     }
 
     private static void number(JsonGenerator g, String name, double v) throws IOException {

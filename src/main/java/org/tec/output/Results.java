@@ -101,15 +101,11 @@ public final class Results {
                 Meta.fields(g, r.program(), version, studyFacts(r, columns(r)));
                 g.writeEndObject();
                 g.writeObjectField("runs", rows(r));
-                g.writeArrayFieldStart("expectations");
-                for (Verdict v : r.expects()) {
-                    g.writeStartObject();
-                    g.writeStringField("expectation", v.source());
-                    g.writeBooleanField("passed", v.passed());
-                    if (v.detail() != null) g.writeStringField("values", v.detail());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
+                JsonWriter.objects(g, "expectations", r.expects(), (o, v) -> {
+                    o.writeStringField("expectation", v.source());
+                    o.writeBooleanField("passed", v.passed());
+                    if (v.detail() != null) o.writeStringField("values", v.detail());
+                });
                 g.writeEndObject();
             }
         });
