@@ -21,20 +21,15 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ScriptOptions script;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Directory the script's emit statements write under (default: the current directory).")
-    Path out;
+    @Option(names = "--out", paramLabel = "DIR", description = "Directory the script's emit statements write under (default: the current directory).") Path out;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Write the whole trajectory as CSV.")
-    Path csv;
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write the whole trajectory as CSV.") Path csv;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the run as JSON: metadata, events, verdicts, series.")
-    Path json;
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the run as JSON: metadata, events, verdicts, series.") Path json;
 
-    @Option(names = "--plot", paramLabel = "FILE", description = "Draw the run like the paper's Figure 2 (.svg or .png): distress over time, exposures shaded, the four components below.")
-    Path plot;
+    @Option(names = "--plot", paramLabel = "FILE", description = "Draw the run like the paper's Figure 2 (.svg or .png): distress over time, exposures shaded, the four components below.") Path plot;
 
-    @Option(names = "--long", description = "Write --csv in long (tidy) layout: t,session,phase,variable,value.")
-    boolean tidy;
+    @Option(names = "--long", description = "Write --csv in long (tidy) layout: t,session,phase,variable,value.") boolean tidy;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -63,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
         boolean allHold = true;
         for (int i = 0; i < c.scenarios().size(); i++) {
             TecRun.Outcome done;
-            try (Progress progress = new Progress(null, script.quiet)) {
+            try (Progress progress = Progress.of(null, script.quiet)) {
                 done = run.progress(progress).scenario(i);
             } catch (TecException e) {
                 stderr.println(Double.isNaN(e.time()) ? "error: " + e.getMessage() : file + ": " + e.report());

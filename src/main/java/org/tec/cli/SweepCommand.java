@@ -28,32 +28,23 @@ final class SweepCommand implements Callable<Integer> {
     ScriptOptions script;
 
     @Option(names = "--vary", paramLabel = "NAME=FROM:TO:STEP", required = true,
-            description = "A swept parameter: NAME=FROM:TO:STEP or NAME=A,B,C (repeatable; several make a grid).")
-    List<String> vary = new ArrayList<>();
+            description = "A swept parameter: NAME=FROM:TO:STEP or NAME=A,B,C (repeatable; several make a grid).") List<String> vary = new ArrayList<>();
 
-    @Option(names = "--replicates", paramLabel = "N", description = "Runs per grid point (default: the script's replicate, else 1).")
-    Integer replicates;
+    @Option(names = "--replicates", paramLabel = "N", description = "Runs per grid point (default: the script's replicate, else 1).") Integer replicates;
 
-    @Option(names = "--noise", paramLabel = "X", description = "Noise scale (0 = deterministic; default: the script's).")
-    Double noise;
+    @Option(names = "--noise", paramLabel = "X", description = "Noise scale (0 = deterministic; default: the script's).") Double noise;
 
-    @Option(names = "--scenario", paramLabel = "NAME", description = "Which scenario of the file (default: the first).")
-    String scenario;
+    @Option(names = "--scenario", paramLabel = "NAME", description = "Which scenario of the file (default: the first).") String scenario;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Results, one row per run: .csv (with a .meta.json sidecar) or .json.")
-    Path out;
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Results, one row per run: .csv (with a .meta.json sidecar) or .json.") Path out;
 
-    @Option(names = "--plot", paramLabel = "FILE", description = "Draw an outcome against the first swept parameter (.svg or .png).")
-    Path plot;
+    @Option(names = "--plot", paramLabel = "FILE", description = "Draw an outcome against the first swept parameter (.svg or .png).") Path plot;
 
-    @Option(names = "--outcome", paramLabel = "EXPR", description = "The print statement to plot, as written (default: the script's first print).")
-    String outcome;
+    @Option(names = "--outcome", paramLabel = "EXPR", description = "The print statement to plot, as written (default: the script's first print).") String outcome;
 
-    @Option(names = "--trajectories", paramLabel = "FILE", description = "Also write every run's trajectory in long layout: run,t,session,phase,variable,value.")
-    Path trajectories;
+    @Option(names = "--trajectories", paramLabel = "FILE", description = "Also write every run's trajectory in long layout: run,t,session,phase,variable,value.") Path trajectories;
 
-    @Option(names = "--every", paramLabel = "MIN", description = "Sampling of --trajectories, in minutes (default 0.5).")
-    double every = 0.5;
+    @Option(names = "--every", paramLabel = "MIN", description = "Sampling of --trajectories, in minutes (default 0.5).") double every = 0.5;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -90,7 +81,7 @@ final class SweepCommand implements Callable<Integer> {
         TecStudy.Request request = configure(s.study(), sweeps);
         int n = script.threads(spec.commandLine());
         TecStudy result;
-        try (Progress progress = new Progress("sweep", script.quiet)) {
+        try (Progress progress = Progress.of("sweep", script.quiet)) {
             result = request.threads(n).progress(progress).run();
         } catch (TecException.Compile e) {
             stderr.print(TecDiagnostic.render(e.diagnostics()));

@@ -92,7 +92,7 @@ final class TestCommand implements Callable<Integer> {
         List<String> scenarios = c.scenarios();
         for (int i = 0; i < scenarios.size(); i++) {
             String prefix = scenarios.size() > 1 ? "[" + scenarios.get(i) + "] " : "";
-            try (Progress progress = new Progress(null, false)) {
+            try (Progress progress = Progress.of(null, false)) {
                 TecRun.Outcome done = run.progress(progress).scenario(i);
                 for (TecVerdict v : done.expectations()) {
                     if (!v.passed()) msg.append(prefix).append("expectation failed: ").append(v.name())
