@@ -28,6 +28,18 @@ final class Adapt {
         return List.copyOf(out);
     }
 
+    /** {@code base} with {@code overrides} over it, as doubles. */
+    static Map<String, Double> doubles(Map<String, Double> base, Map<String, ? extends Number> overrides) {
+        Map<String, Double> out = new LinkedHashMap<>(base);
+        if (overrides != null) {
+            for (Map.Entry<String, ? extends Number> e : overrides.entrySet()) {
+                if (e.getValue() == null) throw new IllegalArgumentException("override " + e.getKey() + " has no value");
+                out.put(e.getKey(), e.getValue().doubleValue());
+            }
+        }
+        return out;
+    }
+
     static TecException.Compile compileError(Diagnostics ds, SourceSet sources) {
         return new TecException.Compile(diagnostics(ds, sources));
     }
@@ -77,7 +89,7 @@ final class Adapt {
 
     /** The typed API exception for a run-time error of the implementation. */
     static TecException error(RunError e) {
-        return switch (e.kind()) {
+        TecException out = switch (e.kind()) {
             case STEP_LIMIT -> new TecException.Limit("steps", e.getMessage());
             case TIME_LIMIT -> new TecException.Limit("wall_time", e.getMessage());
             case RUN_LIMIT -> new TecException.Limit("runs", e.getMessage());
@@ -87,5 +99,6 @@ final class Adapt {
             case OUTPUT -> new TecException.Output(e.getMessage());
             default -> new TecException.Failure(e.getMessage());
         };
+        return out.at(e.time());
     }
 }

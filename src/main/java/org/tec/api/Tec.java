@@ -3,13 +3,19 @@ package org.tec.api;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import org.tec.interp.FileFormat;
+import org.tec.lang.Quantity;
+import org.tec.model.Param;
 
 /**
  * The entry point: {@code Tec.builder()...build()} gives a {@link TecEngine}. Every
  * setting has a safe default: no output directory (scripts write no files), at most 50
  * million steps per run, no wall-time limit, at most a million runs per study, 100 MB of
- * output, as many threads as cores.
+ * output, as many threads as cores. Also the model's parameter table and the reading of a
+ * value written outside a script.
  */
 public final class Tec {
     private Tec() {}
@@ -21,6 +27,67 @@ public final class Tec {
     /** The version of the tec library. */
     public static String version() {
         return org.tec.Version.get();
+    }
+
+    /**
+     * A number written outside a script, in the script's notation: {@code 0.25}, {@code -3},
+     * {@code 90 s}, {@code 2 min}, {@code 1.5 h}, {@code 7 days}; a duration in minutes.
+     *
+     * @throws IllegalArgumentException saying what was expected
+     */
+    public static double quantity(String text) {
+        return Quantity.parse(text).value();
+    }
+
+    /** What {@link #quantity(String)} reads, for messages: "a number, or a duration such as ...". */
+    public static String quantityExamples() {
+        return Quantity.EXAMPLES;
+    }
+
+    /** Whether a figure can be drawn to this file (its extension: .svg or .png). */
+    public static boolean isFigureFile(Path file) {
+        return FileFormat.byFileName(file.toString(), FileFormat.Kind.FIGURE) != null;
+    }
+
+    /**
+     * Writes text to a file whole or not at all, through a temporary file beside it, as tec
+     * writes every output; creates the file's directory.
+     */
+    public static void writeFile(Path file, String text) throws java.io.IOException {
+        org.tec.output.AtomicFiles.write(file, w -> w.write(text));
+    }
+
+    /** Every parameter of the model, in the order of its table. */
+    public static List<TecParameter> parameters() {
+        List<TecParameter> out = new ArrayList<>();
+        for (Param p : Param.values()) {
+            out.add(new TecParameter(p.scope().word(), p.key(), p.symbol(), p.unit(), p.min(), p.max(), p.defaultValue(),
+                    p.fallback() == null ? null : p.fallback().key(), p.reason()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The parameter table as Markdown, as {@code tec params} prints it and docs/MODEL.md holds it. */
+    public static String parameterTable() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| block | name | symbol | unit | range | default | reason |\n");
+        sb.append("|---|---|---|---|---|---|---|\n");
+        for (TecParameter p : parameters()) {
+            String def = Double.isNaN(p.defaultValue()) ? "= " + p.defaultFrom() : tableNumber(p.defaultValue());
+            sb.append("| ").append(p.block()).append(" | `").append(p.name()).append("` | ").append(p.symbol())
+                    .append(" | ").append(p.unit()).append(" | ").append(tableNumber(p.min())).append(" to ")
+                    .append(tableNumber(p.max())).append(" | ").append(def).append(" | ").append(p.reason()).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static String tableNumber(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    static int atLeastOne(int n, String what) {
+        if (n < 1) throw new IllegalArgumentException(what + " must be at least 1");
+        return n;
     }
 
     /** Configures an engine. Not thread-safe; the engine it builds is. */
@@ -57,8 +124,7 @@ public final class Tec {
 
         /** Runs per study (replicates times sweep values). */
         public Builder maxRuns(int runs) {
-            if (runs < 1) throw new IllegalArgumentException("maxRuns must be at least 1");
-            this.maxRuns = runs;
+            this.maxRuns = atLeastOne(runs, "maxRuns");
             return this;
         }
 
@@ -71,8 +137,7 @@ public final class Tec {
 
         /** Threads for studies. */
         public Builder threads(int n) {
-            if (n < 1) throw new IllegalArgumentException("threads must be at least 1");
-            this.threads = n;
+            this.threads = atLeastOne(n, "threads");
             return this;
         }
 

@@ -18,4 +18,11 @@ public record TecDiagnostic(String file, int line, int column, int length, boole
     public String toString() {
         return rendered;
     }
+
+    /** Diagnostics one after another, each {@link #rendered()}, as {@code tec check} prints them. */
+    public static String render(java.util.List<TecDiagnostic> diagnostics) {
+        StringBuilder sb = new StringBuilder();
+        for (TecDiagnostic d : diagnostics) sb.append(d.rendered());
+        return sb.toString();
+    }
 }

@@ -45,6 +45,19 @@ public final class TecEngine {
         return compile(Scripts.compileFile(file, Map.of(), SourceLoader.FILES));
     }
 
+    /**
+     * Compiles and checks a file without throwing for its errors, as {@code tec check} does:
+     * the diagnostics, and the scenarios to run when there are no errors.
+     */
+    public TecCheck check(Path file) {
+        return check(file, Map.of());
+    }
+
+    /** Checks a file compiled with overrides (see {@link TecScript#run(Map)}); a bad override is a diagnostic. */
+    public TecCheck check(Path file, Map<String, ? extends Number> overrides) {
+        return new TecCheck(this, file, Scripts.compileFile(file, Adapt.doubles(Map.of(), overrides), SourceLoader.FILES));
+    }
+
     private TecScript compile(Scripts.Compiled c) {
         if (!c.ok()) {
             if (!c.diagnostics().hasErrors()) {

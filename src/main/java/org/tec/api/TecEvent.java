@@ -1,5 +1,7 @@
 package org.tec.api;
 
+import org.tec.output.Report;
+
 /**
  * Something that happened in a run.
  *
@@ -8,4 +10,14 @@ package org.tec.api;
  * @param kind    for example {@code phase_start}, {@code regulate}, {@code ended_early}, {@code escape}, {@code walkout}
  * @param message a sentence, as the report prints it
  */
-public record TecEvent(int session, double time, String kind, String message) {}
+public record TecEvent(int session, double time, String kind, String message) {
+    /**
+     * The event as {@code tec run}'s report prints it, without the indentation:
+     * {@code 6.0 min  regulate affect_sharing down to 0.25 over 2 min}, after {@code s2  }
+     * from a course's second session on.
+     */
+    @Override
+    public String toString() {
+        return Report.event(session > 1 ? session : 0, time, message).stripLeading();
+    }
+}

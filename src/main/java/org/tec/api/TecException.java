@@ -6,8 +6,28 @@ import java.util.List;
 public abstract sealed class TecException extends RuntimeException
         permits TecException.Compile, TecException.Limit, TecException.Cancelled, TecException.Failure, TecException.Output {
 
+    private double time = Double.NaN;
+
     TecException(String message) {
         super(message, null, false, false);
+    }
+
+    /** Simulated minutes into the session when a run stopped with this exception; NaN when no run was going. */
+    public double time() {
+        return time;
+    }
+
+    /**
+     * As tec's reports print it: {@code run-time error at 12.0 min: message} for a run that
+     * stopped, the message alone otherwise.
+     */
+    public String report() {
+        return Double.isNaN(time) ? getMessage() : org.tec.output.Report.runError(time, getMessage());
+    }
+
+    TecException at(double minutes) {
+        this.time = minutes;
+        return this;
     }
 
     /** The script has errors; {@link #diagnostics()} holds every one (and the warnings). */
@@ -27,8 +47,7 @@ public abstract sealed class TecException extends RuntimeException
             StringBuilder sb = new StringBuilder();
             long errors = ds.stream().filter(TecDiagnostic::error).count();
             sb.append(errors).append(errors == 1 ? " error" : " errors").append('\n');
-            for (TecDiagnostic d : ds) sb.append(d.rendered());
-            return sb.toString().trim();
+            return sb.append(TecDiagnostic.render(ds)).toString().trim();
         }
     }
 

@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.tec.diag.Diagnostics;
-import org.tec.diag.Span;
 import org.tec.interp.Interpreter;
 import org.tec.interp.Program;
 import org.tec.interp.RunError;
+import org.tec.interp.RunOptions;
 import org.tec.interp.RunResult;
 import org.tec.interp.Scripts;
 import org.tec.interp.Study;
@@ -96,17 +94,17 @@ public final class TecScript {
 
     /** Runs once, cancellable from another thread, with a listener of its own (or null). */
     public TecResult run(Map<String, ? extends Number> overrides, TecCancellation cancel, TecListener listener) {
-        Program p = program(overrides);
+        Scripts.Unit u = unitFor(overrides);
         RunResult r;
         try {
-            r = Interpreter.run(p, engine.options(cancel, listener));
+            r = Interpreter.run(u.program(), engine.options(cancel, listener));
         } catch (RunError e) {
             throw Adapt.error(e);
         } catch (RuntimeException e) {
             throw new TecException.Failure("the run stopped: " + e);
         }
         writeOutputs(r, null);
-        return new TecResult(compiled, unitFor(overrides), r);
+        return new TecResult(compiled, u, r);
     }
 
     /** A study of this scenario: its own replicates and sweeps, or ones you add. */
@@ -119,37 +117,28 @@ public final class TecScript {
      * Not thread-safe: one thread drives a session.
      */
     public TecSession session(Map<String, ? extends Number> overrides) {
-        Program p = program(overrides);
-        return new TecSession(engine, compiled, unitFor(overrides), Interpreter.start(p, engine.options(null, null)));
+        Scripts.Unit u = unitFor(overrides);
+        return new TecSession(engine, compiled, u, Interpreter.start(u.program(), engine.options(null, null)));
     }
 
     // ------------------------------------------------------------------ internals
 
     Map<String, Double> doubles(Map<String, ? extends Number> overrides) {
-        Map<String, Double> out = new LinkedHashMap<>(unit.overrides());
-        if (overrides != null) {
-            for (Map.Entry<String, ? extends Number> e : overrides.entrySet()) {
-                if (e.getValue() == null) throw new IllegalArgumentException("override " + e.getKey() + " has no value");
-                out.put(e.getKey(), e.getValue().doubleValue());
-            }
-        }
-        return out;
+        return Adapt.doubles(unit.overrides(), overrides);
     }
 
+    /** The unit with these overrides, seed and noise: compiled once. */
     Scripts.Unit unitFor(Map<String, ? extends Number> overrides) {
-        return new Scripts.Unit(unit.loaded(), program(overrides), doubles(overrides));
-    }
-
-    Program program(Map<String, ? extends Number> overrides) {
+        Map<String, Double> values = doubles(overrides);
         Program p = unit.program();
         if (overrides != null && !overrides.isEmpty()) {
             Diagnostics sink = new Diagnostics();
-            p = Scripts.recompile(compiled, unit, doubles(overrides), sink);
+            p = Scripts.recompile(compiled, unit, values, sink);
             if (p == null || sink.hasErrors()) throw Adapt.compileError(sink, compiled.sources());
         }
         if (seed != null) p = p.withSeed(seed);
         if (noise != null) p = p.withNoise(noise);
-        return p;
+        return new Scripts.Unit(unit.loaded(), p, values);
     }
 
     Scripts.Compiled compiled() {
@@ -196,19 +185,15 @@ public final class TecScript {
         }
     }
 
-    static Span noSpan() {
-        return new Span("<api>", 1, 1, 1);
-    }
-
-    Set<String> sweepable() {
-        return unit.program().parameters().keySet();
-    }
-
-    Study.Result runStudy(Program.StudyPlan plan, Map<String, ? extends Number> overrides, TecCancellation cancel) {
-        Program p = program(overrides).withStudy(plan);
-        Scripts.Unit u = new Scripts.Unit(unit.loaded(), p, doubles(overrides));
+    /** Runs a study of this scenario: the plan, with overrides for every run; see {@link TecStudy.Request}. */
+    Study.Result runStudy(Program.StudyPlan plan, Map<String, ? extends Number> overrides, int threads, RunOptions options,
+                          TecProgress progress) {
+        Scripts.Unit u = unitFor(overrides);
+        Program p = u.program().withStudy(plan);
+        if (progress != null) progress.start(p.name(), plan.runs());
         try {
-            return Study.run(compiled, u, engine.threads, engine.options(cancel, null), null);
+            return Study.run(compiled, new Scripts.Unit(u.loaded(), p, u.overrides()), threads, options,
+                    progress == null ? null : i -> progress.step());
         } catch (RunError e) {
             throw Adapt.error(e);
         }

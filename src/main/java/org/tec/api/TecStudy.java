@@ -1,22 +1,48 @@
 package org.tec.api;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.tec.diag.Span;
+import org.tec.figures.Figures;
+import org.tec.interp.Compiler;
 import org.tec.interp.Program;
+import org.tec.interp.RunOptions;
 import org.tec.interp.Study;
 import org.tec.interp.StudyRuns;
+import org.tec.output.AtomicFiles;
+import org.tec.output.CsvWriter;
+import org.tec.output.Meta;
+import org.tec.output.Results;
 
-/** The runs of a study (replicates, sweeps) and its checks across runs. Immutable. */
+/**
+ * The runs of a study (replicates, sweeps) and its checks across runs. Immutable. Made by a
+ * {@link Request} ({@link TecScript#study()}), the way {@code tec sweep} makes one.
+ */
 public final class TecStudy {
+    /** The most runs one study may make, whatever the engine allows. */
+    public static final long MAX_RUNS = Compiler.MAX_STUDY_RUNS;
+
     private final TecScript script;
     private final Study.Result result;
 
     TecStudy(TecScript script, Study.Result result) {
         this.script = script;
         this.result = result;
+    }
+
+    /** The scenario's name. */
+    public String name() {
+        return result.program().name();
+    }
+
+    /** How many runs the study made. */
+    public int size() {
+        return result.runs().runs().size();
     }
 
     /** Whether every expectation holds: the per-run ones in every run, and those across runs. */
@@ -40,16 +66,78 @@ public final class TecStudy {
         return List.copyOf(out);
     }
 
+    /**
+     * Writes the results, one row per run (swept values, replicate, seed, printed values,
+     * expectations): a {@code .csv} file with a {@code .meta.json} sidecar, or a {@code .json} file.
+     *
+     * @throws IllegalArgumentException if the file is neither
+     */
+    public void writeResults(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) Results.csv(result, file, Tec.version());
+        else if (name.endsWith(".json")) Results.json(result, file, Tec.version());
+        else throw new IllegalArgumentException("write results to a .csv or .json file");
+    }
+
+    /**
+     * Writes every run's trajectory in long layout ({@code run,t,session,phase,variable,value}),
+     * sampled every {@code every} minutes, with a {@code .meta.json} sidecar (nothing of a
+     * {@link Request#lean()} study).
+     */
+    public void writeTrajectories(Path file, double every) throws IOException {
+        AtomicFiles.write(file, w -> {
+            w.write("run,t,session,phase,variable,value\n");
+            for (StudyRuns.Run run : result.runs().runs()) {
+                CsvWriter.tidyRows(w, String.valueOf(run.index()), run.result().record(), run.result().program().dt(), every, List.of());
+            }
+        });
+        Meta.writeSidecar(file, result.program(), Tec.version(), null);
+    }
+
+    /**
+     * Draws an outcome against the first swept parameter (.svg or .png).
+     *
+     * @param outcome a print statement of the scenario, as written; null: its first
+     * @throws IllegalArgumentException if there is no such print statement
+     */
+    public void plot(Path file, String outcome) throws IOException {
+        Program p = result.program();
+        int index = 0;
+        if (outcome != null) {
+            index = -1;
+            for (int k = 0; k < p.prints().size(); k++) if (p.prints().get(k).source().equals(outcome)) index = k;
+            if (index < 0) throw new IllegalArgumentException("'" + outcome + "' is not a print statement of the scenario");
+        } else if (p.prints().isEmpty()) {
+            throw new IllegalArgumentException("a plot needs an outcome: add a print statement to the scenario");
+        }
+        Figures.sweepPanels(result, List.of(index), file);
+    }
+
+    /**
+     * The values from {@code from} to {@code to} in steps of {@code step}, as a sweep holds them.
+     *
+     * @throws IllegalArgumentException if the step is not positive or the range holds too many values
+     */
+    public static double[] range(double from, double to, double step) {
+        if (!(step > 0)) throw new IllegalArgumentException("the step must be greater than 0");
+        double[] values = Program.SweepPlan.range(from, to, step);
+        if (values == null) throw new IllegalArgumentException("the range must hold 1 to " + Program.SweepPlan.MAX_VALUES + " values");
+        return values;
+    }
+
     /** One run of a study: its swept values, its seed and its result. */
     public record Run(int index, int replicate, long seed, Map<String, Double> values, TecResult result) {}
 
     /** Describes a study to run: the script's own sweeps and replicates, plus or instead of these. */
     public static final class Request {
-        private final TecScript script;
+        private TecScript script;
         private final List<Program.SweepPlan> sweeps = new ArrayList<>();
         private Integer replicates;
         private Map<String, ? extends Number> overrides = Map.of();
         private TecCancellation cancel;
+        private Integer threads;
+        private boolean lean;
+        private TecProgress progress;
 
         Request(TecScript script) {
             this.script = script;
@@ -57,10 +145,7 @@ public final class TecStudy {
 
         /** Sweeps a param or model parameter from {@code from} to {@code to} in steps of {@code step}. */
         public Request vary(String name, double from, double to, double step) {
-            if (!(step > 0)) throw new IllegalArgumentException("step must be greater than 0");
-            double[] values = Program.SweepPlan.range(from, to, step);
-            if (values == null) throw new IllegalArgumentException("a sweep holds 1 to " + Program.SweepPlan.MAX_VALUES + " values");
-            return vary(name, values);
+            return vary(name, range(from, to, step));
         }
 
         /** Sweeps a param or model parameter over a list of values. */
@@ -72,8 +157,7 @@ public final class TecStudy {
         }
 
         public Request replicates(int n) {
-            if (n < 1) throw new IllegalArgumentException("replicates must be at least 1");
-            this.replicates = n;
+            this.replicates = Tec.atLeastOne(n, "replicates");
             return this;
         }
 
@@ -83,35 +167,77 @@ public final class TecStudy {
             return this;
         }
 
+        /** The base seed of every run's seed (default: the script's). */
+        public Request seed(long seed) {
+            this.script = script.withSeed(seed);
+            return this;
+        }
+
+        /** Noise of this scale in every run, 0 to 10 (default: the script's). */
+        public Request noise(double scale) {
+            this.script = script.withNoise(scale);
+            return this;
+        }
+
+        /** Threads to run on (default: the engine's). */
+        public Request threads(int n) {
+            this.threads = Tec.atLeastOne(n, "threads");
+            return this;
+        }
+
+        /**
+         * Keep in memory only what the checks and prints read, not every run's whole
+         * trajectory: far less memory for a large study, but the runs' series and
+         * {@link TecStudy#writeTrajectories} have nothing to give.
+         */
+        public Request lean() {
+            this.lean = true;
+            return this;
+        }
+
         public Request cancellation(TecCancellation c) {
             this.cancel = c;
             return this;
         }
 
+        /** Told of the runs as they finish. */
+        public Request progress(TecProgress p) {
+            this.progress = p;
+            return this;
+        }
+
         /**
-         * Runs every run over the engine's thread pool. Each run's seed derives from the base
-         * seed and its replicate number, so the results do not depend on the thread count.
+         * Runs every run over the engine's thread pool (or {@link #threads}). Each run's seed
+         * derives from the base seed and its replicate number, so the results do not depend
+         * on the thread count.
+         *
+         * @throws TecException.Compile if a swept value does not compile (each sweep's ends are tried first)
+         * @throws TecException.Limit   ({@code runs}) if the study would make more than {@link #MAX_RUNS} runs
          */
         public TecStudy run() {
-            Program base = script.baseProgram();
-            Program.StudyPlan own = base.study();
+            Program.StudyPlan own = script.baseProgram().study();
             List<Program.SweepPlan> all = new ArrayList<>(sweeps);
             if (own != null) {
                 for (Program.SweepPlan s : own.sweeps()) if (all.stream().noneMatch(x -> x.param().equals(s.param()))) all.add(s);
             }
             int reps = replicates != null ? replicates : own != null ? own.replicates() : 1;
-            // check every swept value compiles before running any
             for (Program.SweepPlan s : all) {
                 for (double v : new double[] {s.values()[0], s.values()[s.values().length - 1]}) {
                     Map<String, Number> probe = new LinkedHashMap<>(overrides);
                     probe.put(s.param(), v);
-                    script.program(probe);
+                    script.unitFor(probe);
                 }
+            }
+            if (Compiler.studyRuns(reps, all) > MAX_RUNS) {
+                throw new TecException.Limit("runs", "this sweep would make more than " + MAX_RUNS
+                        + " runs; use fewer replicates or larger steps");
             }
             Program.StudyPlan plan = new Program.StudyPlan(List.copyOf(all), reps,
                     own == null ? List.of() : own.goals(), own == null ? List.of() : own.expects());
-            Study.Result result = script.runStudy(plan, overrides, cancel);
-            for (StudyRuns.Run r : result.runs().runs()) script.writeOutputs(r.result(), String.format(java.util.Locale.ROOT, "-run%03d", r.index()));
+            RunOptions options = script.engine().options(cancel, null);
+            Study.Result result = script.runStudy(plan, overrides, threads != null ? threads : script.engine().threads,
+                    lean ? options.lean() : options, progress);
+            for (StudyRuns.Run r : result.runs().runs()) script.writeOutputs(r.result(), String.format(Locale.ROOT, "-run%03d", r.index()));
             return new TecStudy(script, result);
         }
     }

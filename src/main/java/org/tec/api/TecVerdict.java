@@ -1,5 +1,7 @@
 package org.tec.api;
 
+import org.tec.output.Report;
+
 /**
  * A goal or an expectation after a run (or a study).
  *
@@ -8,4 +10,10 @@ package org.tec.api;
  * @param values   the values that decided it, for example {@code 25.2 <= 35}, or null
  * @param location {@code file:line:col} of the statement
  */
-public record TecVerdict(String name, boolean passed, String values, String location) {}
+public record TecVerdict(String name, boolean passed, String values, String location) {
+    /** As the report prints it, without the indentation: {@code pass  NAME  [VALUES]} or {@code FAIL  NAME  [VALUES]}. */
+    @Override
+    public String toString() {
+        return Report.verdict(passed, name, values);
+    }
+}

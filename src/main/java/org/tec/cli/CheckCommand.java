@@ -1,11 +1,10 @@
 package org.tec.cli;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.tec.diag.DiagnosticRenderer;
-import org.tec.interp.Scripts;
-import org.tec.interp.SourceLoader;
+import org.tec.api.Tec;
+import org.tec.api.TecCheck;
+import org.tec.api.TecEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -21,21 +20,27 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        TecEngine engine = Tec.builder().build();
         int errors = 0;
         for (Path f : files) {
-            Scripts.Compiled c = Scripts.compileFile(f, Map.of(), SourceLoader.FILES);
-            spec.commandLine().getErr().print(DiagnosticRenderer.renderAll(c.diagnostics().sorted(), c.sources()));
-            if (c.diagnostics().hasErrors()) {
-                errors += c.diagnostics().errorCount();
+            TecCheck c = engine.check(f);
+            spec.commandLine().getErr().print(c.rendered());
+            if (c.hasErrors()) {
+                errors += c.errorCount();
             } else {
                 spec.commandLine().getOut().println(f + ": ok" + (c.hasScenario() ? "" : " (a library: no scenario)"));
             }
         }
         spec.commandLine().getErr().flush();
         if (errors > 0) {
-            spec.commandLine().getErr().println(errors + (errors == 1 ? " error" : " errors"));
+            spec.commandLine().getErr().println(errors(errors));
             return Main.SCRIPT_ERROR;
         }
         return Main.OK;
+    }
+
+    /** "1 error", "3 errors". */
+    static String errors(int n) {
+        return n + (n == 1 ? " error" : " errors");
     }
 }

@@ -1,7 +1,7 @@
 package org.tec.cli;
 
 import java.util.concurrent.Callable;
-import org.tec.model.Param;
+import org.tec.api.Tec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,25 +13,7 @@ final class ParamsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().print(table());
+        spec.commandLine().getOut().print(Tec.parameterTable());
         return Main.OK;
-    }
-
-    /** The parameter table as Markdown. */
-    static String table() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("| block | name | symbol | unit | range | default | reason |\n");
-        sb.append("|---|---|---|---|---|---|---|\n");
-        for (Param p : Param.values()) {
-            String def = Double.isNaN(p.defaultValue()) ? "= " + p.fallback().key() : num(p.defaultValue());
-            sb.append("| ").append(p.scope().word()).append(" | `").append(p.key()).append("` | ").append(p.symbol())
-                    .append(" | ").append(p.unit()).append(" | ").append(num(p.min())).append(" to ").append(num(p.max()))
-                    .append(" | ").append(def).append(" | ").append(p.reason()).append(" |\n");
-        }
-        return sb.toString();
-    }
-
-    private static String num(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

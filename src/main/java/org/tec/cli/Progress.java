@@ -1,34 +1,36 @@
 package org.tec.cli;
 
-import java.util.function.IntConsumer;
+import java.util.concurrent.atomic.AtomicReference;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.tec.api.TecProgress;
 
-/** A progress bar on stderr for long work, only when stderr is a terminal and not --quiet. */
-final class Progress implements AutoCloseable {
-    private final ProgressBar bar;
-
-    private Progress(ProgressBar bar) {
-        this.bar = bar;
+/** A progress bar on stderr for a study's runs, only when stderr is a terminal and not --quiet. */
+record Progress(String task, boolean quiet, AtomicReference<ProgressBar> bar) implements TecProgress, AutoCloseable {
+    /** {@code task} names the bar; null: the scenario's name. */
+    static Progress of(String task, boolean quiet) {
+        return new Progress(task, quiet, new AtomicReference<>());
     }
 
-    static Progress start(String task, long total, boolean quiet) {
-        if (quiet || total < 2 || total > Integer.MAX_VALUE || System.console() == null) return new Progress(null);
-        ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
+    @Override
+    public void start(String scenario, long total) {
+        if (quiet || total < 2 || total > Integer.MAX_VALUE || System.console() == null) return;
+        bar.set(new ProgressBarBuilder().setTaskName(task != null ? task : scenario).setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .setUpdateIntervalMillis(200).build();
-        return new Progress(bar);
+                .setUpdateIntervalMillis(200).build());
     }
 
-    /** Called once per finished run, from any thread. */
-    IntConsumer stepper() {
-        return bar == null ? null : i -> bar.step();
+    @Override
+    public void step() {
+        ProgressBar b = bar.get();
+        if (b != null) b.step();
     }
 
     @Override
     public void close() {
-        if (bar != null) bar.close();
+        ProgressBar b = bar.getAndSet(null);
+        if (b != null) b.close();
     }
 }

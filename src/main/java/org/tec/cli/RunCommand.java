@@ -1,63 +1,35 @@
 package org.tec.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.tec.Version;
-import org.tec.diag.DiagnosticRenderer;
-import org.tec.diag.Diagnostics;
-import org.tec.interp.Program;
-import org.tec.interp.RunError;
-import org.tec.interp.RunResult;
-import org.tec.interp.Scripts;
-import org.tec.interp.SourceLoader;
-import org.tec.output.AtomicFiles;
-import org.tec.output.Emitter;
-import org.tec.output.JsonWriter;
-import org.tec.output.OutputDir;
+import org.tec.api.Tec;
+import org.tec.api.TecCheck;
+import org.tec.api.TecDiagnostic;
+import org.tec.api.TecException;
+import org.tec.api.TecRun;
+import org.tec.api.TecVerdict;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a scenario and print a report: phases, events, goals and expectations.",
                 "Exit 0 when every expectation holds, 1 when one fails, 2 for script errors, 3 for run-time errors."})
 final class RunCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "The script to run.")
-    Path file;
+    @Mixin
+    ScriptOptions script;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE",
-            description = "Override a param of the script, or a model parameter by its dotted name (therapist.affect_sharing); repeatable.")
-    Map<String, String> set = new LinkedHashMap<>();
+    @Option(names = "--out", paramLabel = "DIR", description = "Directory the script's emit statements write under (default: the current directory).") Path out;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Override the script's seed.")
-    Long seed;
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write the whole trajectory as CSV.") Path csv;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Directory the script's emit statements write under (default: the current directory).")
-    Path out;
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the run as JSON: metadata, events, verdicts, series.") Path json;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Write the whole trajectory as CSV.")
-    Path csv;
+    @Option(names = "--plot", paramLabel = "FILE", description = "Draw the run like the paper's Figure 2 (.svg or .png): distress over time, exposures shaded, the four components below.") Path plot;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the run as JSON: metadata, events, verdicts, series.")
-    Path json;
-
-    @Option(names = "--plot", paramLabel = "FILE", description = "Draw the run like the paper's Figure 2 (.svg or .png): distress over time, exposures shaded, the four components below.")
-    Path plot;
-
-    @Option(names = "--long", description = "Write --csv in long (tidy) layout: t,session,phase,variable,value.")
-    boolean tidy;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print only errors and failed expectations.")
-    boolean quiet;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for replicates and sweeps (default: the available cores).")
-    Integer threads;
+    @Option(names = "--long", description = "Write --csv in long (tidy) layout: t,session,phase,variable,value.") boolean tidy;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -66,74 +38,61 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Map<String, Double> overrides = Overrides.parse(set, spec.commandLine());
-        Scripts.Compiled c = Scripts.compileFile(file, overrides, SourceLoader.FILES);
-        stderr.print(DiagnosticRenderer.renderAll(c.diagnostics().sorted(), c.sources()));
+        Path file = script.file;
+        TecCheck c = Tec.builder().build().check(file, script.overrides(spec.commandLine()));
+        stderr.print(c.rendered());
         if (!c.ok()) {
-            if (!c.diagnostics().hasErrors()) {
-                stderr.println(file + ": no scenario to run (this file is a library for import)");
-            } else {
-                int n = c.diagnostics().errorCount();
-                stderr.println(n + (n == 1 ? " error" : " errors"));
-            }
+            stderr.println(c.hasErrors() ? CheckCommand.errors(c.errorCount())
+                    : file + ": no scenario to run (this file is a library for import)");
             stderr.flush();
             return Main.SCRIPT_ERROR;
         }
-        OutputDir dir = new OutputDir(out == null ? Path.of("") : out);
-        Diagnostics outputErrors = new Diagnostics();
-        for (Program p : c.programs()) Emitter.validate(p, dir, outputErrors);
-        if (outputErrors.hasErrors()) {
-            stderr.print(DiagnosticRenderer.renderAll(outputErrors.sorted(), c.sources()));
+        TecRun run = c.run().outputDirectory(out == null ? Path.of("") : out);
+        if (!run.outputProblems().isEmpty()) {
+            stderr.print(TecDiagnostic.render(run.outputProblems()));
             stderr.flush();
             return Main.SCRIPT_ERROR;
         }
-        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if ((csv != null || json != null || plot != null) && c.programs().stream().anyMatch(p -> p.study() != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "this script is a study (replicate or sweep): it has many runs, so "
-                    + "--csv, --json and --plot do not apply; use emit and plot in the script, or tec sweep --out, --trajectories and --plot");
-        }
-        if ((csv != null || json != null || plot != null) && c.units().size() > 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "this file holds " + c.units().size()
-                    + " scenarios, and --csv, --json and --plot write one run; use emit and plot inside the scenarios");
-        }
+        if (csv != null || json != null || plot != null) extras(c, run);
+        run.seed(script.seed).threads(script.threads(spec.commandLine()));
         boolean allHold = true;
-        boolean first = true;
-        for (Scripts.Unit unit0 : c.units()) {
-            Scripts.Unit unit = seed == null ? unit0 : new Scripts.Unit(unit0.loaded(), unit0.program().withSeed(seed), unit0.overrides());
-            Execution.Done done;
-            try {
-                done = Execution.run(c, unit, dir, threadCount, csv == null ? null
-                        : streams -> streams.csv(csv, 0, List.of(), tidy, true), json != null || plot != null);
-                RunResult result = done.single();
-                if (result != null && plot != null) {
-                    if (!org.tec.figures.Figures.supported(plot.toString())) {
-                        throw new CommandLine.ParameterException(spec.commandLine(), "--plot " + plot + ": the file must end in .svg or .png");
-                    }
-                    Emitter.plot(result, List.of(), plot);
-                }
-                if (result != null && json != null) {
-                    AtomicFiles.write(json, w -> JsonWriter.write(w, result, Version.get(), 0, List.of()));
-                }
-            } catch (RunError e) {
-                stderr.println(file + ": run-time error at " + Report.num(e.time()) + " min: " + e.getMessage());
-                stderr.flush();
-                return Main.RUNTIME_ERROR;
-            } catch (IOException e) {
-                stderr.println("error: cannot write output: " + e.getMessage());
+        for (int i = 0; i < c.scenarios().size(); i++) {
+            TecRun.Outcome done;
+            try (Progress progress = Progress.of(null, script.quiet)) {
+                done = run.progress(progress).scenario(i);
+            } catch (TecException e) {
+                stderr.println(Double.isNaN(e.time()) ? "error: " + e.getMessage() : file + ": " + e.report());
                 stderr.flush();
                 return Main.RUNTIME_ERROR;
             }
-            if (!quiet) {
-                if (!first) stdout.println();
+            if (!script.quiet) {
+                if (i > 0) stdout.println();
                 stdout.print(done.report(Terminal.interactive()));
             } else {
-                done.expects().stream().filter(v -> !v.passed())
-                        .forEach(v -> stdout.println("FAIL " + v.source() + (v.detail() == null ? "" : "  [" + v.detail() + "]")));
+                for (TecVerdict v : done.expectations()) {
+                    if (!v.passed()) stdout.println("FAIL " + v.name() + (v.values() == null ? "" : "  [" + v.values() + "]"));
+                }
             }
-            first = false;
             allHold &= done.passed();
         }
         stdout.flush();
         return allHold ? Main.OK : Main.EXPECTATION_FAILED;
+    }
+
+    /** --csv, --json and --plot write one run: not a study's many, nor several scenarios'. */
+    private void extras(TecCheck c, TecRun run) {
+        if (c.hasStudy()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "this script is a study (replicate or sweep): it has many runs, so "
+                    + "--csv, --json and --plot do not apply; use emit and plot in the script, or tec sweep --out, --trajectories and --plot");
+        }
+        if (c.scenarios().size() > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "this file holds " + c.scenarios().size()
+                    + " scenarios, and --csv, --json and --plot write one run; use emit and plot inside the scenarios");
+        }
+        if (plot != null && !Tec.isFigureFile(plot)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--plot " + plot + ": the file must end in .svg or .png");
+        }
+        if (csv != null) run.csv(csv, tidy);
+        run.json(json).plot(plot);
     }
 }

@@ -6,19 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.tec.diag.DiagnosticRenderer;
-import org.tec.diag.Diagnostics;
-import org.tec.interp.Program;
-import org.tec.interp.RunError;
-import org.tec.interp.Scripts;
-import org.tec.interp.SourceLoader;
-import org.tec.interp.Verdict;
-import org.tec.output.AtomicFiles;
-import org.tec.output.Emitter;
-import org.tec.output.OutputDir;
+import org.tec.api.Tec;
+import org.tec.api.TecCheck;
+import org.tec.api.TecDiagnostic;
+import org.tec.api.TecEngine;
+import org.tec.api.TecException;
+import org.tec.api.TecRun;
+import org.tec.api.TecVerdict;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,9 +58,10 @@ final class TestCommand implements Callable<Integer> {
         boolean scratch = out == null;
         List<Outcome> outcomes = new ArrayList<>();
         int skipped = 0;
+        TecEngine engine = Tec.builder().build();
         for (Path f : files) {
             long t0 = System.nanoTime();
-            Outcome o = runOne(f, outDir, t0);
+            Outcome o = runOne(engine, f, outDir, t0);
             if (o == null) {
                 skipped++;
                 stdout.println("skip  " + f + " (no scenario: a library for import)");
@@ -82,35 +79,29 @@ final class TestCommand implements Callable<Integer> {
         return failed == 0 ? Main.OK : Main.EXPECTATION_FAILED;
     }
 
-    private Outcome runOne(Path f, Path outDir, long t0) {
-        Scripts.Compiled c = Scripts.compileFile(f, Map.of(), SourceLoader.FILES);
-        if (c.diagnostics().hasErrors()) {
-            return new Outcome(f, false, DiagnosticRenderer.renderAll(c.diagnostics().sorted(), c.sources()).trim(), secs(t0));
-        }
+    private Outcome runOne(TecEngine engine, Path f, Path outDir, long t0) {
+        TecCheck c = engine.check(f);
+        if (c.hasErrors()) return new Outcome(f, false, TecDiagnostic.render(c.diagnostics()).trim(), secs(t0));
         if (!c.hasScenario()) return null;
-        OutputDir dir = new OutputDir(outDir);
-        Diagnostics outErrors = new Diagnostics();
-        for (Program p : c.programs()) Emitter.validate(p, dir, outErrors);
-        if (outErrors.hasErrors()) {
-            return new Outcome(f, false, DiagnosticRenderer.renderAll(outErrors.sorted(), c.sources()).trim(), secs(t0));
+        TecRun run = c.run().outputDirectory(outDir);
+        if (!run.outputProblems().isEmpty()) {
+            return new Outcome(f, false, TecDiagnostic.render(run.outputProblems()).trim(), secs(t0));
         }
         StringBuilder msg = new StringBuilder();
         boolean passed = true;
-        for (Scripts.Unit unit : c.units()) {
-            String prefix = c.units().size() > 1 ? "[" + unit.program().name() + "] " : "";
-            try {
-                Execution.Done done = Execution.run(c, unit, dir, Runtime.getRuntime().availableProcessors());
-                for (Verdict v : done.expects()) {
-                    if (!v.passed()) {
-                        msg.append(prefix).append("expectation failed: ").append(v.source());
-                        if (v.detail() != null) msg.append("  [").append(v.detail()).append(']');
-                        msg.append("  (").append(v.span()).append(")\n");
-                    }
+        List<String> scenarios = c.scenarios();
+        for (int i = 0; i < scenarios.size(); i++) {
+            String prefix = scenarios.size() > 1 ? "[" + scenarios.get(i) + "] " : "";
+            try (Progress progress = Progress.of(null, false)) {
+                TecRun.Outcome done = run.progress(progress).scenario(i);
+                for (TecVerdict v : done.expectations()) {
+                    if (!v.passed()) msg.append(prefix).append("expectation failed: ").append(v.name())
+                            .append(v.values() == null ? "" : "  [" + v.values() + "]").append("  (").append(v.location()).append(")\n");
                 }
-                if (done.expects().isEmpty()) msg.append(prefix).append("note: no expectations; the script only has to run\n");
+                if (done.expectations().isEmpty()) msg.append(prefix).append("note: no expectations; the script only has to run\n");
                 passed &= done.passed();
-            } catch (RunError e) {
-                msg.append(prefix).append("run-time error at ").append(Report.num(e.time())).append(" min: ").append(e.getMessage()).append('\n');
+            } catch (TecException e) {
+                msg.append(prefix).append(e.report()).append('\n');
                 passed = false;
             }
         }
@@ -135,20 +126,20 @@ final class TestCommand implements Callable<Integer> {
 
     private static void writeJunit(Path target, List<Outcome> outcomes) throws IOException {
         long failures = outcomes.stream().filter(o -> !o.passed).count();
-        AtomicFiles.write(target, w -> {
-            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-            w.write("<testsuite name=\"tec\" tests=\"" + outcomes.size() + "\" failures=\"" + failures + "\">\n");
-            for (Outcome o : outcomes) {
-                w.write("  <testcase classname=\"tec\" name=\"" + xml(o.file.toString()) + "\" time=\""
-                        + String.format(java.util.Locale.ROOT, "%.3f", o.seconds) + "\"");
-                if (o.passed) {
-                    w.write("/>\n");
-                } else {
-                    w.write(">\n    <failure message=\"" + xml(firstLine(o.message)) + "\">" + xml(o.message) + "</failure>\n  </testcase>\n");
-                }
+        StringBuilder w = new StringBuilder();
+        w.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        w.append("<testsuite name=\"tec\" tests=\"" + outcomes.size() + "\" failures=\"" + failures + "\">\n");
+        for (Outcome o : outcomes) {
+            w.append("  <testcase classname=\"tec\" name=\"" + xml(o.file.toString()) + "\" time=\""
+                    + org.tec.text.Numbers.fixed(o.seconds, 3) + "\"");
+            if (o.passed) {
+                w.append("/>\n");
+            } else {
+                w.append(">\n    <failure message=\"" + xml(firstLine(o.message)) + "\">" + xml(o.message) + "</failure>\n  </testcase>\n");
             }
-            w.write("</testsuite>\n");
-        });
+        }
+        w.append("</testsuite>\n");
+        Tec.writeFile(target, w.toString());
     }
 
     private static String firstLine(String s) {

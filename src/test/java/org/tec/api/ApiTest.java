@@ -260,6 +260,105 @@ class ApiTest {
         assertThrows(javax.script.ScriptException.class, () -> tec.eval("scenario \"x\" { phase nope for 1 min { } }"));
     }
 
+    @Test
+    void aCheckGivesDiagnosticsWithoutAnException() throws Exception {
+        Path bad = tmp.resolve("bad.tec");
+        Files.writeString(bad, "scenario \"x\" {\n  phase exposre for 10 min { }\n}\n");
+        TecCheck c = Tec.builder().build().check(bad);
+        assertTrue(c.hasErrors());
+        assertFalse(c.ok());
+        assertEquals(1, c.errorCount());
+        assertTrue(c.rendered().contains("bad.tec:2:"), c::rendered);
+        assertEquals(TecDiagnostic.render(c.diagnostics()), c.rendered());
+        Path library = tmp.resolve("lib.tec");
+        Files.writeString(library, "param dose = 1\n");
+        TecCheck lib = Tec.builder().build().check(library);
+        assertFalse(lib.hasErrors(), lib::rendered);
+        assertFalse(lib.hasScenario());
+        TecCheck betsy = Tec.builder().build().check(BETSY);
+        assertTrue(betsy.ok(), betsy::rendered);
+        assertEquals(betsy.scenarios().get(0), betsy.script(null).name());
+        assertThrows(IllegalArgumentException.class, () -> betsy.script("no such scenario"));
+        assertThrows(IllegalStateException.class, () -> c.script(null));
+    }
+
+    @Test
+    void aRunOfACheckedFileGivesTheCommandLinesReportAndItsExtraFiles() throws Exception {
+        TecCheck c = Tec.builder().build().check(BETSY);
+        TecRun run = c.run().outputDirectory(tmp).csv(tmp.resolve("all.csv"), true).json(tmp.resolve("run.json"));
+        assertTrue(run.outputProblems().isEmpty());
+        TecRun.Outcome o = run.scenario(0);
+        assertTrue(o.passed(), () -> o.report(false));
+        assertTrue(o.report(false).startsWith(o.name() + "  ("), () -> o.report(false));
+        assertTrue(Files.readString(tmp.resolve("all.csv")).startsWith("t,session,phase,variable,value"));
+        assertTrue(Files.isRegularFile(tmp.resolve("run.json")));
+        assertThrows(IllegalArgumentException.class, () -> run.plot(tmp.resolve("x.gif")));
+    }
+
+    @Test
+    void eventsAndVerdictsPrintAsTheReportPrintsThem() {
+        TecResult r = Tec.builder().build().compile(BETSY).run();
+        String report = Tec.builder().build().check(BETSY).run().outputDirectory(tmp).scenario(0).report(false);
+        assertFalse(r.events().isEmpty());
+        for (TecVerdict v : r.expectations()) {
+            assertTrue(report.contains("  " + v + "\n") || report.contains("  " + v + "  ("), v::toString);
+            assertTrue(v.toString().startsWith(v.passed() ? "pass  " : "FAIL  "), v::toString);
+        }
+        long shown = r.events().stream().filter(e -> report.contains("  " + String.format("%6s", e.toString().split(" ")[0]) + " min  "
+                + e.message() + "\n")).count();
+        assertTrue(shown > 0, report);
+        TecEvent e = new TecEvent(1, 6, "regulate", "regulate affect_sharing down to 0.25 over 2 min");
+        assertEquals("6.0 min  regulate affect_sharing down to 0.25 over 2 min", e.toString());
+        assertEquals("s2     6.0 min  walks out", new TecEvent(2, 6, "walkout", "walks out").toString());
+        assertEquals("FAIL  peak(client.distress) < 1  [80 < 1]", new TecVerdict("peak(client.distress) < 1", false, "80 < 1", "x:1:1").toString());
+        assertEquals("pass  calm", new TecVerdict("calm", true, null, "x:1:1").toString());
+    }
+
+    @Test
+    void aStudyRequestTakesTheSweepsSeedNoiseAndThreadsOfTecSweep() throws Exception {
+        TecScript betsy = Tec.builder().build().compile(BETSY);
+        AtomicInteger steps = new AtomicInteger();
+        AtomicLong planned = new AtomicLong();
+        TecStudy s = betsy.study().vary("therapist.affect_sharing", TecStudy.range(0, 1, 0.5)).replicates(2).seed(7).noise(1)
+                .threads(2).progress(new TecProgress() {
+                    @Override
+                    public void start(String scenario, long runs) {
+                        planned.set(runs);
+                    }
+
+                    @Override
+                    public void step() {
+                        steps.incrementAndGet();
+                    }
+                }).run();
+        assertEquals(6, s.size());
+        assertEquals(6, planned.get());
+        assertEquals(6, steps.get());
+        s.writeResults(tmp.resolve("r.csv"));
+        s.writeTrajectories(tmp.resolve("t.csv"), 1);
+        assertTrue(Files.readString(tmp.resolve("t.csv")).startsWith("run,t,session,phase,variable,value\n"));
+        assertThrows(IllegalArgumentException.class, () -> s.writeResults(tmp.resolve("r.txt")));
+        assertThrows(IllegalArgumentException.class, () -> TecStudy.range(0, 1, 0));
+        TecException.Limit tooMany = assertThrows(TecException.Limit.class,
+                () -> betsy.study().vary("therapist.affect_sharing", TecStudy.range(0, 1, 0.001)).replicates(10_000).run());
+        assertEquals("runs", tooMany.limit());
+    }
+
+    @Test
+    void quantitiesAreReadInTheScriptsNotation() {
+        assertEquals(1.5, Tec.quantity("90 s"), 1e-12);
+        assertEquals(120, Tec.quantity("2 h"), 1e-12);
+        assertEquals(0.25, Tec.quantity("0.25"), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> Tec.quantity("lots"));
+    }
+
+    @Test
+    void theParameterTableListsEveryParameter() {
+        List<TecParameter> ps = Tec.parameters();
+        assertTrue(ps.stream().anyMatch(p -> p.block().equals("therapist") && p.name().equals("affect_sharing")));
+        assertEquals(ps.size() + 2, Tec.parameterTable().split("\n").length);
+    }
+
     private static double max(double[] xs) {
         double m = Double.NEGATIVE_INFINITY;
         for (double x : xs) m = Math.max(m, x);

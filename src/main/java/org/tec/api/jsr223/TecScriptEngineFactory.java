@@ -7,47 +7,23 @@ import org.tec.api.Tec;
 
 /** The {@code javax.script} factory for tec: name {@code tec}, extension {@code tec}. */
 public final class TecScriptEngineFactory implements ScriptEngineFactory {
-    @Override
-    public String getEngineName() {
-        return "tec";
-    }
+    private static final String NAME = "tec";
 
-    @Override
-    public String getEngineVersion() {
-        return Tec.version();
-    }
-
-    @Override
-    public List<String> getExtensions() {
-        return List.of("tec");
-    }
-
-    @Override
-    public List<String> getMimeTypes() {
-        return List.of("text/x-tec");
-    }
-
-    @Override
-    public List<String> getNames() {
-        return List.of("tec", "Tec");
-    }
-
-    @Override
-    public String getLanguageName() {
-        return "tec";
-    }
-
-    @Override
-    public String getLanguageVersion() {
-        return Tec.version();
-    }
+    // the language and its one engine share a name and a version
+    @Override public String getEngineName() { return NAME; }
+    @Override public String getEngineVersion() { return Tec.version(); }
+    @Override public List<String> getExtensions() { return List.of(NAME); }
+    @Override public String getLanguageName() { return NAME; }
+    @Override public List<String> getMimeTypes() { return List.of("text/x-tec"); }
+    @Override public String getLanguageVersion() { return Tec.version(); }
+    @Override public List<String> getNames() { return List.of(NAME, "Tec"); }
 
     @Override
     public Object getParameter(String key) {
         return switch (key) {
             case ScriptEngine.ENGINE -> getEngineName();
             case ScriptEngine.ENGINE_VERSION -> getEngineVersion();
-            case ScriptEngine.NAME -> "tec";
+            case ScriptEngine.NAME -> NAME;
             case ScriptEngine.LANGUAGE -> getLanguageName();
             case ScriptEngine.LANGUAGE_VERSION -> getLanguageVersion();
             case "THREADING" -> "MULTITHREADED";

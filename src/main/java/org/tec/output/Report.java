@@ -1,4 +1,4 @@
-package org.tec.cli;
+package org.tec.output;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -6,16 +6,22 @@ import org.tec.interp.Event;
 import org.tec.interp.PhaseRecord;
 import org.tec.interp.Printed;
 import org.tec.interp.RunResult;
+import org.tec.interp.Study;
 import org.tec.interp.Verdict;
 
-/** The short report of {@code tec run}: phases, events, goals, expectations. */
-final class Report {
+/**
+ * The one text form of what a run says: the report of {@code tec run} (phases, events,
+ * goals, expectations) and of a study, and the lines it is made of (an event, a verdict, a
+ * run-time error), which the API's values and {@code tec test} print the same way.
+ */
+public final class Report {
     private static final Set<Event.Kind> QUIET = EnumSet.of(Event.Kind.PHASE_START, Event.Kind.PHASE_END, Event.Kind.SESSION_START,
             Event.Kind.SESSION_END);
 
     private Report() {}
 
-    static String render(RunResult r, boolean color) {
+    /** The report of a single run, in ANSI colour when {@code color}. */
+    public static String render(RunResult r, boolean color) {
         Style s = new Style(color);
         StringBuilder sb = new StringBuilder();
         var p = r.program();
@@ -43,8 +49,7 @@ final class Report {
             if (QUIET.contains(e.kind())) continue;
             boolean alarm = e.kind() == Event.Kind.ENDED_EARLY || e.kind() == Event.Kind.ESCAPE || e.kind() == Event.Kind.WALKOUT;
             String msg = alarm ? s.red(e.message()) : e.message();
-            String who = course ? String.format("s%-3d", e.session()) : "";
-            sb.append(String.format("  %s%6s min  %s%n", who, num(e.time()), msg));
+            sb.append("  ").append(event(course ? e.session() : 0, e.time(), msg)).append('\n');
             shown++;
         }
         if (shown == 0) sb.append("  (none)\n");
@@ -57,7 +62,7 @@ final class Report {
     }
 
     /** A study: one line per run (swept values, printed values), then the checks. */
-    static String renderStudy(org.tec.interp.Study.Result st, boolean color) {
+    public static String renderStudy(Study.Result st, boolean color) {
         Style s = new Style(color);
         StringBuilder sb = new StringBuilder();
         var p = st.program();
@@ -97,16 +102,13 @@ final class Report {
         if (!goals.isEmpty()) {
             sb.append('\n').append(s.bold("Goals")).append('\n');
             for (Verdict v : goals) {
-                sb.append("  ").append(v.passed() ? s.green("met    ") : s.yellow("not met")).append("  ").append(v.name());
-                if (v.detail() != null) sb.append("  [").append(v.detail()).append(']');
-                sb.append('\n');
+                sb.append("  ").append(verdict(v.passed() ? s.green("met    ") : s.yellow("not met"), v.name(), v.detail())).append('\n');
             }
         }
         if (!expects.isEmpty()) {
             sb.append('\n').append(s.bold("Expectations")).append('\n');
             for (Verdict v : expects) {
-                sb.append("  ").append(v.passed() ? s.green("pass") : s.red("FAIL")).append("  ").append(v.source());
-                if (v.detail() != null) sb.append("  [").append(v.detail()).append(']');
+                sb.append("  ").append(verdict(v.passed() ? s.green("pass") : s.red("FAIL"), v.source(), v.detail()));
                 if (!v.passed()) sb.append("  (").append(v.span()).append(')');
                 sb.append('\n');
             }
@@ -134,8 +136,34 @@ final class Report {
         return sb.toString();
     }
 
-    static String num(double v) {
-        return String.format(java.util.Locale.ROOT, "%.1f", v);
+    /**
+     * An event as the report prints it, without the indentation: {@code   6.0 min  message},
+     * the time padded to six characters, after {@code s2  } when {@code session} is not 0
+     * (a course's runs name the session of each event; pass 0 for a single session).
+     */
+    public static String event(int session, double time, String message) {
+        String who = session > 0 ? String.format(java.util.Locale.ROOT, "s%-3d", session) : "";
+        return who + String.format(java.util.Locale.ROOT, "%6s min  %s", num(time), message);
+    }
+
+    /** A verdict: its mark ({@code pass}, {@code FAIL}, {@code met    }, {@code not met}), what was checked, {@code [detail]} if any. */
+    public static String verdict(String mark, String what, String detail) {
+        return mark + "  " + what + (detail == null ? "" : "  [" + detail + "]");
+    }
+
+    /** A verdict marked {@code pass} or {@code FAIL}. */
+    public static String verdict(boolean passed, String what, String detail) {
+        return verdict(passed ? "pass" : "FAIL", what, detail);
+    }
+
+    /** A run that stopped: {@code run-time error at 12.0 min: message}. */
+    public static String runError(double time, String message) {
+        return "run-time error at " + num(time) + " min: " + message;
+    }
+
+    /** Minutes in reports: one decimal. */
+    public static String num(double v) {
+        return org.tec.text.Numbers.fixed(v, 1);
     }
 
     /** ANSI colour when writing to a terminal, plain text otherwise. */

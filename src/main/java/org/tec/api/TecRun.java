@@ -1,0 +1,201 @@
+package org.tec.api;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.tec.diag.Diagnostics;
+import org.tec.interp.Interpreter;
+import org.tec.interp.Program;
+import org.tec.interp.RunError;
+import org.tec.interp.RunOptions;
+import org.tec.interp.RunResult;
+import org.tec.interp.Scripts;
+import org.tec.interp.Study;
+import org.tec.interp.StudyRuns;
+import org.tec.interp.Verdict;
+import org.tec.output.AtomicFiles;
+import org.tec.output.Emitter;
+import org.tec.output.JsonWriter;
+import org.tec.output.OutputDir;
+import org.tec.output.Report;
+
+/**
+ * Runs the scenarios of a checked file the way {@code tec run} and {@code tec test} do: a
+ * single run streams its {@code emit} files as it goes (and the extra {@link #csv} file),
+ * a study runs over the threads; each scenario gives an {@link Outcome} with its report.
+ * Configure, then call {@link #scenario(int)} for each scenario. Not thread-safe.
+ */
+public final class TecRun {
+    private final TecEngine engine;
+    private final Scripts.Compiled compiled;
+    private OutputDir dir = new OutputDir(Path.of(""));
+    private Long seed;
+    private int threads;
+    private Path csv;
+    private boolean tidy;
+    private Path json;
+    private Path plot;
+    private TecProgress progress;
+
+    TecRun(TecEngine engine, Scripts.Compiled compiled) {
+        this.engine = engine;
+        this.compiled = compiled;
+        this.threads = engine.threads;
+    }
+
+    /** Where the scripts' {@code emit} and {@code plot} statements write (default: the working directory). */
+    public TecRun outputDirectory(Path directory) {
+        this.dir = new OutputDir(directory);
+        return this;
+    }
+
+    /** Another seed for every scenario (null: each scenario's own). */
+    public TecRun seed(Long newSeed) {
+        this.seed = newSeed;
+        return this;
+    }
+
+    /** Threads for a study's runs (default: the engine's). */
+    public TecRun threads(int n) {
+        this.threads = Tec.atLeastOne(n, "threads");
+        return this;
+    }
+
+    /** Also writes a single run's whole trajectory as CSV, streamed as the run goes; {@code tidy}: long layout. */
+    public TecRun csv(Path file, boolean longLayout) {
+        this.csv = file;
+        this.tidy = longLayout;
+        return this;
+    }
+
+    /** Also writes a single run as JSON: metadata, events, verdicts, series. */
+    public TecRun json(Path file) {
+        this.json = file;
+        return this;
+    }
+
+    /**
+     * Also draws a single run like the paper's Figure 2.
+     *
+     * @throws IllegalArgumentException if no figure can be drawn to such a file (see {@link Tec#isFigureFile(Path)})
+     */
+    public TecRun plot(Path file) {
+        if (file != null && !Tec.isFigureFile(file)) throw new IllegalArgumentException("the file must end in .svg or .png");
+        this.plot = file;
+        return this;
+    }
+
+    /** Told of a study's runs as they finish. */
+    public TecRun progress(TecProgress p) {
+        this.progress = p;
+        return this;
+    }
+
+    /**
+     * The scripts' outputs the output directory refuses (a path that leaves it, say), as
+     * errors; empty when every output may be written. Check before running.
+     */
+    public List<TecDiagnostic> outputProblems() {
+        Diagnostics refused = new Diagnostics();
+        for (Program p : compiled.programs()) Emitter.validate(p, dir, refused);
+        return Adapt.diagnostics(refused, compiled.sources());
+    }
+
+    /**
+     * Runs scenario {@code index} (from 0, in {@link TecCheck#scenarios()} order) and writes its outputs.
+     *
+     * @throws TecException with {@link TecException#time()} when the run stopped, or an
+     *                      {@link TecException.Output} (time NaN) when an extra output could not be written
+     */
+    public Outcome scenario(int index) {
+        Scripts.Unit unit = compiled.units().get(index);
+        if (seed != null) unit = new Scripts.Unit(unit.loaded(), unit.program().withSeed(seed), unit.overrides());
+        try {
+            return unit.program().study() == null ? single(unit.program()) : study(unit);
+        } catch (RunError e) {
+            throw Adapt.error(e);
+        }
+    }
+
+    /**
+     * A single run keeps in memory only what its checks read, unless a --json or --plot of
+     * the command line or one of its own outputs needs the whole trajectory.
+     */
+    private Outcome single(Program p) {
+        Emitter.Streams streams;
+        try {
+            streams = Emitter.open(p, dir, Tec.version(), null);
+            if (csv != null) streams.csv(csv, 0, List.of(), tidy, true);
+        } catch (IOException e) {
+            throw new RunError(RunError.Kind.OUTPUT, 0, "cannot open output: " + e.getMessage());
+        }
+        boolean keepAll = json != null || plot != null || !Emitter.canStream(p);
+        RunOptions options = engine.options(null, null);
+        RunResult r;
+        try {
+            r = Interpreter.run(p, (keepAll ? options : options.lean()).withListener(streams.listener()));
+        } catch (RuntimeException e) {
+            streams.abort();
+            throw e;
+        }
+        streams.finish(r);
+        if (plot != null) Emitter.plot(r, List.of(), plot);
+        if (json != null) {
+            try {
+                AtomicFiles.write(json, w -> JsonWriter.write(w, r, Tec.version(), 0, List.of()));
+            } catch (IOException e) {
+                throw new TecException.Output("cannot write output: " + e.getMessage());
+            }
+        }
+        return new Outcome(p.name(), r.expects(), color -> Report.render(r, color));
+    }
+
+    private Outcome study(Scripts.Unit unit) {
+        Program p = unit.program();
+        RunOptions options = engine.options(null, null);
+        if (p.emits().isEmpty() && p.plots().stream().allMatch(Program.PlotPlan::sweep)) options = options.lean();
+        if (progress != null) progress.start(p.name(), p.study().runs());
+        Study.Result s = Study.run(compiled, unit, threads, options, progress == null ? null : i -> progress.step());
+        for (StudyRuns.Run r : s.runs().runs()) {
+            Emitter.emit(r.result(), dir, Tec.version(), String.format(Locale.ROOT, "-run%03d", r.index()));
+        }
+        Emitter.plotStudy(s, dir);
+        return new Outcome(p.name(), s.expects(), color -> Report.renderStudy(s, color));
+    }
+
+    /** A finished scenario: a single run or a study, its expectations and its report. */
+    public static final class Outcome {
+        private final String name;
+        private final List<TecVerdict> expectations;
+        private final boolean passed;
+        private final java.util.function.Function<Boolean, String> report;
+
+        Outcome(String name, List<Verdict> expects, java.util.function.Function<Boolean, String> report) {
+            this.name = name;
+            this.expectations = Adapt.verdicts(new ArrayList<>(expects));
+            this.passed = expects.stream().allMatch(Verdict::passed);
+            this.report = report;
+        }
+
+        /** The scenario's name. */
+        public String name() {
+            return name;
+        }
+
+        /** Whether every expectation holds. */
+        public boolean passed() {
+            return passed;
+        }
+
+        public List<TecVerdict> expectations() {
+            return expectations;
+        }
+
+        /** The report {@code tec run} prints, in ANSI colour when {@code color}. */
+        public String report(boolean color) {
+            return report.apply(color);
+        }
+    }
+}
