@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.tec.diag.Span;
-import org.tec.figures.Figures;
 import org.tec.interp.Compiler;
 import org.tec.interp.Program;
 import org.tec.interp.RunOptions;
@@ -16,6 +15,7 @@ import org.tec.interp.Study;
 import org.tec.interp.StudyRuns;
 import org.tec.output.AtomicFiles;
 import org.tec.output.CsvWriter;
+import org.tec.output.Emitter;
 import org.tec.output.Meta;
 import org.tec.output.Results;
 
@@ -73,10 +73,7 @@ public final class TecStudy {
      * @throws IllegalArgumentException if the file is neither
      */
     public void writeResults(Path file) throws IOException {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv")) Results.csv(result, file, Tec.version());
-        else if (name.endsWith(".json")) Results.json(result, file, Tec.version());
-        else throw new IllegalArgumentException("write results to a .csv or .json file");
+        Results.write(result, file, Tec.version());
     }
 
     /**
@@ -110,7 +107,7 @@ public final class TecStudy {
         } else if (p.prints().isEmpty()) {
             throw new IllegalArgumentException("a plot needs an outcome: add a print statement to the scenario");
         }
-        Figures.sweepPanels(result, List.of(index), file);
+        Emitter.sweepPanels(result, List.of(index), file);
     }
 
     /**

@@ -12,10 +12,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -95,35 +91,6 @@ public final class Figures {
         List<Integer> all = new ArrayList<>();
         for (int k = 0; k < r.program().prints().size(); k++) all.add(k);
         return sweepPanels(r, all, format);
-    }
-
-    /**
-     * Draws and writes a study figure, its format by the file's extension.
-     *
-     * @deprecated the command line's last direct use ({@code tec sweep --plot}), which this
-     *     branch may not edit; it repeats the atomic write only until that caller goes through
-     *     the api. Draw with {@code Emitter.sweepPanels}, which writes through the one atomic
-     *     writer, and remove this with its caller.
-     */
-    @Deprecated(forRemoval = true)
-    public static void sweepPanels(Study.Result r, List<Integer> which, Path target) throws IOException {
-        FileFormat format = FileFormat.byFileName(target.toString(), FileFormat.Kind.FIGURE);
-        if (format == null) throw new IllegalArgumentException(target + ": not a figure file name");
-        byte[] bytes = sweepPanels(r, which, format);
-        Path dir = target.toAbsolutePath().getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: the platform's defaults apply
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /** A study figure of the chosen print statements (by index), one panel each. */
