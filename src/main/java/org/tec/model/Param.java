@@ -285,6 +285,11 @@ public enum Param {
         return Collections.unmodifiableList(out);
     }
 
+    /** The one range check of a parameter: false for NaN and anything outside [min, max]. */
+    public boolean allows(double v) {
+        return v >= min && v <= max;
+    }
+
     /** "0 to 1", "0 to 100 SUDS". */
     public String rangeText() {
         return fmt(min) + " to " + fmt(max) + (unit.isEmpty() || unit.equals("0-1") || unit.startsWith("0-") ? "" : " " + unit);

@@ -54,7 +54,7 @@ public final class ParamSet {
 
         /** Sets a value; callers check the range first (the checker reports it as a diagnostic). */
         public Builder set(Param p, double v) {
-            if (v < p.min() || v > p.max() || Double.isNaN(v)) {
+            if (!p.allows(v)) {
                 throw new IllegalArgumentException(p.scope().word() + "." + p.key() + " must be "
                         + p.rangeText() + ", not " + v);
             }

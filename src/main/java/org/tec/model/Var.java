@@ -54,6 +54,11 @@ public enum Var {
     public double max() { return max; }
     public String description() { return description; }
 
+    /** The one range check of a variable: false for NaN and anything outside [min, max]. */
+    public boolean allows(double v) {
+        return v >= min && v <= max;
+    }
+
     /** "distress" for "client.distress". */
     public String field() {
         return key.substring(key.indexOf('.') + 1);
