@@ -44,6 +44,31 @@ public final class Tec {
         return Quantity.EXAMPLES;
     }
 
+    /** Whether a study's results can be written to this file (its extension: .csv or .json). */
+    public static boolean isResultsFile(Path file) {
+        return FileFormat.byFileName(file.toString(), FileFormat.Kind.DATA) != null;
+    }
+
+    /** The file endings results can be written to, as a sentence says them: ".csv or .json". */
+    public static String resultsExtensions() {
+        return extensions(FileFormat.Kind.DATA);
+    }
+
+    /** The file endings a figure can be drawn to: ".svg or .png". */
+    public static String figureExtensions() {
+        return extensions(FileFormat.Kind.FIGURE);
+    }
+
+    private static String extensions(FileFormat.Kind kind) {
+        java.util.List<String> keys = FileFormat.keys(kind);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            if (i > 0) sb.append(i == keys.size() - 1 ? " or " : ", ");
+            sb.append('.').append(keys.get(i));
+        }
+        return sb.toString();
+    }
+
     /** Whether a figure can be drawn to this file (its extension: .svg or .png). */
     public static boolean isFigureFile(Path file) {
         return FileFormat.byFileName(file.toString(), FileFormat.Kind.FIGURE) != null;

@@ -82,7 +82,7 @@ public final class TecRun {
      * @throws IllegalArgumentException if no figure can be drawn to such a file (see {@link Tec#isFigureFile(Path)})
      */
     public TecRun plot(Path file) {
-        if (file != null && !Tec.isFigureFile(file)) throw new IllegalArgumentException("the file must end in .svg or .png");
+        if (file != null && !Tec.isFigureFile(file)) throw new IllegalArgumentException("the file must end in " + Tec.figureExtensions());
         this.plot = file;
         return this;
     }

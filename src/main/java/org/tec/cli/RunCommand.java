@@ -90,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
                     + " scenarios, and --csv, --json and --plot write one run; use emit and plot inside the scenarios");
         }
         if (plot != null && !Tec.isFigureFile(plot)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--plot " + plot + ": the file must end in .svg or .png");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--plot " + plot + ": the file must end in " + Tec.figureExtensions());
         }
         if (csv != null) run.csv(csv, tidy);
         run.json(json).plot(plot);

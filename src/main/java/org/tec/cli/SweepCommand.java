@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tec.api.Tec;
 import org.tec.api.TecCheck;
@@ -56,9 +55,8 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".csv") && !name.endsWith(".json")) throw usage("--out " + out + ": write results to a .csv or .json file");
-        if (plot != null && !Tec.isFigureFile(plot)) throw usage("--plot " + plot + ": the file must end in .svg or .png");
+        if (!Tec.isResultsFile(out)) throw usage("--out " + out + ": write results to a " + Tec.resultsExtensions() + " file");
+        if (plot != null && !Tec.isFigureFile(plot)) throw usage("--plot " + plot + ": the file must end in " + Tec.figureExtensions());
         Path file = script.file;
         var overrides = script.overrides(spec.commandLine());
         List<Vary> sweeps = new ArrayList<>();

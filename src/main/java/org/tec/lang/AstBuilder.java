@@ -18,7 +18,8 @@ import org.tec.lang.parser.TecParser.*;
 /**
  * Turns an ANTLR parse tree into the immutable AST, and does nothing else: no
  * checking of names, no evaluation. Nodes that a syntax error left incomplete are
- * skipped (the error has been reported already).
+ * skipped, since the error has been reported already; an incomplete node with no error
+ * reported is itself reported at its position, so nothing is dropped silently.
  */
 final class AstBuilder {
     private final String file;
@@ -35,11 +36,16 @@ final class AstBuilder {
             try {
                 Item i = item(c);
                 if (i != null) out.add(i);
-            } catch (Incomplete ignored) {
-                // a syntax error already explains this statement
+            } catch (Incomplete e) {
+                incomplete(c);
             }
         }
         return out;
+    }
+
+    /** A node a syntax error left incomplete is skipped; if no error explains it, this reports one. */
+    private void incomplete(ParserRuleContext c) {
+        if (!sink.hasErrors()) sink.error(span(c), "this statement is incomplete", "see docs/LANGUAGE.md for its form");
     }
 
     /** Thrown when a parse-tree node is missing a part because of a syntax error. */
@@ -123,8 +129,8 @@ final class AstBuilder {
             if (s.name() == null || s.expr() == null) continue;
             try {
                 out.add(new Item.Setting(s.name().getText(), span(s.name()), expr(s.expr())));
-            } catch (Incomplete ignored) {
-                // reported as a syntax error
+            } catch (Incomplete e) {
+                incomplete(s);
             }
         }
         return new Item.Declare(party, label == null ? null : string(label), out, span);
@@ -162,8 +168,8 @@ final class AstBuilder {
         for (ActionContext a : c.action()) {
             try {
                 out.add(action(a));
-            } catch (Incomplete ignored) {
-                // reported as a syntax error
+            } catch (Incomplete e) {
+                incomplete(a);
             }
         }
         return out;
