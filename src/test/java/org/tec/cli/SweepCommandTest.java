@@ -54,8 +54,15 @@ class SweepCommandTest {
     void badVarySyntaxIsAUsageError() {
         assertEquals(Main.USAGE, tec("sweep", "scenarios/research/betsy-outcomes.tec", "--vary", "x=1:2",
                 "--out", tmp.resolve("x.csv").toString()).code());
-        assertEquals(Main.USAGE, tec("sweep", "scenarios/research/betsy-outcomes.tec", "--vary", "x=0:1:0.5",
-                "--out", tmp.resolve("x.txt").toString()).code());
+        Result txt = tec("sweep", "scenarios/research/betsy-outcomes.tec", "--vary", "x=0:1:0.5",
+                "--out", tmp.resolve("x.txt").toString());
+        assertEquals(Main.USAGE, txt.code());
+        assertTrue(txt.err().contains("write results to a .csv or .json file"), txt.err());
+        Result plot = tec("sweep", "scenarios/research/betsy-outcomes.tec", "--vary", "x=0:1:0.5",
+                "--out", tmp.resolve("x.csv").toString(), "--plot", tmp.resolve("x.pdf").toString());
+        assertEquals(Main.USAGE, plot.code());
+        assertTrue(plot.err().contains("the file must end in .svg or .png"), plot.err());
+        assertFalse(Files.exists(tmp.resolve("x.csv")));
     }
 
     @Test
