@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.tec.interp.FileFormat;
+import org.tec.text.Numbers;
 import org.tec.lang.Quantity;
 import org.tec.model.Param;
 
@@ -98,21 +99,22 @@ public final class Tec {
         sb.append("| block | name | symbol | unit | range | default | reason |\n");
         sb.append("|---|---|---|---|---|---|---|\n");
         for (TecParameter p : parameters()) {
-            String def = Double.isNaN(p.defaultValue()) ? "= " + p.defaultFrom() : tableNumber(p.defaultValue());
+            String def = Double.isNaN(p.defaultValue()) ? "= " + p.defaultFrom() : Numbers.data(p.defaultValue());
             sb.append("| ").append(p.block()).append(" | `").append(p.name()).append("` | ").append(p.symbol())
-                    .append(" | ").append(p.unit()).append(" | ").append(tableNumber(p.min())).append(" to ")
-                    .append(tableNumber(p.max())).append(" | ").append(def).append(" | ").append(p.reason()).append(" |\n");
+                    .append(" | ").append(p.unit()).append(" | ").append(Numbers.data(p.min())).append(" to ")
+                    .append(Numbers.data(p.max())).append(" | ").append(def).append(" | ").append(p.reason()).append(" |\n");
         }
         return sb.toString();
     }
 
-    private static String tableNumber(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    static int atLeastOne(int n, String what) {
+        return (int) atLeast(n, 1, what);
     }
 
-    static int atLeastOne(int n, String what) {
-        if (n < 1) throw new IllegalArgumentException(what + " must be at least 1");
-        return n;
+    /** The one bound check of the engine's limits: {@code v}, or an error naming the option. */
+    static long atLeast(long v, long min, String what) {
+        if (v < min) throw new IllegalArgumentException(what + " must be at least " + min);
+        return v;
     }
 
     /** Configures an engine. Not thread-safe; the engine it builds is. */
@@ -136,8 +138,7 @@ public final class Tec {
 
         /** Integration steps per run (over all sessions of a course). */
         public Builder maxSteps(long steps) {
-            if (steps < 1) throw new IllegalArgumentException("maxSteps must be at least 1");
-            this.maxSteps = steps;
+            this.maxSteps = atLeast(steps, 1, "maxSteps");
             return this;
         }
 
@@ -155,8 +156,7 @@ public final class Tec {
 
         /** Bytes a run (or a study) may write to the output directory. */
         public Builder maxOutputBytes(long bytes) {
-            if (bytes < 0) throw new IllegalArgumentException("maxOutputBytes cannot be negative");
-            this.maxOutputBytes = bytes;
+            this.maxOutputBytes = atLeast(bytes, 0, "maxOutputBytes");
             return this;
         }
 
