@@ -95,8 +95,7 @@ final class TestCommand implements Callable<Integer> {
             try (Progress progress = Progress.of(null, false)) {
                 TecRun.Outcome done = run.progress(progress).scenario(i);
                 for (TecVerdict v : done.expectations()) {
-                    if (!v.passed()) msg.append(prefix).append("expectation failed: ").append(v.name())
-                            .append(v.values() == null ? "" : "  [" + v.values() + "]").append("  (").append(v.location()).append(")\n");
+                    if (!v.passed()) msg.append(prefix).append(v.location()).append(": ").append(v).append('\n');
                 }
                 if (done.expectations().isEmpty()) msg.append(prefix).append("note: no expectations; the script only has to run\n");
                 passed &= done.passed();
