@@ -31,7 +31,7 @@ final class Declarations {
 
     final Diagnostics sink;
     final Compiler.Loaded loaded;
-    final Map<String, Double> overrides;
+    private final Map<String, Double> overrides;
     final Map<String, Typed> constants = new LinkedHashMap<>();
     /** The value of every param, after overrides: a program's parameters. */
     final Map<String, Double> declaredParams = new LinkedHashMap<>();
