@@ -11,26 +11,29 @@ import org.tec.api.TecLanguage;
 final class Help {
     private Help() {}
 
-    static final Map<String, String> TOPICS = new LinkedHashMap<>();
+    /** Every topic, commands first, in the order :help lists them. */
+    static final Map<String, String> TOPICS = topics();
 
-    static {
-        for (Command c : Command.values()) TOPICS.put(c.word, c.help);
-        TOPICS.put("regulate", "regulate COMPONENT up|down [to X | by X] [over D]   move an empathy component toward a target\n"
+    private static Map<String, String> topics() {
+        Map<String, String> topics = new LinkedHashMap<>();
+        for (Command c : Command.values()) topics.put(c.word, c.help);
+        topics.put("regulate", "regulate COMPONENT up|down [to X | by X] [over D]   move an empathy component toward a target\n"
                 + "    components: " + String.join(", ", TecLanguage.components()) + " (levels 0 to 1)\n"
                 + "    regulate affect_sharing down to 0.25 over 2 min");
-        TOPICS.put("release", "release COMPONENT [over D]   back to the therapist's trait level\n    release affect_sharing over 1 min");
-        TOPICS.put("when", "when CONDITION [once]: ACTION   act each time the condition becomes true (or once)\n"
+        topics.put("release", "release COMPONENT [over D]   back to the therapist's trait level\n    release affect_sharing over 1 min");
+        topics.put("when", "when CONDITION [once]: ACTION   act each time the condition becomes true (or once)\n"
                 + "    when client.distress > 80: encourage");
-        TOPICS.put("at", "at TIME: ACTION   act at a minute of the session (or of a phase, inside one)\n    at 20 min: release affect_sharing");
-        TOPICS.put("phase", "phase KIND [NAME] [\"LABEL\"] for D [intensity X] { ... }   add a phase to the end of the schedule\n"
+        topics.put("at", "at TIME: ACTION   act at a minute of the session (or of a phase, inside one)\n    at 20 min: release affect_sharing");
+        topics.put("phase", "phase KIND [NAME] [\"LABEL\"] for D [intensity X] { ... }   add a phase to the end of the schedule\n"
                 + "    kinds: " + String.join(", ", TecLanguage.phaseKinds()) + "\n"
                 + "    phase exposure for 10 min intensity 0.3 -> 0.9 { }");
-        TOPICS.put("set", "set VARIABLE = VALUE   change a state variable now\n    set client.distress = 40");
-        TOPICS.put("actions", "one-word actions: encourage (exposure only), reassure, validate, reflect, confront, advise;\n"
+        topics.put("set", "set VARIABLE = VALUE   change a state variable now\n    set client.distress = 40");
+        topics.put("actions", "one-word actions: encourage (exposure only), reassure, validate, reflect, confront, advise;\n"
                 + "    and: end exposure | end phase | end session, log \"text\"");
-        TOPICS.put("expressions", "type an expression to see its value now:\n    therapist.distress - client.distress\n"
+        topics.put("expressions", "type an expression to see its value now:\n    therapist.distress - client.distress\n"
                 + "    variables: client.distress, client.fear, client.motivation, ..., therapist.distress, therapist.affect_sharing, ...\n"
                 + "    t (minutes into the session), PHASE.completed, and the script's params");
+        return java.util.Collections.unmodifiableMap(topics);
     }
 
     static String all() {

@@ -155,7 +155,7 @@ final class ReplSession {
         return session;
     }
 
-    /** The script loaded, with the params set by :set not applied (its session has them). */
+    /** The script loaded (with the params set before it was loaded; the session has those set since), or null before. */
     TecScript script() {
         return script;
     }
