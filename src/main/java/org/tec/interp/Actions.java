@@ -1,6 +1,6 @@
 package org.tec.interp;
 
-import static org.tec.interp.Interpreter.rounded;
+import static org.tec.interp.EventText.rounded;
 
 import org.tec.model.Circuit;
 import org.tec.model.Component;

@@ -1,5 +1,7 @@
 package org.tec.interp;
 
+import static org.tec.interp.EventText.rounded;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.tec.model.Circuit;
@@ -161,8 +163,8 @@ public final class Interpreter {
         policy = resolve(resolve(Policy.AUTOMATIC, program.policy()), phase.policy());
         phaseEndRequested = false;
         phaseEndedBy = null;
-        event(Event.Kind.PHASE_START, phase.kind().key() + (phase.ref().equals(phase.kind().key()) ? "" : " " + phase.ref())
-                + (phase.label() == null ? "" : " \"" + phase.label() + "\"") + " begins (planned " + rounded(phase.duration(), 2) + " min)");
+        event(Event.Kind.PHASE_START, EventText.phase(phase) + (phase.label() == null ? "" : " \"" + phase.label() + "\"")
+                + " begins (planned " + rounded(phase.duration(), 2) + " min)");
         phaseTriggers = Triggers.of(phase.triggers(), dt);
         phaseStep = 0;
         asking = false;
@@ -276,8 +278,8 @@ public final class Interpreter {
         }
         record.addPhase(new PhaseRecord(session, phaseIndex, phase.ref(), phase.kind(), phase.label(), phaseStart, end,
                 phase.duration(), completed, early, early ? (phaseEndedBy == null ? "the session's end" : phaseEndedBy) : null));
-        event(Event.Kind.PHASE_END, phase.kind().key() + (phase.ref().equals(phase.kind().key()) ? "" : " " + phase.ref())
-                + (completed ? " completed" : " ended after " + rounded(end - phaseStart, 2) + " of " + rounded(phase.duration(), 2) + " min"));
+        event(Event.Kind.PHASE_END, EventText.phase(phase) + (completed ? " completed"
+                : " ended after " + rounded(end - phaseStart, 2) + " of " + rounded(phase.duration(), 2) + " min"));
         circuit.copyState(state);
         current = null;
         phaseIndex++;
@@ -461,14 +463,6 @@ public final class Interpreter {
                 throw new RunError(RunError.Kind.TIME_LIMIT, time(), "the run reached its wall-time limit of " + options.maxWallMillis() + " ms");
             }
         }
-    }
-
-    private static final double[] SCALE = {1, 10, 100, 1000};
-
-    /** A number in an event: rounded half up to {@code places} decimals, then written as {@link Numbers#plain}. */
-    static String rounded(double v, int places) {
-        double scale = SCALE[places];
-        return Numbers.plain(Math.round(v * scale) / scale);
     }
 
     /** The live state, read by triggers and actions during the run. */
