@@ -6,7 +6,10 @@ package org.tec.model;
  * scripts; the interpreter tells it which phase is running and what the therapist does.
  *
  * <p>Integration is forward Euler with a fixed step; every state variable is clamped to
- * its range after each step. Not thread-safe: one circuit per run.
+ * its range after each step. The parts with constants and state of their own are
+ * {@link Regulators}, {@link Relief}, {@link MiDynamics} and {@link Perception}; the circuit
+ * calls them in a fixed order, which is also the order of the random draws of a noisy run.
+ * Not thread-safe: one circuit per run.
  */
 public final class Circuit {
     /** The component whose level each state variable is, by variable ordinal; null for the others. */
