@@ -391,38 +391,29 @@ public final class Circuit {
         double muCeff = Math.min(100, muC + reboundClient);
         boolean exposing = phase == PhaseKind.EXPOSURE && intensity > 0;
 
-        // client distress: toward the phase's target, unsettled by the therapist's visible distress
-        double cStar = muCeff;
-        double cpStar = muCp;
-        double dU = 0, dD = 0, dA = 0, dK = 0;
-        double miRate = 0;
-        switch (phase) {
-            case EXPOSURE:
-                if (exposing) cStar += (100 - muCeff) * v * intensity * contact * (1 - h) * (1 - 0.5 * w);
-                break;
-            case MI: {
-                miRate = mi.share(s, m, clock);
-                dU = mi.understanding(get(Var.PERCEIVED_DISTRESS), c, s, u);
-                dD = mi.defensiveness(miRate, u, d);
-                cStar += (100 - muCeff) * mi.ambivalence(miRate, d);
-                cpStar += mi.warmth(muCp, u, a);
-                break;
-            }
-            case PSYCHOEDUCATION:
-            case ASSESSMENT:
-                dU = kEdu * m * (1 - u);
-                dK = kEdu * m * (1 - k);
-                break;
-            case SUPPORT:
-                cStar = muCeff * (1 - comfort * ep);
-                break;
-            case CELEBRATE:
-                cpStar += (100 - muCp) * kProgress * progress();
-                break;
-            case FREE:
-                break;
-        }
-        dA = alphaA * (u * (1 - d) - a);
+        // the phase's targets and drives: client distress toward its target, unsettled by the
+        // therapist's visible distress; understanding, defensiveness and motivation in MI and psychoeducation
+        double miRate = phase == PhaseKind.MI ? mi.share(s, m, clock) : 0;
+        double cStar = switch (phase) {
+            case EXPOSURE -> exposing ? muCeff + (100 - muCeff) * v * intensity * contact * (1 - h) * (1 - 0.5 * w) : muCeff;
+            case MI -> muCeff + (100 - muCeff) * mi.ambivalence(miRate, d);
+            case SUPPORT -> muCeff * (1 - comfort * ep);
+            case PSYCHOEDUCATION, ASSESSMENT, CELEBRATE, FREE -> muCeff;
+        };
+        double cpStar = switch (phase) {
+            case MI -> muCp + mi.warmth(muCp, u, a);
+            case CELEBRATE -> muCp + (100 - muCp) * kProgress * progress();
+            case EXPOSURE, PSYCHOEDUCATION, ASSESSMENT, SUPPORT, FREE -> muCp;
+        };
+        double dU = switch (phase) {
+            case MI -> mi.understanding(get(Var.PERCEIVED_DISTRESS), c, s, u);
+            case PSYCHOEDUCATION, ASSESSMENT -> kEdu * m * (1 - u);
+            case EXPOSURE, SUPPORT, CELEBRATE, FREE -> 0;
+        };
+        boolean educating = phase == PhaseKind.PSYCHOEDUCATION || phase == PhaseKind.ASSESSMENT;
+        double dD = phase == PhaseKind.MI ? mi.defensiveness(miRate, u, d) : 0;
+        double dK = educating ? kEdu * m * (1 - k) : 0;
+        double dA = alphaA * (u * (1 - d) - a);
         dK += k1 * a * u * (1 - k) * (phase == PhaseKind.MI ? 1 : 0) - k2 * d * k;
         double dC = (cStar - c) / tauC + kTC * Math.max(0, t - muTeff);
         // therapist distress: own baseline, plus what affect sharing lets in
