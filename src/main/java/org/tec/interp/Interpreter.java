@@ -117,7 +117,7 @@ public final class Interpreter {
                     if (program.course() == null) return false;
                     endSession();
                 }
-                default -> {
+                case DONE -> {
                     return false;
                 }
             }
