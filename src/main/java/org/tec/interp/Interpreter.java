@@ -1,16 +1,17 @@
 package org.tec.interp;
 
+import static org.tec.interp.EventText.rounded;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.tec.model.Circuit;
-import org.tec.model.Component;
 import org.tec.model.Decision;
 import org.tec.model.Escape;
 import org.tec.model.Param;
 import org.tec.model.PhaseKind;
 import org.tec.model.Policy;
-import org.tec.model.Regulation;
 import org.tec.model.Var;
+import org.tec.text.Numbers;
 
 /**
  * Runs a {@link Program} against the circuit: the schedule of phases, the triggers,
@@ -27,6 +28,9 @@ public final class Interpreter {
     private final LiveFrame frame = new LiveFrame();
     private final RunListener listener;
     private final boolean listening;
+    private final Actions actor;
+    /** What a trigger does when it fires (made once: the loop of a step passes it on). */
+    private final java.util.function.Consumer<List<Program.ActionPlan>> runActions = this::run;
     private int session = 1;
     private boolean walkout;
 
@@ -51,6 +55,7 @@ public final class Interpreter {
         this.dt = program.dt();
         this.record = new RunRecord(dt, options.keepAll() ? null : program.needed(), program.plannedRows());
         this.schedule = new ArrayList<>(program.phases());
+        this.actor = new Actions(this, circuit, frame);
     }
 
     public static RunResult run(Program program, RunOptions options) {
@@ -66,7 +71,6 @@ public final class Interpreter {
     private Triggers sessionTriggers = Triggers.NONE;
     private Triggers phaseTriggers = Triggers.NONE;
     private int limit;
-    private boolean reached;
     private int lastSessionStep = -1;
     private int phaseStep;
     private boolean asking;
@@ -113,7 +117,7 @@ public final class Interpreter {
                     if (program.course() == null) return false;
                     endSession();
                 }
-                default -> {
+                case DONE -> {
                     return false;
                 }
             }
@@ -124,7 +128,7 @@ public final class Interpreter {
     public RunResult finish() {
         if (stage == Stage.SESSION_END) endSession();
         stage = Stage.DONE;
-        return verdicts();
+        return Verdicts.of(program, record);
     }
 
     private void beginSession() {
@@ -142,7 +146,7 @@ public final class Interpreter {
             all = new ArrayList<>(all);
             all.addAll(liveTriggers);
         }
-        sessionTriggers = new Triggers(states(all));
+        sessionTriggers = Triggers.of(all, dt);
         circuit.copyState(state);
         record.trajectory().add(0, session, 0, state);
         listener.row(session, schedule.isEmpty() ? "" : schedule.get(0).ref(), 0, state);
@@ -159,9 +163,9 @@ public final class Interpreter {
         policy = resolve(resolve(Policy.AUTOMATIC, program.policy()), phase.policy());
         phaseEndRequested = false;
         phaseEndedBy = null;
-        event(Event.Kind.PHASE_START, phase.kind().key() + (phase.ref().equals(phase.kind().key()) ? "" : " " + phase.ref())
-                + (phase.label() == null ? "" : " \"" + phase.label() + "\"") + " begins (planned " + fmt(phase.duration()) + " min)");
-        phaseTriggers = new Triggers(states(phase.triggers()));
+        event(Event.Kind.PHASE_START, EventText.phase(phase) + (phase.label() == null ? "" : " \"" + phase.label() + "\"")
+                + " begins (planned " + rounded(phase.duration(), 2) + " min)");
+        phaseTriggers = Triggers.of(phase.triggers(), dt);
         phaseStep = 0;
         asking = false;
         completed = false;
@@ -197,7 +201,7 @@ public final class Interpreter {
 
     /** The triggers due before a step; false (and the phase ends) when there is no step to take. */
     private boolean triggers(Program.PhasePlan phase) {
-        fireAt(phaseTriggers, phaseStep);
+        phaseTriggers.fireAt(phaseStep, runActions);
         if (phaseStep >= phase.steps()) {
             // the phase has run its planned time, whatever its last triggers asked
             completed = true;
@@ -205,10 +209,10 @@ public final class Interpreter {
             return false;
         }
         // a session trigger at a phase boundary acts in the phase that begins there
-        if (stepIndex != lastSessionStep) fireAt(sessionTriggers, stepIndex);
-        fireWhen(phaseTriggers);
+        if (stepIndex != lastSessionStep) sessionTriggers.fireAt(stepIndex, runActions);
+        phaseTriggers.fireWhen(frame, runActions);
         if (stepIndex != lastSessionStep) {
-            fireWhen(sessionTriggers);
+            sessionTriggers.fireWhen(frame, runActions);
             lastSessionStep = stepIndex;
         }
         if (phaseEndRequested || sessionEnded) {
@@ -219,8 +223,8 @@ public final class Interpreter {
     }
 
     private void clientAsks() {
-        event(Event.Kind.CLIENT_ASKS, "client asks to stop (distress " + fmt1(circuit.get(Var.CLIENT_DISTRESS))
-                + " > escape threshold " + fmt0(program.params().get(Param.ESCAPE_THRESHOLD)) + ")");
+        event(Event.Kind.CLIENT_ASKS, "client asks to stop (distress " + Numbers.fixed(circuit.get(Var.CLIENT_DISTRESS), 1)
+                + " > escape threshold " + rounded(program.params().get(Param.ESCAPE_THRESHOLD), 0) + ")");
     }
 
     /** Enacts what the therapist's policy or the client decided in the last step. */
@@ -230,21 +234,21 @@ public final class Interpreter {
             record.markWalkout();
             sessionEnded = true;
             phaseEndedBy = "the client (walkout)";
-            event(Event.Kind.WALKOUT, "client walks out (defensiveness " + fmt3(circuit.get(Var.DEFENSIVENESS))
-                    + " > walkout threshold " + fmt2(program.params().get(Param.WALKOUT_THRESHOLD)) + ")");
+            event(Event.Kind.WALKOUT, "client walks out (defensiveness " + rounded(circuit.get(Var.DEFENSIVENESS), 3)
+                    + " > walkout threshold " + rounded(program.params().get(Param.WALKOUT_THRESHOLD), 2) + ")");
         } else if (d == Decision.REASSURE) {
             double before = circuit.get(Var.CLIENT_DISTRESS);
             circuit.reassure();
-            event(Event.Kind.REASSURE, "therapist reassures (therapist distress " + fmt0(circuit.get(Var.THERAPIST_DISTRESS))
-                    + "); client distress " + fmt0(before) + " -> " + fmt0(circuit.get(Var.CLIENT_DISTRESS)));
+            event(Event.Kind.REASSURE, "therapist reassures (therapist distress " + rounded(circuit.get(Var.THERAPIST_DISTRESS), 0)
+                    + "); client distress " + rounded(before, 0) + " -> " + rounded(circuit.get(Var.CLIENT_DISTRESS), 0));
         } else if (d == Decision.END_EXPOSURE && phaseStep < phase.steps()) {
             double tDist = circuit.get(Var.THERAPIST_DISTRESS);
             double tol = program.params().get(Param.TOLERANCE);
             String why = tDist > tol
-                    ? "distress " + fmt0(tDist) + " > tolerance " + fmt0(tol)
+                    ? "distress " + rounded(tDist, 0) + " > tolerance " + rounded(tol, 0)
                     : circuit.clientAsking()
-                    ? "client asked to stop; therapist distress " + fmt0(tDist) + ", tolerance " + fmt0(tol)
-                    : "distress " + fmt0(tDist) + " near tolerance " + fmt0(tol) + ", with proximal concern above distal";
+                    ? "client asked to stop; therapist distress " + rounded(tDist, 0) + ", tolerance " + rounded(tol, 0)
+                    : "distress " + rounded(tDist, 0) + " near tolerance " + rounded(tol, 0) + ", with proximal concern above distal";
             phaseEndRequested = true;
             phaseEndedBy = "the therapist";
             event(Event.Kind.ENDED_EARLY, phase.kind().key() + " ended early by the therapist (" + why + ")");
@@ -253,9 +257,7 @@ public final class Interpreter {
 
     private void endPhase() {
         Program.PhasePlan phase = current;
-        for (TriggerState ts : phaseTriggers.all) {
-            if (ts.trigger instanceof Program.Trigger.AtEnd) run(ts.trigger.actions());
-        }
+        phaseTriggers.fireAtEnd(runActions);
         double end = time();
         boolean early = !completed;
         if (phase.kind() == PhaseKind.EXPOSURE) {
@@ -268,16 +270,16 @@ public final class Interpreter {
                 record.trajectory().replaceLast(state);
                 listener.rowReplaced(state);
                 if (e.escaped()) {
-                    event(Event.Kind.ESCAPE, "escape at client distress " + fmt0(e.clientDistress())
-                            + ": relief now, fear " + fmt2(e.fearBefore()) + " -> " + fmt2(e.fearAfter())
+                    event(Event.Kind.ESCAPE, "escape at client distress " + rounded(e.clientDistress(), 0)
+                            + ": relief now, fear " + rounded(e.fearBefore(), 2) + " -> " + rounded(e.fearAfter(), 2)
                             + ", distress will return");
                 }
             }
         }
         record.addPhase(new PhaseRecord(session, phaseIndex, phase.ref(), phase.kind(), phase.label(), phaseStart, end,
                 phase.duration(), completed, early, early ? (phaseEndedBy == null ? "the session's end" : phaseEndedBy) : null));
-        event(Event.Kind.PHASE_END, phase.kind().key() + (phase.ref().equals(phase.kind().key()) ? "" : " " + phase.ref())
-                + (completed ? " completed" : " ended after " + fmt(end - phaseStart) + " of " + fmt(phase.duration()) + " min"));
+        event(Event.Kind.PHASE_END, EventText.phase(phase) + (completed ? " completed"
+                : " ended after " + rounded(end - phaseStart, 2) + " of " + rounded(phase.duration(), 2) + " min"));
         circuit.copyState(state);
         current = null;
         phaseIndex++;
@@ -286,9 +288,7 @@ public final class Interpreter {
 
     private void endSession() {
         Program.CoursePlan course = program.course();
-        for (TriggerState ts : sessionTriggers.all) {
-            if (ts.trigger instanceof Program.Trigger.AtEnd) run(ts.trigger.actions());
-        }
+        sessionTriggers.fireAtEnd(runActions);
         event(Event.Kind.SESSION_END, "session " + session + " ends");
         stage = Stage.DONE;
         if (walkout) {
@@ -301,7 +301,6 @@ public final class Interpreter {
             if (ExprCompiler.truth(course.until().eval(f))) {
                 event(Event.Kind.COURSE_END, "course goal reached after " + session + (session == 1 ? " session" : " sessions")
                         + ": " + course.untilSource());
-                reached = true;
                 return;
             }
         }
@@ -331,11 +330,11 @@ public final class Interpreter {
      * running now counts as ending now, so measures over it read what it has done so far.
      */
     public RunResult snapshot() {
-        if (current == null) return verdicts();
+        if (current == null) return Verdicts.of(program, record);
         record.addPhase(new PhaseRecord(session, phaseIndex, current.ref(), current.kind(), current.label(), phaseStart, time(),
                 current.duration(), false, false, null));
         try {
-            return verdicts();
+            return Verdicts.of(program, record);
         } finally {
             record.removeLastPhase();
         }
@@ -363,16 +362,14 @@ public final class Interpreter {
 
     /** Does an action now, as if a trigger had fired at this moment. */
     public void perform(Program.ActionPlan action) {
-        apply(action);
+        action.accept(actor);
         circuit.copyState(state);
     }
 
     /** Adds a trigger that acts for the rest of the run (and in later sessions of a course). */
     public void addTrigger(Program.Trigger trigger) {
         liveTriggers.add(trigger);
-        List<TriggerState> all = new ArrayList<>(java.util.Arrays.asList(sessionTriggers.all));
-        all.addAll(states(List.of(trigger)));
-        sessionTriggers = new Triggers(all);
+        sessionTriggers = sessionTriggers.plus(List.of(trigger), dt);
     }
 
     /** Adds a phase to the end of the schedule; a single session waiting at its end resumes with it. */
@@ -381,159 +378,15 @@ public final class Interpreter {
         if (stage == Stage.SESSION_END && program.course() == null && !sessionEnded) stage = Stage.PHASE_START;
     }
 
-    // ------------------------------------------------------------------ triggers
-
-    private static final class TriggerState {
-        final Program.Trigger trigger;
-        boolean previous;
-        boolean fired;
-        int step = -1;
-
-        TriggerState(Program.Trigger trigger) {
-            this.trigger = trigger;
-        }
-    }
-
-    private List<TriggerState> states(List<Program.Trigger> triggers) {
-        List<TriggerState> out = new ArrayList<>(triggers.size());
-        for (Program.Trigger t : triggers) {
-            TriggerState s = new TriggerState(t);
-            if (t instanceof Program.Trigger.AtTime a) {
-                // a time beyond any int of steps never comes (the checker warns); it must not wrap round to an early step
-                long step = Math.round(a.minutes() / dt);
-                s.step = step > Integer.MAX_VALUE ? -1 : (int) step;
-            }
-            out.add(s);
-        }
-        return out;
-    }
-
-    /**
-     * The triggers of a phase or a session, sorted once by kind: the loop of a step looks
-     * only at the conditions, and at the timed triggers only at the step the next one is due.
-     */
-    private static final class Triggers {
-        static final Triggers NONE = new Triggers(List.of());
-
-        final TriggerState[] all;
-        final TriggerState[] whens;
-        /** The earliest step at which an unfired timed trigger is due; MAX_VALUE when none is. */
-        int nextAt;
-
-        Triggers(List<TriggerState> states) {
-            all = states.toArray(new TriggerState[0]);
-            int n = 0;
-            for (TriggerState s : all) if (s.trigger instanceof Program.Trigger.When) n++;
-            whens = new TriggerState[n];
-            n = 0;
-            for (TriggerState s : all) if (s.trigger instanceof Program.Trigger.When) whens[n++] = s;
-            nextAt = due(-1);
-        }
-
-        /** The earliest step after {@code step} at which an unfired timed trigger is due. */
-        int due(int step) {
-            int next = Integer.MAX_VALUE;
-            for (TriggerState s : all) {
-                if (s.trigger instanceof Program.Trigger.AtTime && !s.fired && s.step > step) next = Math.min(next, s.step);
-            }
-            return next;
-        }
-    }
-
-    /** Fires, in order, the timed triggers due at {@code step}; steps only grow, so one due earlier has been passed. */
-    private void fireAt(Triggers triggers, int step) {
-        if (step < triggers.nextAt) return;
-        for (TriggerState s : triggers.all) {
-            if (s.step == step && !s.fired && s.trigger instanceof Program.Trigger.AtTime) {
-                s.fired = true;
-                run(s.trigger.actions());
-            }
-        }
-        triggers.nextAt = triggers.due(step);
-    }
-
-    /**
-     * Each trigger is looked at once per step, in order, so actions that make other conditions
-     * true (a cascade) act at the next step at the earliest: a step fires each trigger at most
-     * once, and no set of triggers can keep one instant from ending.
-     */
-    private void fireWhen(Triggers triggers) {
-        for (TriggerState s : triggers.whens) {
-            Program.Trigger.When w = (Program.Trigger.When) s.trigger;
-            boolean now = ExprCompiler.truth(w.condition().eval(frame));
-            if (now && !s.previous && !(w.once() && s.fired)) {
-                s.fired = true;
-                run(w.actions());
-            }
-            s.previous = now;
-        }
-    }
-
     // ------------------------------------------------------------------ actions
 
     private void run(List<Program.ActionPlan> actions) {
-        for (Program.ActionPlan a : actions) {
-            apply(a);
-        }
+        for (Program.ActionPlan a : actions) a.accept(actor);
         circuit.copyState(state);
     }
 
-    private void apply(Program.ActionPlan a) {
-        if (a instanceof Program.ActionPlan.Regulate r) {
-            Component c = r.component();
-            double v = finite(r.value().eval(frame), "regulate " + c.key() + (r.relative() ? " by" : " to"), r.span());
-            double level = circuit.get(c.level());
-            double target = r.relative() ? level + r.sign() * v : v;
-            // "down to x" never raises a component, "up to x" never lowers it
-            if (!r.relative() && r.sign() < 0 && r.direction()) target = Math.min(level, target);
-            if (!r.relative() && r.sign() > 0 && r.direction()) target = Math.max(level, target);
-            double over = r.over() == null ? 0 : finite(r.over().eval(frame), "regulate " + c.key() + " over", r.span());
-            Regulation res = circuit.regulate(c, target, over);
-            event(Event.Kind.REGULATE, r.text());
-            if (res.limited()) {
-                double f = circuit.get(Var.FATIGUE);
-                event(Event.Kind.LIMITED, c.key() + " target " + fmt3(res.requested()) + " limited to " + fmt3(res.target())
-                        + ": a therapist can move it at most " + fmt3(res.capacity()) + " from the trait " + fmt2(circuit.trait(c))
-                        + (f > 0 ? " at fatigue " + fmt2(f) : ""));
-            }
-        } else if (a instanceof Program.ActionPlan.Release r) {
-            double over = r.over() == null ? 0 : finite(r.over().eval(frame), "release " + r.component().key() + " over", r.span());
-            circuit.release(r.component(), over);
-            event(Event.Kind.RELEASE, "release " + r.component().key() + " (back to the trait " + fmt2(circuit.trait(r.component())) + ")");
-        } else if (a instanceof Program.ActionPlan.Encourage) {
-            if (current != null && current.kind() == PhaseKind.EXPOSURE) {
-                circuit.encourage();
-                event(Event.Kind.ENCOURAGE, "therapist encourages approach (client distress " + fmt0(circuit.get(Var.CLIENT_DISTRESS)) + ")");
-            } else {
-                event(Event.Kind.WARNING, "encourage ignored: no exposure is running");
-            }
-        } else if (a instanceof Program.ActionPlan.Reassure) {
-            double before = circuit.get(Var.CLIENT_DISTRESS);
-            circuit.reassure();
-            event(Event.Kind.REASSURE, "therapist reassures; client distress " + fmt0(before) + " -> " + fmt0(circuit.get(Var.CLIENT_DISTRESS)));
-        } else if (a instanceof Program.ActionPlan.Validate v) {
-            double before = circuit.get(Var.UNDERSTOOD);
-            circuit.validate();
-            event(Event.Kind.VALIDATE, "therapist " + (v.reflect() ? "reflects" : "validates") + " (understood "
-                    + fmt2(before) + " -> " + fmt2(circuit.get(Var.UNDERSTOOD)) + ")");
-        } else if (a instanceof Program.ActionPlan.Confront c) {
-            double before = circuit.get(Var.DEFENSIVENESS);
-            circuit.confront();
-            event(Event.Kind.CONFRONT, "therapist " + (c.advise() ? "advises without permission" : "confronts") + " (defensiveness "
-                    + fmt2(before) + " -> " + fmt2(circuit.get(Var.DEFENSIVENESS)) + ")");
-        } else if (a instanceof Program.ActionPlan.End e) {
-            end(e.target());
-        } else if (a instanceof Program.ActionPlan.Log l) {
-            String text = l.type() == Type.STRING ? l.text() : l.text() + " = " + Values.format(l.value().eval(frame), l.type());
-            event(Event.Kind.LOG, text);
-        } else if (a instanceof Program.ActionPlan.Set s) {
-            double v = finite(s.value().eval(frame), "set " + s.variable().key() + " to", s.span());
-            circuit.set(s.variable(), v);
-            event(Event.Kind.SET, "set " + s.variable().key() + " = " + fmt2(circuit.get(s.variable())));
-        }
-    }
-
-    private void end(String target) {
+    /** A script's {@code end}: the session, the phase running now, or a phase by name. */
+    void end(String target) {
         if (target.equals("session")) {
             sessionEnded = true;
             phaseEndedBy = "the script";
@@ -560,7 +413,7 @@ public final class Interpreter {
         return stepIndex * dt;
     }
 
-    private void event(Event.Kind kind, String message) {
+    void event(Event.Kind kind, String message) {
         if (record.events().size() >= options.maxEvents()) {
             throw new RunError(RunError.Kind.EVENT_LIMIT, time(), "the run reached its limit of " + options.maxEvents()
                     + " events; does a trigger fire on every step?");
@@ -580,7 +433,7 @@ public final class Interpreter {
      * (a square root of a negative number, a division by zero): "set client.distress to a value
      * that is not a number (file:4:15)". The run-time error carries the time.
      */
-    private double finite(double v, String what, org.tec.diag.Span span) {
+    double finite(double v, String what, org.tec.diag.Span span) {
         if (Double.isFinite(v)) return v;
         throw new RunError(RunError.Kind.NUMERIC, time(), what + " " + (Double.isNaN(v) ? "a value that is not a number" : "an infinite value")
                 + " (" + span + ")" + inSession());
@@ -610,55 +463,6 @@ public final class Interpreter {
                 throw new RunError(RunError.Kind.TIME_LIMIT, time(), "the run reached its wall-time limit of " + options.maxWallMillis() + " ms");
             }
         }
-    }
-
-    private RunResult verdicts() {
-        TrajectoryFrame after = new TrajectoryFrame(record);
-        List<Verdict> goals = new ArrayList<>();
-        for (Program.Check c : program.goals()) goals.add(verdict(c, after));
-        List<Verdict> expects = new ArrayList<>();
-        for (Program.Check c : program.expects()) expects.add(verdict(c, after));
-        List<Printed> prints = new ArrayList<>();
-        for (Program.PrintPlan p : program.prints()) {
-            after.last();
-            double v = p.value().eval(after);
-            prints.add(new Printed(p.source(), Values.format(v, p.type()), v));
-        }
-        return new RunResult(program, record, List.copyOf(goals), List.copyOf(expects), List.copyOf(prints));
-    }
-
-    private static Verdict verdict(Program.Check c, TrajectoryFrame f) {
-        f.last();
-        boolean ok = ExprCompiler.truth(c.condition().eval(f));
-        String detail = null;
-        if (c.left() != null) {
-            f.last();
-            double l = c.left().eval(f);
-            f.last();
-            double r = c.right().eval(f);
-            detail = Values.format(l, c.operandType()) + " " + c.op() + " " + Values.format(r, c.operandType());
-        }
-        return new Verdict(c.name(), c.source(), ok, detail, c.span());
-    }
-
-    private static String fmt(double v) {
-        return Compiler.fmt(Math.round(v * 100) / 100.0);
-    }
-
-    private static String fmt0(double v) {
-        return Long.toString(Math.round(v));
-    }
-
-    private static String fmt3(double v) {
-        return Compiler.fmt(Math.round(v * 1000) / 1000.0);
-    }
-
-    private static String fmt1(double v) {
-        return String.format(java.util.Locale.ROOT, "%.1f", v);
-    }
-
-    private static String fmt2(double v) {
-        return Compiler.fmt(Math.round(v * 100) / 100.0);
     }
 
     /** The live state, read by triggers and actions during the run. */

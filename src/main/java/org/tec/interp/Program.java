@@ -103,40 +103,112 @@ public record Program(String name, String file, double dt, long seed, double noi
     public sealed interface Trigger {
         List<ActionPlan> actions();
 
+        /** The one dispatch on the kind of trigger: a new kind that is not handled does not compile. */
+        <R> R accept(Visitor<R> visitor);
+
+        interface Visitor<R> {
+            R atTime(AtTime t);
+
+            R atEnd(AtEnd t);
+
+            R when(When t);
+        }
+
         /** {@code minutes} count from the start of the phase (or of the session for scenario triggers). */
-        record AtTime(double minutes, List<ActionPlan> actions) implements Trigger {}
+        record AtTime(double minutes, List<ActionPlan> actions) implements Trigger {
+            @Override
+            public <R> R accept(Visitor<R> visitor) { return visitor.atTime(this); }
+        }
 
-        record AtEnd(List<ActionPlan> actions) implements Trigger {}
+        record AtEnd(List<ActionPlan> actions) implements Trigger {
+            @Override
+            public <R> R accept(Visitor<R> visitor) { return visitor.atEnd(this); }
+        }
 
-        record When(Eval condition, boolean once, List<ActionPlan> actions) implements Trigger {}
+        record When(Eval condition, boolean once, List<ActionPlan> actions) implements Trigger {
+            @Override
+            public <R> R accept(Visitor<R> visitor) { return visitor.when(this); }
+        }
     }
 
     public sealed interface ActionPlan {
         Span span();
 
-        /** {@code to} or, when {@code by} is set, an offset from the current level. */
-        /** {@code direction} is false for a bare {@code regulate X to v}, which may move either way. */
+        /** The one dispatch on the kind of action: a new action that is not handled does not compile. */
+        <R> R accept(Visitor<R> visitor);
+
+        interface Visitor<R> {
+            R regulate(Regulate a);
+
+            R release(Release a);
+
+            R encourage(Encourage a);
+
+            R reassure(Reassure a);
+
+            R validate(Validate a);
+
+            R confront(Confront a);
+
+            R end(End a);
+
+            R log(Log a);
+
+            R set(Set a);
+        }
+
+        /**
+         * {@code to} or, when {@code relative} is set, an offset ({@code by}) from the current level;
+         * {@code direction} is false for a bare {@code regulate X to v}, which may move either way.
+         */
         record Regulate(Component component, Eval value, boolean relative, double sign, boolean direction, Eval over,
-                        String text, Span span) implements ActionPlan {}
+                        String text, Span span) implements ActionPlan {
+            @Override
+            public <R> R accept(Visitor<R> visitor) { return visitor.regulate(this); }
+        }
 
-        record Release(Component component, Eval over, Span span) implements ActionPlan {}
+        record Release(Component component, Eval over, Span span) implements ActionPlan {
+            @Override
+            public <R> R accept(Visitor<R> visitor) { return visitor.release(this); }
+        }
 
-        record Encourage(Span span) implements ActionPlan {}
+        record Encourage(Span span) implements ActionPlan {
+            @Override
+            public <R> R accept(Visitor<R> visitor) { return visitor.encourage(this); }
+        }
 
-        record Reassure(Span span) implements ActionPlan {}
+        record Reassure(Span span) implements ActionPlan {
+            @Override
+            public <R> R accept(Visitor<R> visitor) { return visitor.reassure(this); }
+        }
 
         /** validate / reflect ({@code reflect} true) in MI: felt understanding up. */
-        record Validate(boolean reflect, Span span) implements ActionPlan {}
+        record Validate(boolean reflect, Span span) implements ActionPlan {
+            @Override
+            public <R> R accept(Visitor<R> visitor) { return visitor.validate(this); }
+        }
 
         /** confront / advise ({@code advise} true): defensiveness up. */
-        record Confront(boolean advise, Span span) implements ActionPlan {}
+        record Confront(boolean advise, Span span) implements ActionPlan {
+            @Override
+            public <R> R accept(Visitor<R> visitor) { return visitor.confront(this); }
+        }
 
         /** {@code target} is a phase name, "phase" for the current one, or "session". */
-        record End(String target, Span span) implements ActionPlan {}
+        record End(String target, Span span) implements ActionPlan {
+            @Override
+            public <R> R accept(Visitor<R> visitor) { return visitor.end(this); }
+        }
 
-        record Log(Eval value, String text, Type type, Span span) implements ActionPlan {}
+        record Log(Eval value, String text, Type type, Span span) implements ActionPlan {
+            @Override
+            public <R> R accept(Visitor<R> visitor) { return visitor.log(this); }
+        }
 
-        record Set(Var variable, Eval value, Span span) implements ActionPlan {}
+        record Set(Var variable, Eval value, Span span) implements ActionPlan {
+            @Override
+            public <R> R accept(Visitor<R> visitor) { return visitor.set(this); }
+        }
     }
 
     /** A goal or an expectation, compiled with the pieces needed to explain its verdict. */

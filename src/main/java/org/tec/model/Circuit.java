@@ -6,31 +6,29 @@ package org.tec.model;
  * scripts; the interpreter tells it which phase is running and what the therapist does.
  *
  * <p>Integration is forward Euler with a fixed step; every state variable is clamped to
- * its range after each step. Not thread-safe: one circuit per run.
+ * its range after each step. The parts with constants and state of their own are
+ * {@link Regulators}, {@link Relief}, {@link MiDynamics} and {@link Perception}; the circuit
+ * calls them in a fixed order, which is also the order of the random draws of a noisy run.
+ * Not thread-safe: one circuit per run.
  */
 public final class Circuit {
-    private static final Component[] COMPONENTS = Component.values();
-    /** The state index of each component's level, by component ordinal: values() copies its array on every call. */
-    private static final int[] LEVEL = new int[COMPONENTS.length];
+    /** The component whose level each state variable is, by variable ordinal; null for the others. */
+    private static final Component[] COMPONENT_AT = new Component[Var.COUNT];
 
     static {
-        for (Component c : COMPONENTS) LEVEL[c.ordinal()] = c.level().ordinal();
+        for (Component c : Component.values()) COMPONENT_AT[c.level().ordinal()] = c;
     }
 
     private final ParamSet p;
     private final double[] x = new double[Var.COUNT];
 
     // constants, read once
-    private final double rho0, cap0, ks, tauT, tauC, tauPos, bf, eta, kTC, beta0;
-    private final double lambdaH, alpha, kSignal, tauUrge, tauX, encourageRise, wc, wq, latency;
-    private final double reassureMargin, reassureRefractory, reassureRelief, reassureSafety;
-    private final double escapeDistress, escapeStrengthen, gV, gT, tauLag, kProgress;
-    private final double kEdu, comfort, a0, am, as, aa, alphaU, d1, d2, alphaA, k1, k2, eAmb, eDef, kWarm, turn;
-    private final double validateGain, confrontGain, kNotice, sigmaC, sigmaT, sigma0, h0, kG;
-    private final double recovery, tauRecovery, kFatigue, tauFatigue;
+    private final double ks, tauT, tauC, tauPos, bf, eta, kTC, lambdaH, alpha, kSignal, tauUrge, tauX, encourageRise;
+    private final double reassureRelief, reassureSafety, escapeDistress, escapeStrengthen, gV, gT, tauLag, kProgress;
+    private final double kEdu, comfort, alphaA, k1, k2, sigmaC, sigmaT, recovery, tauRecovery, kFatigue, tauFatigue;
 
     // therapist inputs
-    private final double tolerance, fatigueTrait, muT, muTp, skill, agenda;
+    private final double fatigueTrait, muT, muTp;
     // client inputs
     private final double muC, muCp, escapeThreshold, covertAvoidance, walkoutThreshold;
 
@@ -38,12 +36,11 @@ public final class Circuit {
     private final java.util.random.RandomGenerator rng;
     private final double noise;
 
-    // regulation: per component, its trait and a target that may ramp
-    private final double[] trait = new double[4];
-    private final double[] rampFrom = new double[4];
-    private final double[] rampTo = new double[4];
-    private final double[] rampStart = new double[4];
-    private final double[] rampLength = new double[4];
+    // the parts with constants and state of their own
+    private final Regulators regulators;
+    private final Relief relief;
+    private final MiDynamics mi;
+    private final Perception perception;
 
     private double clock;            // minutes since the session began
     private PhaseKind phase = PhaseKind.FREE;
@@ -54,13 +51,7 @@ public final class Circuit {
     private double peakInExposure;
     private double fearAtSessionStart;
     private boolean exposureCompleted;
-    private double pressureTime;     // how long relief pressure has been positive
-    private double sinceReassure = Double.POSITIVE_INFINITY;
-    private boolean clientAsking;
-    private double noticeClock;      // accumulated hazard of noticing covert avoidance
     private boolean noticed;
-    private double turnValue = Double.NaN;
-    private double nextTurn;
     private double effortAtSessionStart;
     private int session = 1;
 
@@ -78,8 +69,10 @@ public final class Circuit {
         this.p = params;
         this.rng = noise > 0 ? rng : null;
         this.noise = this.rng == null ? 0 : noise;
-        rho0 = p.get(Param.RHO0);
-        cap0 = p.get(Param.CAP0);
+        this.regulators = new Regulators(p);
+        this.relief = new Relief(p);
+        this.mi = new MiDynamics(p, this.rng);
+        this.perception = new Perception(p, this.rng, this.noise);
         ks = p.get(Param.KS);
         tauT = p.get(Param.TAU_T);
         tauC = p.get(Param.TAU_C);
@@ -87,18 +80,12 @@ public final class Circuit {
         bf = p.get(Param.BF);
         eta = p.get(Param.ETA);
         kTC = p.get(Param.K_TC);
-        beta0 = p.get(Param.BETA0);
         lambdaH = p.get(Param.LAMBDA_H);
         alpha = p.get(Param.ALPHA);
         kSignal = p.get(Param.K_SIGNAL);
         tauUrge = p.get(Param.TAU_URGE);
         tauX = p.get(Param.TAU_X);
         encourageRise = p.get(Param.ENCOURAGE_RISE);
-        wc = p.get(Param.WC);
-        wq = p.get(Param.WQ);
-        latency = p.get(Param.DECISION_LATENCY);
-        reassureMargin = p.get(Param.REASSURE_MARGIN);
-        reassureRefractory = p.get(Param.REASSURE_REFRACTORY);
         reassureRelief = p.get(Param.REASSURE_RELIEF);
         reassureSafety = p.get(Param.REASSURE_SAFETY);
         escapeDistress = p.get(Param.ESCAPE_DISTRESS);
@@ -109,51 +96,30 @@ public final class Circuit {
         kProgress = p.get(Param.K_PROGRESS);
         kEdu = p.get(Param.K_EDU);
         comfort = p.get(Param.COMFORT);
-        a0 = p.get(Param.MI_A0);
-        am = p.get(Param.MI_AM);
-        as = p.get(Param.MI_AS);
-        aa = p.get(Param.MI_AA);
-        alphaU = p.get(Param.ALPHA_U);
-        d1 = p.get(Param.D1);
-        d2 = p.get(Param.D2);
         alphaA = p.get(Param.ALPHA_A);
         k1 = p.get(Param.K1);
         k2 = p.get(Param.K2);
-        eAmb = p.get(Param.E_AMB);
-        eDef = p.get(Param.E_DEF);
-        kWarm = p.get(Param.K_WARM);
-        turn = p.get(Param.TURN);
-        validateGain = p.get(Param.VALIDATE_GAIN);
-        confrontGain = p.get(Param.CONFRONT_GAIN);
-        kNotice = p.get(Param.K_NOTICE);
         sigmaC = p.get(Param.SIGMA_C);
         sigmaT = p.get(Param.SIGMA_T);
-        sigma0 = p.get(Param.SIGMA0);
-        h0 = p.get(Param.H0);
-        kG = p.get(Param.K_G);
         recovery = p.get(Param.RECOVERY);
         tauRecovery = p.get(Param.TAU_RECOVERY);
         kFatigue = p.get(Param.K_FATIGUE);
         tauFatigue = p.get(Param.TAU_FATIGUE);
 
-        tolerance = p.get(Param.TOLERANCE);
         fatigueTrait = p.get(Param.FATIGUE);
         muT = p.get(Param.THERAPIST_BASELINE);
         muTp = p.get(Param.THERAPIST_POSITIVE_BASELINE);
-        skill = p.get(Param.REGULATION_SKILL);
-        agenda = p.get(Param.AGENDA);
         muC = p.get(Param.CLIENT_BASELINE);
         muCp = p.get(Param.CLIENT_POSITIVE_BASELINE);
         escapeThreshold = p.get(Param.ESCAPE_THRESHOLD);
         covertAvoidance = p.get(Param.COVERT_AVOIDANCE);
         walkoutThreshold = p.get(Param.WALKOUT_THRESHOLD);
+        arrive();
+    }
 
-        for (Component c : COMPONENTS) {
-            int i = c.ordinal();
-            trait[i] = p.get(c.trait());
-            rampFrom[i] = rampTo[i] = trait[i];
-            x[c.level().ordinal()] = trait[i];
-        }
+    /** The state at the client's arrival: the components at their traits, the rest as the params say. */
+    private void arrive() {
+        regulators.reset(x);
         x[Var.CLIENT_DISTRESS.ordinal()] = p.get(Param.CLIENT_DISTRESS);
         x[Var.CLIENT_POSITIVE.ordinal()] = p.get(Param.CLIENT_POSITIVE);
         x[Var.FEAR.ordinal()] = p.get(Param.FEAR);
@@ -167,7 +133,7 @@ public final class Circuit {
         x[Var.MOTIVATION.ordinal()] = p.get(Param.MOTIVATION);
         x[Var.FATIGUE.ordinal()] = fatigueTrait;
         fearAtSessionStart = get(Var.FEAR);
-        perceive();
+        perception.perceive(x);
     }
 
     /** Whether this circuit draws noise. */
@@ -199,20 +165,16 @@ public final class Circuit {
         x[Var.CONTACT.ordinal()] = 1;
         x[Var.DEFENSIVENESS.ordinal()] = p.get(Param.DEFENSIVENESS);
         x[Var.MI_CONSISTENT.ordinal()] = 0;
-        for (Component c : COMPONENTS) {
-            int i = c.ordinal();
-            x[c.level().ordinal()] = trait[i];
-            holdTarget(i, trait[i]);
-        }
+        regulators.reset(x);
         reboundClient = reboundClientTarget = reboundTherapist = reboundTherapistTarget = 0;
         exposureCompleted = false;
         fearAtSessionStart = get(Var.FEAR);
         effortAtSessionStart = get(Var.EFFORT);
         clock = 0;
-        sinceReassure = Double.POSITIVE_INFINITY;
-        turnValue = Double.NaN;
+        relief.beginSession();
+        mi.beginSession();
         phase = PhaseKind.FREE;
-        perceive();
+        perception.perceive(x);
     }
 
     public int session() {
@@ -262,15 +224,10 @@ public final class Circuit {
     /** A script's {@code set}: the value is clamped to the variable's range (and a component to the capacity). */
     public void set(Var v, double value) {
         x[v.ordinal()] = clamp(value, v.min(), v.max());
-        for (Component c : COMPONENTS) {
-            if (c.level() == v) {
-                // a component can be set no further from its trait than the therapist's capacity allows
-                int i = c.ordinal();
-                x[v.ordinal()] = clamp(x[v.ordinal()], Math.max(0, trait[i] - capacity()), Math.min(1, trait[i] + capacity()));
-                holdTarget(i, x[v.ordinal()]);
-            }
-        }
-        if (v == Var.CLIENT_DISTRESS || v == Var.THERAPIST_DISTRESS) perceive();
+        Component c = COMPONENT_AT[v.ordinal()];
+        // a component can be set no further from its trait than the therapist's capacity allows
+        if (c != null) regulators.set(c, x);
+        if (v == Var.CLIENT_DISTRESS || v == Var.THERAPIST_DISTRESS) perception.perceive(x);
     }
 
     public double clock() {
@@ -283,12 +240,12 @@ public final class Circuit {
 
     /** The capacity (largest distance of a target from the trait) at the current fatigue. */
     public double capacity() {
-        return cap0 * (1 - get(Var.FATIGUE));
+        return regulators.capacity(get(Var.FATIGUE));
     }
 
     /** The regulation rate rho = skill (1 - f/2) rho0, per minute. */
     public double regulationRate() {
-        return skill * (1 - 0.5 * get(Var.FATIGUE)) * rho0;
+        return regulators.rate(get(Var.FATIGUE));
     }
 
     /** The fastest rate in the equations, per minute: a step must stay well under its inverse. */
@@ -297,7 +254,7 @@ public final class Circuit {
         double client = 1 / tauC;
         double slowest = Math.max(Math.max(1 / tauPos, 1 / tauUrge), Math.max(1 / tauX, 1 / tauLag));
         // learning and MI: each a first-order rate at most its constant (levels are 0..1)
-        double learning = Math.max(Math.max(lambdaH, alpha), Math.max(Math.max(alphaU, kEdu), Math.max(d2, Math.max(alphaA, k1 + k2))));
+        double learning = Math.max(Math.max(lambdaH, alpha), Math.max(Math.max(mi.alphaU, kEdu), Math.max(mi.d2, Math.max(alphaA, k1 + k2))));
         return Math.max(Math.max(affect, client), Math.max(regulationRate(), Math.max(slowest, learning)));
     }
 
@@ -306,15 +263,12 @@ public final class Circuit {
     public void beginPhase(PhaseKind kind) {
         phase = kind;
         intensity = 0;
-        clientAsking = false;
-        pressureTime = 0;
+        relief.beginPhase();
         if (kind == PhaseKind.EXPOSURE) {
             fearAtExposureStart = get(Var.FEAR);
             peakInExposure = get(Var.CLIENT_DISTRESS);
-            pressureTime = 0;
-            clientAsking = false;
             x[Var.CONTACT.ordinal()] = 1;
-            noticeClock = 0;
+            perception.beginExposure();
         }
         x[Var.INTENSITY.ordinal()] = 0;
         if (kind != PhaseKind.MI) x[Var.MI_CONSISTENT.ordinal()] = 0;
@@ -359,28 +313,20 @@ public final class Circuit {
      * current level (0 sets it at once). The component then follows at the regulation rate.
      */
     public Regulation regulate(Component c, double requested, double over) {
-        int i = c.ordinal();
-        double cap = capacity();
-        double target = clamp(requested, Math.max(0, trait[i] - cap), Math.min(1, trait[i] + cap));
-        boolean limited = Math.abs(target - clamp(requested, 0, 1)) > 1e-12;
-        rampFrom[i] = x[c.level().ordinal()];
-        rampTo[i] = target;
-        rampStart[i] = clock;
-        rampLength[i] = Math.max(0, over);
-        return new Regulation(c, requested, target, limited, cap);
+        return regulators.regulate(c, requested, over, x, clock);
     }
 
     /** The target goes back to the trait. */
     public void release(Component c, double over) {
-        regulate(c, trait[c.ordinal()], over);
+        regulate(c, regulators.trait(c), over);
     }
 
     public double trait(Component c) {
-        return trait[c.ordinal()];
+        return regulators.trait(c);
     }
 
     public double target(Component c) {
-        return rampTo[c.ordinal()];
+        return regulators.target(c);
     }
 
     /** Coaching approach: full contact with the stimulus, and a small rise in distress. */
@@ -396,21 +342,17 @@ public final class Circuit {
         addDistress(-reassureRelief);
         double w = get(Var.SAFETY);
         x[Var.SAFETY.ordinal()] = clamp(w + reassureSafety * (1 - w), 0, 1);
-        sinceReassure = 0;
+        relief.reassured();
     }
 
     /** validate / reflect (MI): felt understanding rises, defensiveness eases. */
     public void validate() {
-        double u = get(Var.UNDERSTOOD);
-        x[Var.UNDERSTOOD.ordinal()] = clamp(u + validateGain * (1 - u), 0, 1);
-        double d = get(Var.DEFENSIVENESS);
-        x[Var.DEFENSIVENESS.ordinal()] = clamp(d - 0.5 * validateGain * d, 0, 1);
+        mi.validate(x);
     }
 
     /** confront / advise without permission (MI): defensiveness rises. */
     public void confront() {
-        double d = get(Var.DEFENSIVENESS);
-        x[Var.DEFENSIVENESS.ordinal()] = clamp(d + confrontGain * (1 - d), 0, 1);
+        mi.confront(x);
     }
 
     /** The therapist noticed covert avoidance in the last step (and restored contact). */
@@ -427,14 +369,12 @@ public final class Circuit {
 
     /** Whether the client is asking to stop (distress above the escape threshold). */
     public boolean clientAsking() {
-        return clientAsking;
+        return relief.clientAsking();
     }
 
     /** The therapist's relief pressure G (MODEL.md s6). */
     public double reliefPressure() {
-        return (get(Var.THERAPIST_DISTRESS) - tolerance) / 100
-                + wc * (get(Var.PROXIMAL_CONCERN) - get(Var.DISTAL_CONCERN))
-                + (clientAsking ? wq : 0);
+        return relief.pressure(x);
     }
 
     /** Advances the state by {@code dt} minutes and returns the automatic decision of this step. */
@@ -451,39 +391,29 @@ public final class Circuit {
         double muCeff = Math.min(100, muC + reboundClient);
         boolean exposing = phase == PhaseKind.EXPOSURE && intensity > 0;
 
-        // client distress: toward the phase's target, unsettled by the therapist's visible distress
-        double cStar = muCeff;
-        double cpStar = muCp;
-        double dU = 0, dD = 0, dA = 0, dK = 0;
-        double miRate = 0;
-        switch (phase) {
-            case EXPOSURE:
-                if (exposing) cStar += (100 - muCeff) * v * intensity * contact * (1 - h) * (1 - 0.5 * w);
-                break;
-            case MI: {
-                miRate = miTurn(s, m);
-                double accuracy = 1 - Math.abs(get(Var.PERCEIVED_DISTRESS) - c) / 100;
-                dU = alphaU * (accuracy * s - u);
-                dD = d1 * (1 - miRate) - d2 * u * d;
-                cStar += (100 - muCeff) * Math.min(1, eAmb * miRate + eDef * d);
-                cpStar += (100 - muCp) * kWarm * u * a;
-                break;
-            }
-            case PSYCHOEDUCATION:
-            case ASSESSMENT:
-                dU = kEdu * m * (1 - u);
-                dK = kEdu * m * (1 - k);
-                break;
-            case SUPPORT:
-                cStar = muCeff * (1 - comfort * ep);
-                break;
-            case CELEBRATE:
-                cpStar += (100 - muCp) * kProgress * progress();
-                break;
-            default:
-                break;
-        }
-        dA = alphaA * (u * (1 - d) - a);
+        // the phase's targets and drives: client distress toward its target, unsettled by the
+        // therapist's visible distress; understanding, defensiveness and motivation in MI and psychoeducation
+        double miRate = phase == PhaseKind.MI ? mi.share(s, m, clock) : 0;
+        double cStar = switch (phase) {
+            case EXPOSURE -> exposing ? muCeff + (100 - muCeff) * v * intensity * contact * (1 - h) * (1 - 0.5 * w) : muCeff;
+            case MI -> muCeff + (100 - muCeff) * mi.ambivalence(miRate, d);
+            case SUPPORT -> muCeff * (1 - comfort * ep);
+            case PSYCHOEDUCATION, ASSESSMENT, CELEBRATE, FREE -> muCeff;
+        };
+        double cpStar = switch (phase) {
+            case MI -> muCp + mi.warmth(muCp, u, a);
+            case CELEBRATE -> muCp + (100 - muCp) * kProgress * progress();
+            case EXPOSURE, PSYCHOEDUCATION, ASSESSMENT, SUPPORT, FREE -> muCp;
+        };
+        double dU = switch (phase) {
+            case MI -> mi.understanding(get(Var.PERCEIVED_DISTRESS), c, s, u);
+            case PSYCHOEDUCATION, ASSESSMENT -> kEdu * m * (1 - u);
+            case EXPOSURE, SUPPORT, CELEBRATE, FREE -> 0;
+        };
+        boolean educating = phase == PhaseKind.PSYCHOEDUCATION || phase == PhaseKind.ASSESSMENT;
+        double dD = phase == PhaseKind.MI ? mi.defensiveness(miRate, u, d) : 0;
+        double dK = educating ? kEdu * m * (1 - k) : 0;
+        double dA = alphaA * (u * (1 - d) - a);
         dK += k1 * a * u * (1 - k) * (phase == PhaseKind.MI ? 1 : 0) - k2 * d * k;
         double dC = (cStar - c) / tauC + kTC * Math.max(0, t - muTeff);
         // therapist distress: own baseline, plus what affect sharing lets in
@@ -498,14 +428,9 @@ public final class Circuit {
         double dUrge = (urgeStar - urge) / tauUrge;
         double dX = ((1 - covertAvoidance * urge) - contact) / tauX;
 
-        double nC = 0, nT = 0;
-        if (rng != null) {
-            double sq = Math.sqrt(dt) * noise;
-            nC = sigmaC * sq * rng.nextGaussian();
-            nT = sigmaT * sq * rng.nextGaussian();
-        }
-        x[Var.CLIENT_DISTRESS.ordinal()] = clamp(c + dt * dC + nC, 0, 100);
-        x[Var.THERAPIST_DISTRESS.ordinal()] = clamp(t + dt * dT + nT, 0, 100);
+        // Ornstein-Uhlenbeck noise: the client's term drawn first, then the therapist's
+        x[Var.CLIENT_DISTRESS.ordinal()] = clamp(c + dt * dC + ou(sigmaC, dt), 0, 100);
+        x[Var.THERAPIST_DISTRESS.ordinal()] = clamp(t + dt * dT + ou(sigmaT, dt), 0, 100);
         x[Var.CLIENT_POSITIVE.ordinal()] = clamp(cp + dt * dCp, 0, 100);
         x[Var.THERAPIST_POSITIVE.ordinal()] = clamp(tp + dt * dTp, 0, 100);
         x[Var.HABITUATION.ordinal()] = clamp(h + dt * dH, 0, 1);
@@ -517,112 +442,37 @@ public final class Circuit {
         x[Var.ALLIANCE.ordinal()] = clamp(a + dt * dA, 0, 1);
         x[Var.MOTIVATION.ordinal()] = clamp(k + dt * dK, 0, 1);
         x[Var.MI_CONSISTENT.ordinal()] = phase == PhaseKind.MI ? miRate : 0;
+        return settle(dt, policy, exposing);
+    }
+
+    /** The noise term of a step for a variable of scale {@code sigma}; 0 when the run is deterministic. */
+    private double ou(double sigma, double dt) {
+        return rng == null ? 0 : sigma * (Math.sqrt(dt) * noise) * rng.nextGaussian();
+    }
+
+    /** After the Euler update: the slow lags, regulation, the clocks, perception, and the decision of the step. */
+    private Decision settle(double dt, Policy policy, boolean exposing) {
         reboundClient += dt * (reboundClientTarget - reboundClient) / tauLag;
         reboundTherapist += dt * (reboundTherapistTarget - reboundTherapist) / tauLag;
-
         // regulation: each component follows its (possibly ramping) target
-        double rho = regulationRate();
-        double effort = 0;
-        for (int i = 0; i < 4; i++) {
-            int idx = LEVEL[i];
-            double level = x[idx];
-            double next = level + dt * rho * (targetAt(i, clock) - level);
-            x[idx] = clamp(next, 0, 1);
-            effort += Math.abs(x[idx] - trait[i]) * dt;
-        }
+        double effort = regulators.follow(x, dt, regulationRate(), clock);
         x[Var.EFFORT.ordinal()] += effort;
 
         clock += dt;
-        sinceReassure += dt;
-        perceive();
-        noticed = exposing && notice(dt);
+        relief.tick(dt);
+        perception.perceive(x);
+        noticed = exposing && perception.notice(x, dt);
         if (phase == PhaseKind.EXPOSURE) {
             peakInExposure = Math.max(peakInExposure, get(Var.CLIENT_DISTRESS));
         }
         if (phase == PhaseKind.MI && get(Var.DEFENSIVENESS) > walkoutThreshold) return Decision.WALKOUT;
-        return decide(dt, policy);
-    }
-
-    /** The share of MI-consistent turns: the rate itself, or one drawn turn held for its length. */
-    private double miTurn(double s, double m) {
-        double rate = 1 / (1 + Math.exp(-(a0 + am * m + as * s - aa * agenda)));
-        if (rng == null) return rate;
-        if (Double.isNaN(turnValue) || clock >= nextTurn - 1e-9) {
-            turnValue = rng.nextDouble() < rate ? 1 : 0;
-            nextTurn = clock + turn;
-        }
-        return turnValue;
-    }
-
-    /** Mentalizing notices covert avoidance at hazard kN m per minute while contact is visibly low. */
-    private boolean notice(double dt) {
-        if (get(Var.CONTACT) >= 0.9) {
-            noticeClock = 0;
-            return false;
-        }
-        double hazard = kNotice * get(Var.MENTALIZING) * dt;
-        boolean hit;
-        if (rng != null) {
-            hit = rng.nextDouble() < hazard;
-        } else {
-            noticeClock += hazard;
-            hit = noticeClock >= 1;
-        }
-        if (hit) {
-            noticeClock = 0;
-            x[Var.CONTACT.ordinal()] = 1;
-        }
-        return hit;
-    }
-
-    private Decision decide(double dt, Policy policy) {
-        if (phase != PhaseKind.EXPOSURE || intensity <= 0) {
-            clientAsking = false;
-            return Decision.NONE;
-        }
-        clientAsking = get(Var.CLIENT_DISTRESS) > escapeThreshold;
-        double g = reliefPressure();
-        if (rng != null) {
-            if (policy.mayEndExposure() && rng.nextDouble() < h0 * sigmoid(kG * g) * dt) return Decision.END_EXPOSURE;
-            if (policy.mayReassure() && sinceReassure >= reassureRefractory
-                    && rng.nextDouble() < h0 * sigmoid(kG * (g + reassureMargin)) * dt) {
-                return Decision.REASSURE;
-            }
-            return Decision.NONE;
-        }
-        pressureTime = g > 0 ? pressureTime + dt : 0;
-        if (policy.mayEndExposure() && g > 0 && pressureTime >= latency - 1e-9) return Decision.END_EXPOSURE;
-        if (policy.mayReassure() && g > -reassureMargin && sinceReassure >= reassureRefractory) return Decision.REASSURE;
-        return Decision.NONE;
-    }
-
-    private static double sigmoid(double z) {
-        return 1 / (1 + Math.exp(-z));
+        return relief.decide(phase != PhaseKind.EXPOSURE || intensity <= 0, x, rng, dt, policy);
     }
 
     /** Celebration progress, 0-1: half for a completed exposure, plus the relative fall in fear. */
     public double progress() {
         double rel = fearAtSessionStart > 1e-9 ? (fearAtSessionStart - get(Var.FEAR)) / fearAtSessionStart : 0;
         return clamp((exposureCompleted ? 0.5 : 0) + Math.max(0, rel), 0, 1);
-    }
-
-    private double targetAt(int i, double time) {
-        if (rampLength[i] <= 0) return rampTo[i];
-        double f = clamp((time - rampStart[i]) / rampLength[i], 0, 1);
-        return rampFrom[i] + f * (rampTo[i] - rampFrom[i]);
-    }
-
-    private void holdTarget(int i, double value) {
-        rampFrom[i] = rampTo[i] = value;
-        rampLength[i] = 0;
-    }
-
-    /** Mentalizing: truth plus projection of the therapist's own distress (West and Kenny 2011). */
-    private void perceive() {
-        double c = get(Var.CLIENT_DISTRESS);
-        double m = get(Var.MENTALIZING);
-        double eps = rng == null ? 0 : sigma0 * (1 - m) * noise * rng.nextGaussian();
-        x[Var.PERCEIVED_DISTRESS.ordinal()] = clamp(c + beta0 * (1 - m) * (get(Var.THERAPIST_DISTRESS) - c) + eps, 0, 100);
     }
 
     static double clamp(double v, double lo, double hi) {

@@ -1,8 +1,10 @@
 package org.tec.model;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.tec.text.Numbers;
 
 /**
  * The parameter table: every trait, input and constant of the circuit model, with its
@@ -12,7 +14,7 @@ import java.util.List;
  * <p>A default of {@link Double#NaN} means "the same as {@link #fallback}", for
  * initial values that default to a baseline.
  */
-public enum Param {
+public enum Param implements Keyed {
     // ---------------------------------------------------------------- therapist
     AFFECT_SHARING(Scope.THERAPIST, "affect_sharing", "s", "0-1", 0, 1, 0.5,
             "Trait level of sharing the client's affect; the client-to-therapist throttle."),
@@ -232,6 +234,18 @@ public enum Param {
             "Fatigue above the therapist's own level fades between sessions with this time constant (2 days)."),
     ;
 
+    private static final Map<Scope, Map<String, Param>> BY_KEY = new EnumMap<>(Scope.class);
+    private static final Map<Scope, List<String>> KEYS = new EnumMap<>(Scope.class);
+
+    static {
+        for (Scope s : Scope.values()) {
+            List<Param> in = new ArrayList<>();
+            for (Param p : values()) if (p.scope == s) in.add(p);
+            BY_KEY.put(s, Keyed.index(in));
+            KEYS.put(s, Keyed.keys(in));
+        }
+    }
+
     private final Scope scope;
     private final String key;
     private final String symbol;
@@ -275,14 +289,12 @@ public enum Param {
 
     /** "affect_sharing" etc. within a scope, or null. */
     public static Param find(Scope scope, String key) {
-        for (Param p : values()) if (p.scope == scope && p.key.equals(key)) return p;
-        return null;
+        Map<String, Param> in = BY_KEY.get(scope);
+        return in == null ? null : in.get(key);
     }
 
     public static List<String> keys(Scope scope) {
-        List<String> out = new ArrayList<>();
-        for (Param p : values()) if (p.scope == scope) out.add(p.key);
-        return Collections.unmodifiableList(out);
+        return KEYS.getOrDefault(scope, List.of());
     }
 
     /** The one range check of a parameter: false for NaN and anything outside [min, max]. */
@@ -292,10 +304,6 @@ public enum Param {
 
     /** "0 to 1", "0 to 100 SUDS". */
     public String rangeText() {
-        return fmt(min) + " to " + fmt(max) + (unit.isEmpty() || unit.equals("0-1") || unit.startsWith("0-") ? "" : " " + unit);
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        return Numbers.plain(min) + " to " + Numbers.plain(max) + (unit.isEmpty() || unit.equals("0-1") || unit.startsWith("0-") ? "" : " " + unit);
     }
 }

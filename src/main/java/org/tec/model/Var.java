@@ -2,12 +2,13 @@ package org.tec.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The circuit's state variables, in the order of the trajectory CSV's columns
  * (after {@code t,session,phase}). Index = ordinal.
  */
-public enum Var {
+public enum Var implements Keyed {
     CLIENT_DISTRESS("client.distress", "SUDS", 0, 100, "client distress C"),
     CLIENT_POSITIVE("client.positive", "0-100", 0, 100, "client positive affect Cp"),
     FEAR("client.fear", "0-1", 0, 1, "strength of the catastrophic belief V"),
@@ -33,6 +34,7 @@ public enum Var {
     ;
 
     public static final int COUNT = values().length;
+    private static final Map<String, Var> BY_KEY = Keyed.index(List.of(values()));
 
     private final String key;
     private final String unit;
@@ -69,8 +71,7 @@ public enum Var {
     }
 
     public static Var find(String key) {
-        for (Var v : values()) if (v.key.equals(key)) return v;
-        return null;
+        return BY_KEY.get(key);
     }
 
     public static List<String> fields(String party) {
