@@ -1,0 +1,81 @@
+package org.tec.interp;
+
+/**
+ * The comparison operators: each its symbol and its test. A comparison is chosen once, when
+ * it is compiled, not on every evaluation: a trigger's condition is evaluated on every step.
+ */
+enum CompareOp {
+    EQ("==", (a, b, slack) -> Math.abs(a - b) <= slack),
+    NE("!=", (a, b, slack) -> Math.abs(a - b) > slack),
+    LT("<", (a, b, slack) -> a < b + slack),
+    LE("<=", (a, b, slack) -> a <= b + slack),
+    GT(">", (a, b, slack) -> a > b - slack),
+    GE(">=", (a, b, slack) -> a >= b - slack);
+
+    /** Whether {@code a} stands so to {@code b}, loosened by {@code slack}. Neither is NaN. */
+    @FunctionalInterface
+    private interface Test {
+        boolean holds(double a, double b, double slack);
+    }
+
+    private final String symbol;
+    private final Test test;
+
+    CompareOp(String symbol, Test test) {
+        this.symbol = symbol;
+        this.test = test;
+    }
+
+    String symbol() {
+        return symbol;
+    }
+
+    /** The operator written {@code symbol}; the grammar has no others. */
+    static CompareOp of(String symbol) {
+        for (CompareOp op : values()) if (op.symbol.equals(symbol)) return op;
+        throw new IllegalArgumentException("not a comparison: " + symbol);
+    }
+
+    /** Whether this operator compares true/false conditions too (only == and != do). */
+    boolean onConditions() {
+        return this == EQ || this == NE;
+    }
+
+    /**
+     * The loosening: {@code tol} absolute, or relative to the right side; (in)equality
+     * always allows for rounding, a billionth of the right side.
+     */
+    double slack(double b, double tol, boolean relative) {
+        double s = relative ? Math.abs(b) * tol : tol;
+        return onConditions() ? Math.max(s, 1e-9 * Math.max(1, Math.abs(b))) : s;
+    }
+
+    /** {@code x op y}, loosened by a tolerance; false (0) when either side is undefined. */
+    Eval of(Eval x, Eval y, double tol, boolean relative) {
+        return f -> {
+            double a = x.eval(f), b = y.eval(f);
+            return !Double.isNaN(a) && !Double.isNaN(b) && test.holds(a, b, slack(b, tol, relative)) ? 1 : 0;
+        };
+    }
+
+    /**
+     * {@code x op b} for a constant {@code b}, as in {@code when client.distress > 80}: the same
+     * test as {@link #of(Eval, Eval, double, boolean)} without tolerance, the slack worked out
+     * once, and a state variable read straight from the frame.
+     */
+    Eval against(Eval x, double b) {
+        if (Double.isNaN(b)) return f -> 0;
+        double slack = slack(b, 0, false);
+        if (x instanceof ExprCompiler.StateVar v) {
+            int i = v.index();
+            return f -> {
+                double a = f.var(i);
+                return !Double.isNaN(a) && test.holds(a, b, slack) ? 1 : 0;
+            };
+        }
+        return f -> {
+            double a = x.eval(f);
+            return !Double.isNaN(a) && test.holds(a, b, slack) ? 1 : 0;
+        };
+    }
+}
