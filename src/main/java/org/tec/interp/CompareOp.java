@@ -12,7 +12,10 @@ enum CompareOp {
     GT(">", (a, b, slack) -> a > b - slack),
     GE(">=", (a, b, slack) -> a >= b - slack);
 
-    /** Whether {@code a} stands so to {@code b}, loosened by {@code slack}. Neither is NaN. */
+    /**
+     * Whether {@code a} stands so to {@code b}, loosened by {@code slack}; false when either
+     * is NaN, as every comparison with NaN is.
+     */
     @FunctionalInterface
     private interface Test {
         boolean holds(double a, double b, double slack);
@@ -68,14 +71,8 @@ enum CompareOp {
         double slack = slack(b, 0, false);
         if (x instanceof ExprCompiler.StateVar v) {
             int i = v.index();
-            return f -> {
-                double a = f.var(i);
-                return !Double.isNaN(a) && test.holds(a, b, slack) ? 1 : 0;
-            };
+            return f -> test.holds(f.var(i), b, slack) ? 1 : 0;
         }
-        return f -> {
-            double a = x.eval(f);
-            return !Double.isNaN(a) && test.holds(a, b, slack) ? 1 : 0;
-        };
+        return f -> test.holds(x.eval(f), b, slack) ? 1 : 0;
     }
 }
