@@ -4,7 +4,7 @@ package org.tec.interp;
  * The comparison operators: each its symbol and its test. A comparison is chosen once, when
  * it is compiled, not on every evaluation: a trigger's condition is evaluated on every step.
  */
-enum CompareOp {
+enum CompareOp implements Named {
     EQ("==", (a, b, slack) -> Math.abs(a - b) <= slack),
     NE("!=", (a, b, slack) -> Math.abs(a - b) > slack),
     LT("<", (a, b, slack) -> a < b + slack),
@@ -29,14 +29,22 @@ enum CompareOp {
         this.test = test;
     }
 
-    String symbol() {
+    /** The symbol, as written: {@code <=}. */
+    @Override
+    public String word() {
         return symbol;
     }
 
-    /** The operator written {@code symbol}; the grammar has no others. */
+    /** The comparison written {@code symbol}, or null if it is another operator. */
+    static CompareOp find(String symbol) {
+        return Named.find(values(), symbol);
+    }
+
+    /** The comparison written {@code symbol}; the grammar has no others. */
     static CompareOp of(String symbol) {
-        for (CompareOp op : values()) if (op.symbol.equals(symbol)) return op;
-        throw new IllegalArgumentException("not a comparison: " + symbol);
+        CompareOp op = find(symbol);
+        if (op == null) throw new IllegalArgumentException("not a comparison: " + symbol);
+        return op;
     }
 
     /** Whether this operator compares true/false conditions too (only == and != do). */

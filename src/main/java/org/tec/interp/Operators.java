@@ -33,32 +33,50 @@ final class Operators {
         return ExprCompiler.fold(a.type(), u.op().equals("-") ? f -> -x.eval(f) : x, a);
     }
 
+    /** The binary operators other than the comparisons ({@link CompareOp}). */
+    private enum Joiner implements Named {
+        AND("and"), OR("or"), PLUS("+"), MINUS("-"), TIMES("*"), DIVIDED("/");
+
+        private final String word;
+
+        Joiner(String word) {
+            this.word = word;
+        }
+
+        @Override
+        public String word() {
+            return word;
+        }
+
+        /** The operator written {@code op}; the grammar has no others. */
+        static Joiner of(String op) {
+            Joiner j = Named.find(values(), op);
+            if (j == null) throw new IllegalArgumentException("not an operator: " + op);
+            return j;
+        }
+    }
+
     Typed binary(Expr.Binary b, ExprCompiler.Context ctx, boolean inMeasure) {
         Typed l = exprs.compile(b.left(), ctx, inMeasure);
         Typed r = exprs.compile(b.right(), ctx, inMeasure);
         if (l == null || r == null) return null;
-        Eval x = l.eval(), y = r.eval();
+        CompareOp cmp = CompareOp.find(b.op());
+        if (cmp != null) return comparison(b, cmp, l, r);
+        return switch (Joiner.of(b.op())) {
+            case AND, OR -> logical(b, l, r);
+            case PLUS, MINUS -> additive(b, l, r);
+            case TIMES -> multiply(b, l, r);
+            case DIVIDED -> divide(b, l, r);
+        };
+    }
+
+    private Typed additive(Expr.Binary b, Typed l, Typed r) {
         String op = b.op();
-        switch (op) {
-            case "and":
-            case "or":
-                return logical(b, l, r);
-            case "<": case "<=": case ">": case ">=": case "==": case "!=":
-                return comparison(b, CompareOp.of(op), l, r);
-            case "+":
-            case "-": {
-                Type t = arithmetic(l, r, b, op);
-                if (t == null) return null;
-                Eval e = op.equals("+") ? f -> x.eval(f) + y.eval(f) : f -> x.eval(f) - y.eval(f);
-                return ExprCompiler.fold(t, e, l, r);
-            }
-            case "*":
-                return multiply(b, l, r);
-            case "/":
-                return divide(b, l, r);
-            default:
-                throw new IllegalStateException("the grammar has no operator " + op);
-        }
+        Type t = arithmetic(l, r, b, op);
+        if (t == null) return null;
+        Eval x = l.eval(), y = r.eval();
+        Eval e = op.equals("+") ? f -> x.eval(f) + y.eval(f) : f -> x.eval(f) - y.eval(f);
+        return ExprCompiler.fold(t, e, l, r);
     }
 
     private Typed logical(Expr.Binary b, Typed l, Typed r) {

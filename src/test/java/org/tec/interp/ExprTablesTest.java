@@ -99,7 +99,7 @@ class ExprTablesTest {
     @Test
     void theTablesHaveOneEntryPerName() {
         for (Named[] table : List.of(Measure.values(), MathFunction.values(), StudyFunction.values(),
-                PhaseProperty.values(), Global.values())) {
+                PhaseProperty.values(), Global.values(), CompareOp.values())) {
             List<String> words = Named.words(table);
             assertEquals(words.size(), new HashSet<>(words).size(), "duplicate names in " + words);
         }
@@ -107,7 +107,7 @@ class ExprTablesTest {
 
     @Test
     void everyComparisonIsFoundByItsSymbolAndNoOtherIs() {
-        for (CompareOp op : CompareOp.values()) assertSame(op, CompareOp.of(op.symbol()));
+        for (CompareOp op : CompareOp.values()) assertSame(op, CompareOp.of(op.word()));
         assertThrows(IllegalArgumentException.class, () -> CompareOp.of("=<"));
     }
 }
