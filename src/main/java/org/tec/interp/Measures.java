@@ -3,57 +3,50 @@ package org.tec.interp;
 import java.util.Arrays;
 import java.util.List;
 
-/** The measures over a run's trajectory: peak, min, mean, area, slope and time of peak. */
+/** How the {@link Measure}s are worked out over a run's trajectory: the rows of a window, and passes over them. */
 final class Measures {
     private Measures() {}
 
-    static Eval of(String name, Eval x, String during) {
-        Kind kind = Kind.of(name);
+    static Eval of(Measure measure, Eval x, String during) {
         // a measure depends on the run's record alone, not on the row a frame stands at: a frame
         // over a finished record keeps what it has worked out (a verdict reads its condition,
         // then its left side for the report, compiled apart: one pass over the trajectory, not
         // two, since the key is equal for equal measures of a state variable)
-        Key key = new Key(kind, x, during);
-        return f -> f.remember(key, () -> measure(kind, x, during, f));
+        Key key = new Key(measure, x, during);
+        return f -> f.remember(key, () -> measure(measure, x, during, f));
     }
 
     /** What a measure computes; equal for the same measure of the same state variable in the same window. */
-    private record Key(Kind kind, Eval x, String during) {}
+    private record Key(Measure measure, Eval x, String during) {}
 
-    private static double measure(Kind kind, Eval x, String during, Frame f) {
+    /** What one pass over a window adds up; each {@link Measure} reads its own. */
+    static final class Sums {
+        double max = Double.NaN, timeOfMax = Double.NaN, min = Double.NaN, sum;
+        double area, sx, sy, sxx, sxy;
+        int n;
+
+        /** The slope, per minute, by least squares. */
+        double slope() {
+            double den = n * sxx - sx * sx;
+            return n < 2 || den == 0 ? Double.NaN : (n * sxy - sx * sy) / den;
+        }
+    }
+
+    private static double measure(Measure measure, Eval x, String during, Frame f) {
         Trajectory tr = f.trajectory();
         if (tr == null || tr.rows() == 0) return Double.NaN;
         List<PhaseRecord> window = during == null ? null : f.record().phases(during);
         if (window != null && window.isEmpty()) return Double.NaN;
         int saved = f.currentRow();
         try {
-            return measure(kind, x, f, tr, window);
+            // a measure of a state variable (most are) reads the trajectory without going through the frame
+            int direct = x instanceof ExprCompiler.StateVar sv ? tr.column(sv.index()) : -1;
+            int[] ranges = window == null ? new int[] {0, tr.rows() - 1} : ranges(tr, window);
+            Sums s = measure.overTime() ? overTime(x, direct, f, tr, ranges) : rows(x, direct, f, tr, ranges);
+            return s.n == 0 ? Double.NaN : measure.read(s);
         } finally {
             f.row(saved);
         }
-    }
-
-    private enum Kind {
-        PEAK, MIN, TIME_OF_PEAK, MEAN, AUC, SLOPE;
-
-        static Kind of(String name) {
-            return switch (name) {
-                case "peak", "max" -> PEAK;
-                case "min" -> MIN;
-                case "time_of_peak" -> TIME_OF_PEAK;
-                case "mean" -> MEAN;
-                case "auc" -> AUC;
-                default -> SLOPE;
-            };
-        }
-    }
-
-    private static double measure(Kind kind, Eval x, Frame f, Trajectory tr, List<PhaseRecord> window) {
-        // a measure of a state variable (most are) reads the trajectory without going through the frame
-        int direct = x instanceof ExprCompiler.StateVar sv ? tr.column(sv.index()) : -1;
-        int[] ranges = window == null ? new int[] {0, tr.rows() - 1} : ranges(tr, window);
-        return kind == Kind.AUC || kind == Kind.SLOPE ? overTime(kind, x, direct, f, tr, ranges)
-                : extreme(kind, x, direct, f, tr, ranges);
     }
 
     private static double value(Eval x, int direct, Frame f, Trajectory tr, int row) {
@@ -63,28 +56,22 @@ final class Measures {
     }
 
     /** Peak, max, min, time of peak, mean: one pass over the window's rows; time plays no part. */
-    private static double extreme(Kind kind, Eval x, int direct, Frame f, Trajectory tr, int[] ranges) {
-        double best = Double.NaN, bestT = Double.NaN, sum = 0;
-        int n = 0;
-        boolean wantMax = kind != Kind.MIN;
+    private static Sums rows(Eval x, int direct, Frame f, Trajectory tr, int[] ranges) {
+        Sums s = new Sums();
         for (int r = 0; r < ranges.length; r += 2) {
             for (int i = ranges[r]; i <= ranges[r + 1]; i++) {
                 double v = value(x, direct, f, tr, i);
                 if (Double.isNaN(v)) continue;
-                if (Double.isNaN(best) || (wantMax ? v > best : v < best)) {
-                    best = v;
-                    bestT = tr.time(i); // minutes into its session
+                if (Double.isNaN(s.max) || v > s.max) {
+                    s.max = v;
+                    s.timeOfMax = tr.time(i); // minutes into its session
                 }
-                sum += v;
-                n++;
+                if (Double.isNaN(s.min) || v < s.min) s.min = v;
+                s.sum += v;
+                s.n++;
             }
         }
-        if (n == 0) return Double.NaN;
-        return switch (kind) {
-            case TIME_OF_PEAK -> bestT;
-            case MEAN -> sum / n;
-            default -> best;
-        };
+        return s;
     }
 
     /**
@@ -92,11 +79,9 @@ final class Measures {
      * runs on from one session's end into the next session's start; the area never bridges a
      * row outside the window or a session boundary.
      */
-    private static double overTime(Kind kind, Eval x, int direct, Frame f, Trajectory tr, int[] ranges) {
-        double area = 0;
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    private static Sums overTime(Eval x, int direct, Frame f, Trajectory tr, int[] ranges) {
+        Sums s = new Sums();
         double prevT = Double.NaN, prevV = Double.NaN;
-        int n = 0;
         double offset = 0;    // the summed lengths of the sessions before the current row's
         int at = 0;           // the row whose session the offset is for
         for (int r = 0; r < ranges.length; r += 2) {
@@ -119,20 +104,17 @@ final class Measures {
                 double t = offset + tr.time(i);
                 double v = value(x, direct, f, tr, i);
                 if (Double.isNaN(v)) continue;
-                if (!Double.isNaN(prevT)) area += 0.5 * (v + prevV) * (t - prevT);
-                sx += t;
-                sy += v;
-                sxx += t * t;
-                sxy += t * v;
+                if (!Double.isNaN(prevT)) s.area += 0.5 * (v + prevV) * (t - prevT);
+                s.sx += t;
+                s.sy += v;
+                s.sxx += t * t;
+                s.sxy += t * v;
                 prevT = t;
                 prevV = v;
-                n++;
+                s.n++;
             }
         }
-        if (n == 0) return Double.NaN;
-        if (kind == Kind.AUC) return area;
-        double den = n * sxx - sx * sx; // the slope, per minute, by least squares
-        return n < 2 || den == 0 ? Double.NaN : (n * sxy - sx * sy) / den;
+        return s;
     }
 
     /**

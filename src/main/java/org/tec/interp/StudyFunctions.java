@@ -7,37 +7,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks across the runs of a study: proportion, mean, quantile, trend, never_rises and
- * never_falls. Each evaluates its argument once per run (after that run), then aggregates.
+ * How the {@link StudyFunction}s combine the values their argument takes in the runs of a
+ * study (each evaluated once per run, after that run).
  */
 public final class StudyFunctions {
-    static final List<String> NAMES = List.of("proportion", "mean", "quantile", "trend", "never_rises", "never_falls");
-
     private StudyFunctions() {}
 
-    static Eval of(String name, Eval x, double extra) {
-        return f -> {
-            StudyRuns runs = f.runs();
-            if (runs == null || runs.runs().isEmpty()) return Double.NaN;
-            double[] v = f.perRun(x);
-            return switch (name) {
-                case "proportion" -> proportion(v);
-                case "mean" -> mean(v);
-                case "quantile" -> quantile(v, extra);
-                case "trend" -> trend(runs, v);
-                case "never_rises" -> monotone(runs, v, extra, true);
-                default -> monotone(runs, v, extra, false);
-            };
-        };
-    }
-
-    private static double proportion(double[] v) {
+    static double proportion(double[] v) {
         int n = 0;
         for (double d : v) if (ExprCompiler.truth(d)) n++;
         return (double) n / v.length;
     }
 
-    private static double mean(double[] v) {
+    static double mean(double[] v) {
         double s = 0;
         int n = 0;
         for (double d : v) {
@@ -75,7 +57,7 @@ public final class StudyFunctions {
     }
 
     /** Least-squares slope of the per-value means against the first swept param. */
-    private static double trend(StudyRuns runs, double[] v) {
+    static double trend(StudyRuns runs, double[] v) {
         double[][] g = byFirstSweep(runs, v);
         int n = g[0].length;
         double sx = 0, sy = 0, sxx = 0, sxy = 0;
@@ -90,7 +72,7 @@ public final class StudyFunctions {
     }
 
     /** 1 when, along the first sweep, the per-value mean never rises (or never falls) by more than tol. */
-    private static double monotone(StudyRuns runs, double[] v, double tol, boolean neverRises) {
+    static double monotone(StudyRuns runs, double[] v, double tol, boolean neverRises) {
         double[][] g = byFirstSweep(runs, v);
         for (int i = 1; i < g[1].length; i++) {
             double step = g[1][i] - g[1][i - 1];

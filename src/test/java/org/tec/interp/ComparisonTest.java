@@ -24,8 +24,8 @@ class ComparisonTest {
                     Eval direct = new ExprCompiler.StateVar(0);
                     Eval computed = g -> g.var(0) * 1.0;
                     double want = ExprCompiler.comparison(op, direct, g -> b, 0, false).eval(f);
-                    assertEquals(want, ExprCompiler.comparison(op, direct, b).eval(f), a + " " + op + " " + b + " (a state variable)");
-                    assertEquals(want, ExprCompiler.comparison(op, computed, b).eval(f), a + " " + op + " " + b + " (an expression)");
+                    assertEquals(want, CompareOp.of(op).against(direct, b).eval(f), a + " " + op + " " + b + " (a state variable)");
+                    assertEquals(want, CompareOp.of(op).against(computed, b).eval(f), a + " " + op + " " + b + " (an expression)");
                     checked++;
                 }
             }

@@ -32,7 +32,7 @@ class MeasuresTest {
                 for (Eval x : List.of(direct, computed)) {
                     TrajectoryFrame f = new TrajectoryFrame(record);
                     f.row(7);
-                    double got = Measures.of(name, x, during).eval(f);
+                    double got = Measures.of(Measure.named(name), x, during).eval(f);
                     double want = plain(name, x, during, new TrajectoryFrame(record));
                     assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(got),
                             name + " during " + during + ": " + want + " expected, " + got + " given");

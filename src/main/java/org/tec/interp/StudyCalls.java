@@ -1,0 +1,97 @@
+package org.tec.interp;
+
+import org.tec.diag.Diagnostics;
+import org.tec.lang.ast.Expr;
+import org.tec.lang.ast.Exprs;
+import org.tec.text.Numbers;
+
+/** Calls of a {@link StudyFunction}, and which expressions speak across the runs of a study. */
+final class StudyCalls {
+    private final ExprCompiler exprs;
+    private final Diagnostics sink;
+
+    StudyCalls(ExprCompiler exprs, Diagnostics sink) {
+        this.exprs = exprs;
+        this.sink = sink;
+    }
+
+    Typed call(Expr.Call c, StudyFunction fn, ExprCompiler.Context ctx) {
+        if (!fits(c, fn, ctx)) return null;
+        String name = c.name();
+        Typed arg = exprs.compile(c.args().get(0), ExprCompiler.Context.AFTER, false);
+        if (arg == null) return null;
+        if (fn == StudyFunction.PROPORTION && arg.type() != Type.BOOL) {
+            sink.error(c.args().get(0).span(), "'proportion' counts runs where a condition holds, and this is " + arg.type().words(),
+                    "for example proportion(exposure.completed)");
+            return null;
+        }
+        if (fn != StudyFunction.PROPORTION && arg.type() == Type.STRING) {
+            sink.error(c.args().get(0).span(), "'" + name + "' needs a number", null);
+            return null;
+        }
+        double extra = fn.defaultExtra();
+        if (c.args().size() == 2) {
+            Typed e = exprs.compile(c.args().get(1), ExprCompiler.Context.CONSTANT, false);
+            if (e == null) return null;
+            extra = e.constant();
+            if (fn == StudyFunction.QUANTILE && (extra < 0 || extra > 1)) {
+                sink.error(c.args().get(1).span(), "a quantile is between 0 and 1, not " + Numbers.plain(extra),
+                        extra > 1 && extra <= 100 ? "write " + Numbers.plain(extra / 100) + " for the " + Numbers.plain(extra) + "th percentile" : null);
+                return null;
+            }
+        }
+        return Typed.of(fn.type(arg.type()), fn.of(arg.eval(), extra));
+    }
+
+    /** Whether the call is where it may be, and has what it needs; says why not. */
+    private boolean fits(Expr.Call c, StudyFunction fn, ExprCompiler.Context ctx) {
+        String name = c.name();
+        if (ctx != ExprCompiler.Context.STUDY) {
+            sink.error(c.nameSpan(), "'" + name + "' speaks of many runs; it belongs in a scenario with replicate N or sweep",
+                    "add, for example: replicate 20");
+            return false;
+        }
+        if (fn.alongSweep() && !exprs.hasSweep()) {
+            sink.error(c.nameSpan(), "'" + name + "' follows an outcome along a sweep, and this scenario has none",
+                    "add, for example: sweep s from 0 to 1 step 0.1");
+            return false;
+        }
+        if (c.during() != null) {
+            sink.error(c.duringSpan(), "'during' belongs inside, to the run's measure: " + name + "(peak(x during " + c.during() + "))", null);
+            return false;
+        }
+        if (!fn.takes(c.args().size())) {
+            sink.error(c.span(), "wrong number of arguments to '" + name + "'", "write " + fn.usage());
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether an expression speaks across runs (and so is checked once per study, not per run). */
+    static boolean acrossRuns(Expr e) {
+        // an 'at' is across runs by its value alone, not by its time
+        return Exprs.any(e, x -> x instanceof Expr.At a ? acrossRuns(a.value()) : x instanceof Expr.Call c && combinesRuns(c),
+                x -> !(x instanceof Expr.At));
+    }
+
+    /** A study function's call; mean only of a value per run (else it is the measure). */
+    private static boolean combinesRuns(Expr.Call c) {
+        StudyFunction fn = StudyFunction.named(c.name());
+        if (fn == null) return false;
+        if (Measure.named(c.name()) == null) return true;
+        return c.args().size() == 1 && runLevel(c.args().get(0));
+    }
+
+    /** Whether an expression is one value per run (a measure, an 'at', a phase property, a run flag). */
+    private static boolean runLevel(Expr e) {
+        return Exprs.any(e, x -> {
+            if (x instanceof Expr.At) return true;
+            if (x instanceof Expr.Call c) return Measure.named(c.name()) != null && c.args().size() == 1;
+            if (x instanceof Expr.Ref r) {
+                Global g = r.path().size() == 1 ? Global.named(r.path().get(0)) : null;
+                return r.path().size() == 2 && PhaseProperty.named(r.path().get(1)) != null || g != null && g.perRun();
+            }
+            return false;
+        });
+    }
+}

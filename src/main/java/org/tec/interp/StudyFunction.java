@@ -1,0 +1,89 @@
+package org.tec.interp;
+
+/**
+ * The checks across the runs of a study, by name: how many arguments each takes, whether it
+ * follows an outcome along a sweep, its type, and how it combines the values of the runs.
+ */
+enum StudyFunction implements Named {
+    PROPORTION("proportion", 1, 1, "proportion(exposure.completed)"),
+    MEAN("mean", 1, 1, "mean(client.fear at end)"),
+    QUANTILE("quantile", 2, 2, "quantile(peak(client.distress), 0.9)"),
+    TREND("trend", 1, 1, "trend(client.fear at end)"),
+    NEVER_RISES("never_rises", 1, 2, "never_rises(client.fear at end) or never_rises(client.fear at end, 0.01)"),
+    NEVER_FALLS("never_falls", 1, 2, "never_falls(client.fear at end) or never_falls(client.fear at end, 0.01)");
+
+    private final String word;
+    private final int minArgs, maxArgs;
+    private final String usage;
+
+    StudyFunction(String word, int minArgs, int maxArgs, String usage) {
+        this.word = word;
+        this.minArgs = minArgs;
+        this.maxArgs = maxArgs;
+        this.usage = usage;
+    }
+
+    @Override
+    public String word() {
+        return word;
+    }
+
+    /** The function called {@code name}, or null. */
+    static StudyFunction named(String name) {
+        return Named.find(values(), name);
+    }
+
+    boolean takes(int args) {
+        return args >= minArgs && args <= maxArgs;
+    }
+
+    /** How it is called, for a wrong number of arguments. */
+    String usage() {
+        return usage;
+    }
+
+    /** Whether it follows an outcome along the first swept param (and so needs a sweep). */
+    boolean alongSweep() {
+        return switch (this) {
+            case TREND, NEVER_RISES, NEVER_FALLS -> true;
+            case PROPORTION, MEAN, QUANTILE -> false;
+        };
+    }
+
+    /** The second argument when it is left out: never_rises and never_falls allow for rounding. */
+    double defaultExtra() {
+        return switch (this) {
+            case NEVER_RISES, NEVER_FALLS -> 1e-9;
+            case PROPORTION, MEAN, QUANTILE, TREND -> 0;
+        };
+    }
+
+    /** The type of its value over an argument of type {@code arg}. */
+    Type type(Type arg) {
+        return switch (this) {
+            case NEVER_RISES, NEVER_FALLS -> Type.BOOL;
+            case PROPORTION, TREND -> Type.NUMBER;
+            case MEAN, QUANTILE -> arg == Type.BOOL ? Type.NUMBER : arg;
+        };
+    }
+
+    /** {@code x} evaluated after each run, combined; {@code extra} is the second argument (or its default). */
+    Eval of(Eval x, double extra) {
+        return f -> {
+            StudyRuns runs = f.runs();
+            if (runs == null || runs.runs().isEmpty()) return Double.NaN;
+            return combine(runs, f.perRun(x), extra);
+        };
+    }
+
+    private double combine(StudyRuns runs, double[] v, double extra) {
+        return switch (this) {
+            case PROPORTION -> StudyFunctions.proportion(v);
+            case MEAN -> StudyFunctions.mean(v);
+            case QUANTILE -> StudyFunctions.quantile(v, extra);
+            case TREND -> StudyFunctions.trend(runs, v);
+            case NEVER_RISES -> StudyFunctions.monotone(runs, v, extra, true);
+            case NEVER_FALLS -> StudyFunctions.monotone(runs, v, extra, false);
+        };
+    }
+}
