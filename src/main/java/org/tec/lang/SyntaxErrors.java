@@ -49,19 +49,7 @@ final class SyntaxErrors extends BaseErrorListener {
         Token tok = offending instanceof Token t ? t : null;
         int length = tok == null || tok.getType() == Token.EOF ? 1 : Math.max(1, tok.getText().length());
         Span span = new Span(file, line, col + 1, length);
-        if (tok == null) {
-            sink.error(span, "unexpected character", null);
-            return;
-        }
-        if (tok.getType() == TecLexer.UNTERMINATED_STRING) {
-            sink.error(span, "unterminated string", "close the string with '\"' on the same line");
-            return;
-        }
-        if (tok.getType() == TecLexer.UNKNOWN) {
-            sink.error(span, "unexpected character '" + tok.getText() + "'",
-                    "comments start with '#'; names use letters, digits and '_'");
-            return;
-        }
+        if (lexical(tok, span)) return;
         IntervalSet expected = null;
         if (recognizer instanceof Parser p) {
             try {
@@ -69,85 +57,99 @@ final class SyntaxErrors extends BaseErrorListener {
             } catch (RuntimeException ignored) {
                 expected = null;
             }
+            if (structural(p, tok, expected, span)) return;
         }
-        if (tok.getType() == Token.EOF && recognizer instanceof Parser p) {
+        generic(recognizer, tok, expected, span);
+    }
+
+    /** A token the lexer could not make sense of; true if reported. */
+    private boolean lexical(Token tok, Span span) {
+        if (tok == null) {
+            sink.error(span, "unexpected character", null);
+            return true;
+        }
+        if (tok.getType() == TecLexer.UNTERMINATED_STRING) {
+            sink.error(span, "unterminated string", "close the string with '\"' on the same line");
+            return true;
+        }
+        if (tok.getType() == TecLexer.UNKNOWN) {
+            sink.error(span, "unexpected character '" + tok.getText() + "'",
+                    "comments start with '#'; names use letters, digits and '_'");
+            return true;
+        }
+        return false;
+    }
+
+    /** The mistakes people make most, each said in its own words; true if one was reported. */
+    private boolean structural(Parser p, Token tok, IntervalSet expected, Span span) {
+        if (tok.getType() == Token.EOF) {
             Token open = unclosedBrace(p);
             if (open != null) {
                 // the end of the file is often a blank or comment line: point at the '{' instead
-                Span at = new Span(file, open.getLine(), open.getCharPositionInLine() + 1, 1);
-                sink.error(at, "this '{' is never closed: the file ends inside its block", "add '}' to close it");
-                return;
+                sink.error(at(open, 1), "this '{' is never closed: the file ends inside its block", "add '}' to close it");
+                return true;
             }
         }
-        if (recognizer instanceof Parser p && tok.getType() == TecLexer.RBRACE && p.getContext() instanceof TecParser.FileContext) {
+        if (tok.getType() == TecLexer.RBRACE && p.getContext() instanceof TecParser.FileContext) {
             // after an earlier error, recovery often leaves the last '}' over: saying so again is noise
-            if (reported == 0) {
-                sink.error(span, "this '}' closes no block", "delete it, or look above for a '{' that is missing");
-            }
-            return;
+            if (reported == 0) sink.error(span, "this '}' closes no block", "delete it, or look above for a '{' that is missing");
+            return true;
         }
-        if (recognizer instanceof Parser p && tok.getType() == TecLexer.IDENT && Suggest.looksLikeTimeUnit(tok.getText())
-                && previous(p, tok) != null && previous(p, tok).getType() == TecLexer.NUMBER
-                && previous(p, tok).getLine() == tok.getLine()) {
+        Token before = previous(p, tok);
+        if (tok.getType() == TecLexer.IDENT && Suggest.looksLikeTimeUnit(tok.getText()) && before != null
+                && before.getType() == TecLexer.NUMBER && before.getLine() == tok.getLine()) {
             sink.error(span, "'" + tok.getText() + "' is not a time unit",
-                    "time units are s, min, h, day and week, as in " + previous(p, tok).getText() + " min");
-            return;
+                    "time units are s, min, h, day and week, as in " + before.getText() + " min");
+            return true;
         }
-        if (recognizer instanceof Parser p && expected != null && expected.contains(TecLexer.RPAREN)
-                && tok.getType() != TecLexer.RPAREN) {
+        if (expected != null && expected.contains(TecLexer.RPAREN) && tok.getType() != TecLexer.RPAREN) {
             Token open = unclosedParen(p, tok);
             if (open != null) {
-                Span at = new Span(file, open.getLine(), open.getCharPositionInLine() + 1, 1);
-                sink.error(at, "this '(' is never closed", "add ')' where the expression in it ends");
-                return;
+                sink.error(at(open, 1), "this '(' is never closed", "add ')' where the expression in it ends");
+                return true;
             }
         }
-        if (recognizer instanceof Parser p && settingWithoutValue(p, tok) != null) {
-            Token name = settingWithoutValue(p, tok);
-            Span at = new Span(file, name.getLine(), name.getCharPositionInLine() + 1, name.getText().length());
-            sink.error(at, "the setting '" + name.getText() + "' has no value",
+        Token name = settingWithoutValue(p, tok);
+        if (name != null) {
+            sink.error(at(name, name.getText().length()), "the setting '" + name.getText() + "' has no value",
                     "write its value after it, for example " + name.getText() + " 0.5");
             lastLine = Math.max(lastLine, name.getLine());
-            return;
+            return true;
         }
-        if (recognizer instanceof Parser p && p.getContext() instanceof TecParser.PhaseItemContext
-                && expected != null && expected.contains(TecLexer.FOR) && tok.getType() == TecLexer.LBRACE) {
-            sink.error(span, "a phase needs a length: expected 'for', found '{'",
-                    "for example: phase free for 10 min { ... }");
-            return;
+        if (p.getContext() instanceof TecParser.PhaseItemContext && expected != null && expected.contains(TecLexer.FOR)
+                && tok.getType() == TecLexer.LBRACE) {
+            sink.error(span, "a phase needs a length: expected 'for', found '{'", "for example: phase free for 10 min { ... }");
+            return true;
         }
-        if (recognizer instanceof Parser p && p.getContext() instanceof TecParser.ToleranceContext
-                && tok.getType() == TecLexer.MINUS) {
+        if (p.getContext() instanceof TecParser.ToleranceContext && tok.getType() == TecLexer.MINUS) {
             sink.error(span, "a tolerance cannot be negative", "write it without the sign, for example within 2");
-            return;
+            return true;
         }
-        if (recognizer instanceof Parser p) {
-            Token typo = misspeltStatement(p, tok);
-            if (typo != null) {
-                Span at = new Span(file, typo.getLine(), typo.getCharPositionInLine() + 1, typo.getText().length());
-                sink.error(at, "unknown statement '" + typo.getText() + "'",
-                        "did you mean '" + Suggest.nearest(typo.getText(), STATEMENTS) + "'?");
-                lastLine = typo.getLine();
-                return;
-            }
+        Token typo = misspeltStatement(p, tok);
+        if (typo != null) {
+            sink.error(at(typo, typo.getText().length()), "unknown statement '" + typo.getText() + "'",
+                    "did you mean '" + Suggest.nearest(typo.getText(), STATEMENTS) + "'?");
+            lastLine = typo.getLine();
+            return true;
         }
+        return false;
+    }
+
+    private Span at(Token t, int length) {
+        return new Span(file, t.getLine(), t.getCharPositionInLine() + 1, length);
+    }
+
+    /** Any other error: what the grammar allows here, the way a person would say it, and a hint where one helps. */
+    private void generic(Recognizer<?, ?> recognizer, Token tok, IntervalSet expected, Span span) {
         String found = describeFound(tok);
         List<String> words = expected == null ? List.of() : describe(expected, recognizer.getVocabulary());
-        if (recognizer instanceof Parser p && p.getContext() instanceof TecParser.SettingContext == false
+        if (recognizer instanceof Parser p && !(p.getContext() instanceof TecParser.SettingContext)
                 && (p.getContext() instanceof TecParser.TherapistItemContext || p.getContext() instanceof TecParser.ClientItemContext
                 || p.getContext() instanceof TecParser.ModelItemContext)) {
             words = new ArrayList<>(words);
             words.replaceAll(w -> w.equals("a name") ? "a setting name" : w);
         }
-        String message;
-        if (words.isEmpty()) {
-            message = "unexpected " + found;
-        } else if (e instanceof NoViableAltException || e instanceof InputMismatchException || e == null) {
-            message = "expected " + join(words) + ", found " + found;
-        } else {
-            message = "expected " + join(words) + ", found " + found;
-        }
-        String hint = null;
+        String message = words.isEmpty() ? "unexpected " + found : "expected " + join(words) + ", found " + found;
         boolean reserved = tok.getType() != TecLexer.IDENT && tok.getText().matches("[A-Za-z_]+");
         if (reserved && expected != null && (expected.contains(TecLexer.IDENT) || expected.contains(TecLexer.NUMBER))) {
             String word = tok.getText();
@@ -157,10 +159,16 @@ final class SyntaxErrors extends BaseErrorListener {
                 case TecLexer.DAY, TecLexer.WEEK -> " (a time unit)";
                 default -> "";
             };
-            message = "'" + word + "' is a reserved word" + meaning + " and cannot be used as a name here";
-            hint = "choose another name, for example " + word + "_value";
+            sink.error(span, "'" + word + "' is a reserved word" + meaning + " and cannot be used as a name here",
+                    "choose another name, for example " + word + "_value");
+            return;
         }
-        if (hint == null && tok.getType() == TecLexer.IDENT && expected != null) {
+        sink.error(span, message, hint(recognizer, tok, expected, words));
+    }
+
+    /** A did-you-mean among the keywords allowed here, or a word on quotes or units; null if none helps. */
+    private static String hint(Recognizer<?, ?> recognizer, Token tok, IntervalSet expected, List<String> words) {
+        if (tok.getType() == TecLexer.IDENT && expected != null) {
             List<String> keywords = new ArrayList<>();
             for (int type : expected.toArray()) {
                 String lit = recognizer.getVocabulary().getLiteralName(type);
@@ -168,21 +176,36 @@ final class SyntaxErrors extends BaseErrorListener {
                     keywords.add(lit.substring(1, lit.length() - 1));
                 }
             }
-            hint = Suggest.hint(tok.getText(), keywords);
+            String hint = Suggest.hint(tok.getText(), keywords);
+            if (hint != null) return hint;
         }
-        if (hint == null && tok.getType() == TecLexer.STRING && expected != null && expected.contains(TecLexer.IDENT)
+        if (tok.getType() == TecLexer.STRING && expected != null && expected.contains(TecLexer.IDENT)
                 && tok.getText().matches("\"[A-Za-z_][A-Za-z_0-9]*\"")) {
-            hint = "a name is written without quotes: " + tok.getText().substring(1, tok.getText().length() - 1);
+            return "a name is written without quotes: " + tok.getText().substring(1, tok.getText().length() - 1);
         }
-        if (hint == null && tok.getType() == TecLexer.NUMBER && words.stream().anyMatch(w -> w.contains("unit"))) {
-            hint = "write a time unit after the number, for example " + tok.getText() + " min";
+        if (tok.getType() == TecLexer.NUMBER && words.stream().anyMatch(w -> w.contains("unit"))) {
+            return "write a time unit after the number, for example " + tok.getText() + " min";
         }
-        sink.error(span, message, hint);
+        return null;
     }
 
-    static final List<String> STATEMENTS = List.of("scenario", "course", "import", "phase", "therapist", "client", "model",
-            "param", "let", "goal", "expect", "policy", "emit", "plot", "print", "regulate", "release", "replicate", "sweep",
-            "step", "seed", "noise", "sessions", "interval", "until", "when");
+    /**
+     * The words a statement can start with, read from the grammar (the tokens that can begin
+     * its {@code item} rule), so a new statement is suggested for misspellings without a list
+     * kept by hand.
+     */
+    static final List<String> STATEMENTS = statementWords();
+
+    private static List<String> statementWords() {
+        TecParser p = new TecParser(new org.antlr.v4.runtime.CommonTokenStream(new TecLexer(org.antlr.v4.runtime.CharStreams.fromString(""))));
+        org.antlr.v4.runtime.atn.ATN atn = p.getATN();
+        List<String> out = new ArrayList<>();
+        for (int type : atn.nextTokens(atn.ruleToStartState[TecParser.RULE_item]).toArray()) {
+            String lit = TecLexer.VOCABULARY.getLiteralName(type);
+            if (lit != null) out.add(lit.substring(1, lit.length() - 1));
+        }
+        return List.copyOf(out);
+    }
 
     /** The token on the default channel just before {@code tok}, or null. */
     private static Token previous(Parser p, Token tok) {
