@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.antlr.v4.runtime.CharStreams;
 import org.tec.diag.Suggest;
+import org.tec.interp.Words;
 import org.tec.lang.Quantity;
 import org.tec.lang.TimeUnit;
 import org.tec.lang.parser.TecLexer;
@@ -136,6 +137,41 @@ public final class TecLanguage {
         double minutes = Quantity.parse(text).value();
         if (minutes < 0) throw new IllegalArgumentException("a duration cannot be negative: '" + text.strip() + "'");
         return minutes;
+    }
+
+    /** The one-word therapist actions: {@code encourage}, {@code reassure}, {@code validate}, ... */
+    public static List<String> verbs() {
+        return Words.verbs();
+    }
+
+    /** The one-word actions that belong only in an exposure phase. */
+    public static List<String> exposureOnlyVerbs() {
+        return Words.exposureOnlyVerbs();
+    }
+
+    /** The measures over a run: {@code peak}, {@code mean}, {@code auc}, ... */
+    public static List<String> measures() {
+        return Words.measures();
+    }
+
+    /** The functions of numbers: {@code abs}, {@code sqrt}, {@code min}, {@code max}. */
+    public static List<String> functions() {
+        return Words.functions();
+    }
+
+    /** The functions over a study's runs: {@code mean}, {@code quantile}, ... */
+    public static List<String> studyFunctions() {
+        return Words.studyFunctions();
+    }
+
+    /** What a phase's name can be followed by: {@code completed}, {@code duration}, ... */
+    public static List<String> phaseProperties() {
+        return Words.phaseProperties();
+    }
+
+    /** The values every expression can read: {@code t}, {@code session}, ... */
+    public static List<String> globals() {
+        return Words.globals();
     }
 
     /** The empathy components a regulation names: {@code affect_sharing}, {@code mentalizing}, ... */

@@ -46,6 +46,18 @@ final class ActionLowering {
         return out;
     }
 
+    /** The one-word verbs, in table order. */
+    static List<String> verbs() {
+        return List.copyOf(VERBS.keySet());
+    }
+
+    /** The verbs that belong only in an exposure phase. */
+    static List<String> exposureOnlyVerbs() {
+        List<String> out = new ArrayList<>();
+        for (Verb v : VERBS.values()) if (v.exposureOnly() != null) out.add(v.word());
+        return List.copyOf(out);
+    }
+
     private static List<String> words() {
         List<String> words = new ArrayList<>(List.of("regulate", "release", "end", "log", "set", "print"));
         words.addAll(VERBS.keySet());

@@ -1,6 +1,8 @@
 package org.tec.repl;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.tec.api.TecLanguage;
 
@@ -28,12 +30,19 @@ final class Help {
                 + "    kinds: " + String.join(", ", TecLanguage.phaseKinds()) + "\n"
                 + "    phase exposure for 10 min intensity 0.3 -> 0.9 { }");
         topics.put("set", "set VARIABLE = VALUE   change a state variable now\n    set client.distress = 40");
-        topics.put("actions", "one-word actions: encourage (exposure only), reassure, validate, reflect, confront, advise;\n"
+        topics.put("actions", "one-word actions: " + verbList() + ";\n"
                 + "    and: end exposure | end phase | end session, log \"text\"");
         topics.put("expressions", "type an expression to see its value now:\n    therapist.distress - client.distress\n"
                 + "    variables: client.distress, client.fear, client.motivation, ..., therapist.distress, therapist.affect_sharing, ...\n"
                 + "    t (minutes into the session), PHASE.completed, and the script's params");
         return java.util.Collections.unmodifiableMap(topics);
+    }
+
+    /** The one-word actions as the table gives them: {@code encourage (exposure only), reassure, ...}. */
+    private static String verbList() {
+        List<String> out = new ArrayList<>();
+        for (String v : TecLanguage.verbs()) out.add(TecLanguage.exposureOnlyVerbs().contains(v) ? v + " (exposure only)" : v);
+        return String.join(", ", out);
     }
 
     static String all() {

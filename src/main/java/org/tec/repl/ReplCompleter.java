@@ -52,13 +52,16 @@ final class ReplCompleter implements Completer {
         names.addAll(TecLanguage.components());
         for (TecVariable v : TecLanguage.variables()) names.add(v.name());
         names.addAll(TecLanguage.phaseKinds());
+        names.addAll(TecLanguage.verbs());
+        names.addAll(TecLanguage.measures());
+        names.addAll(TecLanguage.functions());
+        names.addAll(TecLanguage.globals());
         ReplSession s = session.get();
         TecScript script = s == null ? null : s.script();
         if (script != null) {
             for (TecPhase p : script.phases()) {
                 names.add(p.name());
-                names.add(p.name() + ".completed");
-                names.add(p.name() + ".duration");
+                for (String property : TecLanguage.phaseProperties()) names.add(p.name() + "." + property);
             }
             names.addAll(script.parameters().keySet());
         }

@@ -98,6 +98,10 @@ class ReplTest {
         assertTrue(words.contains("client.distress"), words.toString());
         assertTrue(words.contains("exposure.completed"), words.toString());
         assertTrue(words.contains("celebrate"), words.toString());
+        // the names from the language's tables, not a list kept by hand
+        for (String w : List.of("encourage", "advise", "peak", "time_of_peak", "sqrt", "exposure.duration")) {
+            assertTrue(words.contains(w), w + " in " + words);
+        }
     }
 
     private static List<String> candidates(ReplCompleter c, String line) {
