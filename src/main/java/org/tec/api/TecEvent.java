@@ -18,6 +18,11 @@ public record TecEvent(int session, double time, String kind, String message) {
      */
     @Override
     public String toString() {
-        return Report.event(session > 1 ? session : 0, time, message).stripLeading();
+        return aligned().stripLeading();
+    }
+
+    /** The same line with its time right-aligned in six characters, for a column of events ({@code    6.0 min  ...}). */
+    public String aligned() {
+        return Report.event(session > 1 ? session : 0, time, message);
     }
 }

@@ -84,9 +84,4 @@ public final class Compiler {
         }
         return runs;
     }
-
-    /** Interpreter's messages still call this; {@link org.tec.text.Numbers#plain} is the one formatter. */
-    static String fmt(double v) {
-        return org.tec.text.Numbers.plain(v);
-    }
 }

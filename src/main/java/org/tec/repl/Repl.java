@@ -252,7 +252,7 @@ public final class Repl {
         for (int i = from; i < es.size(); i++) {
             TecEvent e = es.get(i);
             if (!all && (e.kind().equals("phase_end") || e.kind().equals("session_end"))) continue;
-            out.println(String.format(Locale.ROOT, "  %6s min  %s", fmt(e.time()), e.message()));
+            out.println("  " + e.aligned());
         }
         if (all && es.isEmpty()) out.println("  (nothing has happened yet)");
         lastEvent = es.size();
