@@ -10,7 +10,6 @@ import org.tec.interp.Program;
 import org.tec.interp.RunError;
 import org.tec.interp.RunResult;
 import org.tec.interp.Scripts;
-import org.tec.interp.Values;
 
 /**
  * A run driven step by step by its host, the way the REPL drives it: advance time, read
@@ -172,7 +171,7 @@ public final class TecSession {
             for (Program.Trigger t : st.triggers()) run.addTrigger(t);
             for (Program.PhasePlan p : st.phases()) run.addPhase(p);
             for (Program.PrintPlan p : st.values()) {
-                values.add(p.source() + " = " + Values.format(p.value().eval(run.liveFrame()), p.type()));
+                values.add(p.shown(run.liveFrame()));
             }
         } catch (RunError e) {
             throw Adapt.error(e);

@@ -220,5 +220,10 @@ public record Program(String name, String file, double dt, long seed, double noi
     /** A session figure of some variables, or ({@code sweep}) a study's outcomes against its first sweep. */
     public record PlotPlan(List<Var> variables, boolean sweep, String file, Span span) {}
 
-    public record PrintPlan(String source, Eval value, Type type, Span span) {}
+    public record PrintPlan(String source, Eval value, Type type, Span span) {
+        /** {@code SOURCE = VALUE} as {@code print} shows it, with the value read from {@code f} now. */
+        public String shown(Frame f) {
+            return source + " = " + Values.format(value.eval(f), type);
+        }
+    }
 }

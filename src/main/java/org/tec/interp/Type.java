@@ -1,7 +1,7 @@
 package org.tec.interp;
 
 /** The types of tec expressions. Booleans evaluate to 1 or 0; durations are minutes. */
-public enum Type {
+enum Type {
     NUMBER("a number"), DURATION("a duration"), BOOL("a true/false condition"), STRING("a string");
 
     private final String words;
