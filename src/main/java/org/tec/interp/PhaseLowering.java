@@ -11,7 +11,7 @@ import org.tec.text.Numbers;
 
 /** Phases: kind, duration, an exposure's intensity, the triggers and policies inside; and policies anywhere. */
 final class PhaseLowering {
-    static final List<String> POLICIES = List.of("hold_exposure", "no_reassurance", "manual", "automatic");
+    static final List<String> POLICIES = Named.words(PolicyWord.values());
 
     private final Declarations names;
     private final Diagnostics sink;
@@ -106,17 +106,11 @@ final class PhaseLowering {
 
     /** What a policy statement says of ending exposures early and of reassuring (null: unchanged), or null if unknown. */
     Boolean[] policy(Item.Policy p) {
-        switch (p.name()) {
-            case "hold_exposure": return new Boolean[] {!p.on(), null};
-            case "no_reassurance": return new Boolean[] {null, !p.on()};
-            case "manual": return new Boolean[] {!p.on(), !p.on()};
-            case "automatic": return new Boolean[] {p.on(), p.on()};
-            default:
-                String hint = Suggest.hint(p.name(), POLICIES);
-                sink.error(p.nameSpan(), "unknown policy '" + p.name() + "'",
-                        hint != null ? hint : "policies: " + String.join(", ", POLICIES));
-                return null;
-        }
+        PolicyWord w = Named.find(PolicyWord.values(), p.name());
+        if (w != null) return w.says(p.on());
+        String hint = Suggest.hint(p.name(), POLICIES);
+        sink.error(p.nameSpan(), "unknown policy '" + p.name() + "'", hint != null ? hint : "policies: " + String.join(", ", POLICIES));
+        return null;
     }
 
     /** Each phase in whole steps of {@code dt}; a phase too short or too long for it is an error. */
