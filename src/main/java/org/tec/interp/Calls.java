@@ -29,10 +29,10 @@ final class Calls {
         if (measure != null && (c.args().size() == 1 || c.during() != null)) return measure(c, measure, ctx, inMeasure);
         MathFunction fn = MathFunction.named(name);
         if (fn == null) {
-            Set<String> all = new LinkedHashSet<>(Measure.names());
-            all.addAll(MathFunction.names());
+            Set<String> all = new LinkedHashSet<>(Named.words(Measure.values()));
+            all.addAll(Named.words(MathFunction.values()));
             sink.error(c.nameSpan(), "unknown function '" + name + "'", ExprCompiler.hintOr(Suggest.hint(name, all),
-                    "measures: " + String.join(", ", Measure.names()) + "; functions: " + String.join(", ", MathFunction.names())));
+                    "measures: " + String.join(", ", Named.words(Measure.values())) + "; functions: " + String.join(", ", Named.words(MathFunction.values()))));
             return null;
         }
         return function(c, fn, ctx, inMeasure);

@@ -24,7 +24,7 @@ final class ExprCompiler {
             "wrap what each run gives in proportion(...), mean(...), quantile(..., q), trend(...), never_rises(...) or never_falls(...)";
 
     /** The names every scenario has (t, session, ...). */
-    static final List<String> GLOBALS = Global.names();
+    static final List<String> GLOBALS = Named.words(Global.values());
 
     private final Diagnostics sink;
     private final Map<String, Typed> constants;

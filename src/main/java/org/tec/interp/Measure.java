@@ -1,6 +1,5 @@
 package org.tec.interp;
 
-import java.util.List;
 
 /**
  * The measures of a run, by name: what each is worked out from (one pass over the rows of
@@ -8,25 +7,18 @@ import java.util.List;
  * measure is an entry here and, if it needs one, a new sum in {@link Measures.Sums}.
  */
 enum Measure implements Named {
-    PEAK("peak", false),
-    MAX("max", false),
-    MIN("min", false),
-    MEAN("mean", false),
-    TIME_OF_PEAK("time_of_peak", false),
-    AUC("auc", true),
-    SLOPE("slope", true);
+    PEAK(false),
+    MAX(false),
+    MIN(false),
+    MEAN(false),
+    TIME_OF_PEAK(false),
+    AUC(true),
+    SLOPE(true);
 
-    private final String word;
     private final boolean overTime;
 
-    Measure(String word, boolean overTime) {
-        this.word = word;
+    Measure(boolean overTime) {
         this.overTime = overTime;
-    }
-
-    @Override
-    public String word() {
-        return word;
     }
 
     /** Whether the measure needs time in order (area, slope) rather than the rows alone. */
@@ -37,11 +29,6 @@ enum Measure implements Named {
     /** The measure called {@code name}, or null. */
     static Measure named(String name) {
         return Named.find(values(), name);
-    }
-
-    /** Every measure's name, in table order (for hints). */
-    static List<String> names() {
-        return Named.words(values());
     }
 
     /** The type of the measure of a value of type {@code arg}: a condition's is a number (a share of time, an area). */

@@ -4,30 +4,15 @@ import java.util.List;
 
 /** What can be asked of a phase, as in {@code exposure.completed}: over every time it ran. */
 enum PhaseProperty implements Named {
-    COMPLETED("completed"),
-    DURATION("duration"),
-    START("start"),
-    END("end"),
-    ENDED_EARLY("ended_early");
-
-    private final String word;
-
-    PhaseProperty(String word) {
-        this.word = word;
-    }
-
-    @Override
-    public String word() {
-        return word;
-    }
+    COMPLETED,
+    DURATION,
+    START,
+    END,
+    ENDED_EARLY;
 
     /** The property called {@code name}, or null. */
     static PhaseProperty named(String name) {
         return Named.find(values(), name);
-    }
-
-    static List<String> names() {
-        return Named.words(values());
     }
 
     /** This property of the phase {@code ref}. */

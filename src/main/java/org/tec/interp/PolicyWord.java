@@ -2,21 +2,10 @@ package org.tec.interp;
 
 /** The words of a {@code policy} statement: one entry each, with what it says when on and when off. */
 enum PolicyWord implements Named {
-    HOLD_EXPOSURE("hold_exposure"),
-    NO_REASSURANCE("no_reassurance"),
-    MANUAL("manual"),
-    AUTOMATIC("automatic");
-
-    private final String word;
-
-    PolicyWord(String word) {
-        this.word = word;
-    }
-
-    @Override
-    public String word() {
-        return word;
-    }
+    HOLD_EXPOSURE,
+    NO_REASSURANCE,
+    MANUAL,
+    AUTOMATIC;
 
     /** What the statement says of ending exposures early and of reassuring: {may end, may reassure}, null for unchanged. */
     Boolean[] says(boolean on) {

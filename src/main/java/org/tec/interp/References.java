@@ -58,7 +58,7 @@ final class References {
             return null;
         }
         List<String> names = new ArrayList<>(exprs.constants().keySet());
-        names.addAll(Global.names());
+        names.addAll(Named.words(Global.values()));
         names.add("client");
         names.add("therapist");
         names.addAll(exprs.phaseRefs());
@@ -89,7 +89,7 @@ final class References {
         if (prop == null) {
             Span at = r.spans().get(Math.min(1, r.spans().size() - 1));
             String word = path.size() > 1 ? path.get(1) : "";
-            List<String> props = PhaseProperty.names();
+            List<String> props = Named.words(PhaseProperty.values());
             sink.error(at, "unknown phase property '" + word + "'",
                     ExprCompiler.hintOr(Suggest.hint(word, props), "phase properties: " + String.join(", ", props)));
             return null;

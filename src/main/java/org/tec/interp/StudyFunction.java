@@ -5,27 +5,20 @@ package org.tec.interp;
  * follows an outcome along a sweep, its type, and how it combines the values of the runs.
  */
 enum StudyFunction implements Named {
-    PROPORTION("proportion", 1, 1, "proportion(exposure.completed)"),
-    MEAN("mean", 1, 1, "mean(client.fear at end)"),
-    QUANTILE("quantile", 2, 2, "quantile(peak(client.distress), 0.9)"),
-    TREND("trend", 1, 1, "trend(client.fear at end)"),
-    NEVER_RISES("never_rises", 1, 2, "never_rises(client.fear at end) or never_rises(client.fear at end, 0.01)"),
-    NEVER_FALLS("never_falls", 1, 2, "never_falls(client.fear at end) or never_falls(client.fear at end, 0.01)");
+    PROPORTION(1, 1, "proportion(exposure.completed)"),
+    MEAN(1, 1, "mean(client.fear at end)"),
+    QUANTILE(2, 2, "quantile(peak(client.distress), 0.9)"),
+    TREND(1, 1, "trend(client.fear at end)"),
+    NEVER_RISES(1, 2, "never_rises(client.fear at end) or never_rises(client.fear at end, 0.01)"),
+    NEVER_FALLS(1, 2, "never_falls(client.fear at end) or never_falls(client.fear at end, 0.01)");
 
-    private final String word;
     private final int minArgs, maxArgs;
     private final String usage;
 
-    StudyFunction(String word, int minArgs, int maxArgs, String usage) {
-        this.word = word;
+    StudyFunction(int minArgs, int maxArgs, String usage) {
         this.minArgs = minArgs;
         this.maxArgs = maxArgs;
         this.usage = usage;
-    }
-
-    @Override
-    public String word() {
-        return word;
     }
 
     /** The function called {@code name}, or null. */
