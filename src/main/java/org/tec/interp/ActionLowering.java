@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.tec.diag.Diagnostics;
 import org.tec.diag.Span;
 import org.tec.diag.Suggest;
 import org.tec.lang.ast.Action;
@@ -16,7 +15,7 @@ import org.tec.model.Var;
 import org.tec.text.Numbers;
 
 /** Actions, each lowered to a {@link Program.ActionPlan}: regulate, release, the therapist's verbs, end, log, set. */
-final class ActionLowering {
+final class ActionLowering extends Stage {
     /** A therapist's verb: its plan, and why it belongs only in an exposure phase (null: it belongs anywhere). */
     private record Verb(String word, String exposureOnly, Function<Span, Program.ActionPlan> plan) {}
 
@@ -32,12 +31,8 @@ final class ActionLowering {
     /** Every action word, for hints. */
     private static final List<String> WORDS = words();
 
-    private final Declarations names;
-    private final Diagnostics sink;
-
     ActionLowering(Declarations names) {
-        this.names = names;
-        this.sink = names.sink;
+        super(names);
     }
 
     private static Map<String, Verb> table(Verb... verbs) {

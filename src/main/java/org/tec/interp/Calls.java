@@ -9,14 +9,11 @@ import org.tec.diag.Suggest;
 import org.tec.lang.ast.Expr;
 
 /** Calls: a {@link Measure} of the run, a {@link MathFunction}, or a {@link StudyFunction} (through {@link StudyCalls}). */
-final class Calls {
-    private final ExprCompiler exprs;
-    private final Diagnostics sink;
+final class Calls extends ExprPart {
     private final StudyCalls study;
 
     Calls(ExprCompiler exprs, Diagnostics sink) {
-        this.exprs = exprs;
-        this.sink = sink;
+        super(exprs, sink);
         this.study = new StudyCalls(exprs, sink);
     }
 

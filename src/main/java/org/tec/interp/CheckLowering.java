@@ -1,6 +1,5 @@
 package org.tec.interp;
 
-import org.tec.diag.Diagnostics;
 import org.tec.diag.Span;
 import org.tec.lang.ast.Expr;
 import org.tec.lang.ast.Item;
@@ -9,14 +8,11 @@ import org.tec.lang.ast.Item;
  * Goals and expects: conditions checked after a run, or, in a study, over all its runs
  * when they speak of all of them (proportion, mean, ...).
  */
-final class CheckLowering {
-    private final Declarations names;
-    private final Diagnostics sink;
+final class CheckLowering extends Stage {
     private final ProgramBuilder out;
 
     CheckLowering(Declarations names, ProgramBuilder out) {
-        this.names = names;
-        this.sink = names.sink;
+        super(names);
         this.out = out;
     }
 

@@ -5,13 +5,9 @@ import org.tec.diag.Span;
 import org.tec.lang.ast.Expr;
 
 /** The unary and binary operators: their types, and what they compute. */
-final class Operators {
-    private final ExprCompiler exprs;
-    private final Diagnostics sink;
-
+final class Operators extends ExprPart {
     Operators(ExprCompiler exprs, Diagnostics sink) {
-        this.exprs = exprs;
-        this.sink = sink;
+        super(exprs, sink);
     }
 
     Typed unary(Expr.Unary u, ExprCompiler.Context ctx, boolean inMeasure) {

@@ -2,7 +2,6 @@ package org.tec.interp;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tec.diag.Diagnostics;
 import org.tec.diag.Suggest;
 import org.tec.lang.ast.Action;
 import org.tec.lang.ast.Expr;
@@ -10,14 +9,11 @@ import org.tec.lang.ast.Item;
 import org.tec.model.Var;
 
 /** What a run writes: emit (data files), plot (figures) and print (values after the run). */
-final class OutputLowering {
-    private final Declarations names;
-    private final Diagnostics sink;
+final class OutputLowering extends Stage {
     private final ProgramBuilder out;
 
     OutputLowering(Declarations names, ProgramBuilder out) {
-        this.names = names;
-        this.sink = names.sink;
+        super(names);
         this.out = out;
     }
 

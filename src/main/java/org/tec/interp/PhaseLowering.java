@@ -2,7 +2,6 @@ package org.tec.interp;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tec.diag.Diagnostics;
 import org.tec.diag.Suggest;
 import org.tec.lang.ast.Expr;
 import org.tec.lang.ast.Item;
@@ -10,16 +9,13 @@ import org.tec.model.PhaseKind;
 import org.tec.text.Numbers;
 
 /** Phases: kind, duration, an exposure's intensity, the triggers and policies inside; and policies anywhere. */
-final class PhaseLowering {
+final class PhaseLowering extends Stage {
     static final List<String> POLICIES = Named.words(PolicyWord.values());
 
-    private final Declarations names;
-    private final Diagnostics sink;
     private final TriggerLowering triggers;
 
     PhaseLowering(Declarations names, TriggerLowering triggers) {
-        this.names = names;
-        this.sink = names.sink;
+        super(names);
         this.triggers = triggers;
     }
 

@@ -9,13 +9,9 @@ import org.tec.lang.ast.Expr;
 import org.tec.model.Var;
 
 /** Names in expressions: constants, globals, state variables and phase properties. */
-final class References {
-    private final ExprCompiler exprs;
-    private final Diagnostics sink;
-
+final class References extends ExprPart {
     References(ExprCompiler exprs, Diagnostics sink) {
-        this.exprs = exprs;
-        this.sink = sink;
+        super(exprs, sink);
     }
 
     Typed ref(Expr.Ref r, ExprCompiler.Context ctx) {

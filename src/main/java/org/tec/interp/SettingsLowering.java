@@ -2,7 +2,6 @@ package org.tec.interp;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.tec.diag.Diagnostics;
 import org.tec.diag.Span;
 import org.tec.diag.Suggest;
 import org.tec.lang.ast.Item;
@@ -15,14 +14,11 @@ import org.tec.text.Numbers;
  * The setting of a scenario: time step, seed, noise, declare blocks of model parameters,
  * and a course's sessions, interval and goal.
  */
-final class SettingsLowering {
-    private final Declarations names;
-    private final Diagnostics sink;
+final class SettingsLowering extends Stage {
     private final ProgramBuilder out;
 
     SettingsLowering(Declarations names, ProgramBuilder out) {
-        this.names = names;
-        this.sink = names.sink;
+        super(names);
         this.out = out;
     }
 

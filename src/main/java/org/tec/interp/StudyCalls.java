@@ -6,13 +6,9 @@ import org.tec.lang.ast.Exprs;
 import org.tec.text.Numbers;
 
 /** Calls of a {@link StudyFunction}, and which expressions speak across the runs of a study. */
-final class StudyCalls {
-    private final ExprCompiler exprs;
-    private final Diagnostics sink;
-
+final class StudyCalls extends ExprPart {
     StudyCalls(ExprCompiler exprs, Diagnostics sink) {
-        this.exprs = exprs;
-        this.sink = sink;
+        super(exprs, sink);
     }
 
     Typed call(Expr.Call c, StudyFunction fn, ExprCompiler.Context ctx) {

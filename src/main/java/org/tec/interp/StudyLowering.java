@@ -1,6 +1,5 @@
 package org.tec.interp;
 
-import org.tec.diag.Diagnostics;
 import org.tec.diag.Span;
 import org.tec.diag.Suggest;
 import org.tec.lang.ast.Item;
@@ -11,14 +10,11 @@ import org.tec.text.Numbers;
  * A study: its sweeps and replicates, read before the rest of the scenario because
  * whether it is one decides how goals and expects compile.
  */
-final class StudyLowering {
-    private final Declarations names;
-    private final Diagnostics sink;
+final class StudyLowering extends Stage {
     private final ProgramBuilder out;
 
     StudyLowering(Declarations names, ProgramBuilder out) {
-        this.names = names;
-        this.sink = names.sink;
+        super(names);
         this.out = out;
     }
 

@@ -7,13 +7,9 @@ import org.tec.lang.ast.TimePoint;
 import org.tec.text.Numbers;
 
 /** {@code x at T}: a value looked up at a time of the run, after it. */
-final class TimeLookups {
-    private final ExprCompiler exprs;
-    private final Diagnostics sink;
-
+final class TimeLookups extends ExprPart {
     TimeLookups(ExprCompiler exprs, Diagnostics sink) {
-        this.exprs = exprs;
-        this.sink = sink;
+        super(exprs, sink);
     }
 
     Typed at(Expr.At a, ExprCompiler.Context ctx) {

@@ -2,7 +2,6 @@ package org.tec.interp;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tec.diag.Diagnostics;
 import org.tec.lang.ast.Expr;
 import org.tec.lang.ast.Exprs;
 import org.tec.lang.ast.Item;
@@ -11,14 +10,11 @@ import org.tec.model.PhaseKind;
 import org.tec.text.Numbers;
 
 /** Triggers: 'at' a time or an edge of a phase (or session), and 'when' a condition holds. */
-final class TriggerLowering {
+final class TriggerLowering extends Stage {
     final ActionLowering actions;
-    private final Declarations names;
-    private final Diagnostics sink;
 
     TriggerLowering(Declarations names, ActionLowering actions) {
-        this.names = names;
-        this.sink = names.sink;
+        super(names);
         this.actions = actions;
     }
 
