@@ -12,17 +12,7 @@ import org.tec.model.Var;
  * What a script's actions do to the circuit, and the event each one records: one method
  * per kind of {@link Program.ActionPlan}, so an action without one does not compile.
  */
-final class Actions implements Program.ActionPlan.Visitor<Void> {
-    private final Interpreter run;
-    private final Circuit circuit;
-    private final Frame frame;
-
-    Actions(Interpreter run, Circuit circuit, Frame frame) {
-        this.run = run;
-        this.circuit = circuit;
-        this.frame = frame;
-    }
-
+record Actions(Interpreter run, Circuit circuit, Frame frame) implements Program.ActionPlan.Visitor<Void> {
     @Override
     public Void regulate(Program.ActionPlan.Regulate r) {
         Component c = r.component();

@@ -9,11 +9,8 @@ import org.tec.lang.ast.Item;
  * when they speak of all of them (proportion, mean, ...).
  */
 final class CheckLowering extends Stage {
-    private final ProgramBuilder out;
-
     CheckLowering(Declarations names, ProgramBuilder out) {
-        super(names);
-        this.out = out;
+        super(names, out);
     }
 
     void goal(Item.Goal g) {

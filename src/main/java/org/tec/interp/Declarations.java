@@ -196,6 +196,20 @@ final class Declarations {
 
     // ---------------------------------------------------------- shared by the stages
 
+    /**
+     * A constant whole number from 1 to {@code max}, or null with an error: "{@code subject} a
+     * whole number from 1 to {@code max}, not 2.5" ({@code subject}: "sessions must be").
+     */
+    Integer count(Expr e, String words, String subject, int max) {
+        Double v = constantOf(e, Type.NUMBER, words);
+        if (v == null) return null;
+        if (v != Math.rint(v) || v < 1 || v > max) {
+            sink.error(e.span(), subject + " a whole number from 1 to " + max + ", not " + Numbers.plain(v), null);
+            return null;
+        }
+        return (int) (double) v;
+    }
+
     /** The value of a constant expression of type {@code want} (described as {@code words}), or null and an error. */
     Double constantOf(Expr e, Type want, String words) {
         Typed t = exprs.compile(e, ExprCompiler.Context.CONSTANT);

@@ -13,25 +13,23 @@ import java.util.Locale;
  * keeps exhaustive).
  */
 public enum FileFormat {
-    CSV("csv", Kind.DATA),
-    JSON("json", Kind.DATA),
-    SVG("svg", Kind.FIGURE),
-    PNG("png", Kind.FIGURE);
+    CSV(Kind.DATA),
+    JSON(Kind.DATA),
+    SVG(Kind.FIGURE),
+    PNG(Kind.FIGURE);
 
     /** What a format holds. */
     public enum Kind { DATA, FIGURE }
 
-    private final String key;
     private final Kind kind;
 
-    FileFormat(String key, Kind kind) {
-        this.key = key;
+    FileFormat(Kind kind) {
         this.kind = kind;
     }
 
-    /** The word a script writes ({@code csv}) and the file name's ending without its dot. */
+    /** The word a script writes ({@code csv}) and the file name's ending without its dot: the constant's name in lower case. */
     public String key() {
-        return key;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public Kind kind() {
@@ -40,12 +38,12 @@ public enum FileFormat {
 
     /** {@code .csv}. */
     public String extension() {
-        return "." + key;
+        return "." + key();
     }
 
     /** The format a script names ({@code emit csv}), or null. */
     public static FileFormat byKey(String key, Kind kind) {
-        for (FileFormat f : values()) if (f.kind == kind && f.key.equals(key)) return f;
+        for (FileFormat f : values()) if (f.kind == kind && f.key().equals(key)) return f;
         return null;
     }
 
@@ -59,7 +57,7 @@ public enum FileFormat {
     /** The keys of one kind, in order: {@code csv, json}. */
     public static List<String> keys(Kind kind) {
         List<String> out = new ArrayList<>();
-        for (FileFormat f : values()) if (f.kind == kind) out.add(f.key);
+        for (FileFormat f : values()) if (f.kind == kind) out.add(f.key());
         return List.copyOf(out);
     }
 }

@@ -10,11 +10,8 @@ import org.tec.model.Var;
 
 /** What a run writes: emit (data files), plot (figures) and print (values after the run). */
 final class OutputLowering extends Stage {
-    private final ProgramBuilder out;
-
     OutputLowering(Declarations names, ProgramBuilder out) {
-        super(names);
-        this.out = out;
+        super(names, out);
     }
 
     void emit(Item.Emit e) {

@@ -15,11 +15,8 @@ import org.tec.text.Numbers;
  * and a course's sessions, interval and goal.
  */
 final class SettingsLowering extends Stage {
-    private final ProgramBuilder out;
-
     SettingsLowering(Declarations names, ProgramBuilder out) {
-        super(names);
-        this.out = out;
+        super(names, out);
     }
 
     void step(Item.Step s) {
@@ -52,13 +49,8 @@ final class SettingsLowering extends Stage {
 
     void sessions(Item.Sessions se) {
         if (!inCourse(se.span(), "sessions")) return;
-        Double v = names.constantOf(se.value(), Type.NUMBER, "a number of sessions");
-        if (v == null) return;
-        if (v != Math.rint(v) || v < 1 || v > 10000) {
-            sink.error(se.value().span(), "sessions must be a whole number from 1 to 10000, not " + Numbers.plain(v), null);
-        } else {
-            out.sessions = (int) (double) v;
-        }
+        Integer n = names.count(se.value(), "a number of sessions", "sessions must be", 10000);
+        if (n != null) out.sessions = n;
     }
 
     void interval(Item.Interval in) {

@@ -10,9 +10,16 @@ import org.tec.diag.Diagnostics;
 abstract class Stage {
     final Declarations names;
     final Diagnostics sink;
+    /** The program a stage fills; null for the stages that hand their plans back (phases, triggers, actions). */
+    final ProgramBuilder out;
 
     Stage(Declarations names) {
+        this(names, null);
+    }
+
+    Stage(Declarations names, ProgramBuilder out) {
         this.names = names;
         this.sink = names.sink;
+        this.out = out;
     }
 }

@@ -11,11 +11,8 @@ import org.tec.text.Numbers;
  * whether it is one decides how goals and expects compile.
  */
 final class StudyLowering extends Stage {
-    private final ProgramBuilder out;
-
     StudyLowering(Declarations names, ProgramBuilder out) {
-        super(names);
-        this.out = out;
+        super(names, out);
     }
 
     /** Reads every sweep and replicate, then checks the number of runs they make. */
@@ -42,13 +39,8 @@ final class StudyLowering extends Stage {
         if (out.replicateSeen) sink.warning(r.span(), "a second 'replicate'; the last one counts", null);
         out.replicateSeen = true;
         out.replicateSpan = r.span();
-        Double v = names.constantOf(r.count(), Type.NUMBER, "a number of runs");
-        if (v == null) return;
-        if (v != Math.rint(v) || v < 1 || v > 100000) {
-            sink.error(r.count().span(), "replicate needs a whole number from 1 to 100000, not " + Numbers.plain(v), null);
-        } else {
-            out.replicates = (int) (double) v;
-        }
+        Integer n = names.count(r.count(), "a number of runs", "replicate needs", 100000);
+        if (n != null) out.replicates = n;
     }
 
     private Program.SweepPlan sweep(Item.Sweep sw) {
