@@ -139,49 +139,30 @@ public final class TecLanguage {
         return minutes;
     }
 
-    /** The one-word therapist actions: {@code encourage}, {@code reassure}, {@code validate}, ... */
-    public static List<String> verbs() {
-        return Words.verbs();
-    }
+    /**
+     * The words of the language that are names, not keywords, each list read from the table
+     * that gives the words their meaning, so a new entry there is offered here too.
+     *
+     * @param verbs             the one-word therapist actions: {@code encourage}, {@code reassure}, ...
+     * @param exposureOnlyVerbs those of them that belong only in an exposure phase
+     * @param measures          measures over a run: {@code peak}, {@code mean}, {@code auc}, ...
+     * @param functions         functions of numbers: {@code abs}, {@code sqrt}, {@code min}, {@code max}
+     * @param studyFunctions    functions over a study's runs: {@code mean}, {@code quantile}, ...
+     * @param phaseProperties   what a phase's name can be followed by: {@code completed}, {@code duration}, ...
+     * @param globals           values every expression can read: {@code t}, {@code session}, ...
+     * @param components        the empathy components a regulation names: {@code affect_sharing}, ...
+     * @param phaseKinds        the kinds of phase: {@code psychoeducation}, {@code exposure}, {@code mi}, ...
+     */
+    public record Names(List<String> verbs, List<String> exposureOnlyVerbs, List<String> measures, List<String> functions,
+                        List<String> studyFunctions, List<String> phaseProperties, List<String> globals,
+                        List<String> components, List<String> phaseKinds) {}
 
-    /** The one-word actions that belong only in an exposure phase. */
-    public static List<String> exposureOnlyVerbs() {
-        return Words.exposureOnlyVerbs();
-    }
+    private static final Names NAMES = new Names(Words.verbs(), Words.exposureOnlyVerbs(), Words.measures(), Words.functions(),
+            Words.studyFunctions(), Words.phaseProperties(), Words.globals(), Component.keys(), PhaseKind.keys());
 
-    /** The measures over a run: {@code peak}, {@code mean}, {@code auc}, ... */
-    public static List<String> measures() {
-        return Words.measures();
-    }
-
-    /** The functions of numbers: {@code abs}, {@code sqrt}, {@code min}, {@code max}. */
-    public static List<String> functions() {
-        return Words.functions();
-    }
-
-    /** The functions over a study's runs: {@code mean}, {@code quantile}, ... */
-    public static List<String> studyFunctions() {
-        return Words.studyFunctions();
-    }
-
-    /** What a phase's name can be followed by: {@code completed}, {@code duration}, ... */
-    public static List<String> phaseProperties() {
-        return Words.phaseProperties();
-    }
-
-    /** The values every expression can read: {@code t}, {@code session}, ... */
-    public static List<String> globals() {
-        return Words.globals();
-    }
-
-    /** The empathy components a regulation names: {@code affect_sharing}, {@code mentalizing}, ... */
-    public static List<String> components() {
-        return Component.keys();
-    }
-
-    /** The kinds of phase: {@code psychoeducation}, {@code exposure}, {@code mi}, ... */
-    public static List<String> phaseKinds() {
-        return PhaseKind.keys();
+    /** The language's names, by kind. */
+    public static Names names() {
+        return NAMES;
     }
 
     /** Every state variable, in the order of the trajectory's columns. */

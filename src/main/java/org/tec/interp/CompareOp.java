@@ -5,28 +5,27 @@ package org.tec.interp;
  * it is compiled, not on every evaluation: a trigger's condition is evaluated on every step.
  */
 enum CompareOp implements Named {
-    EQ("==", (a, b, slack) -> Math.abs(a - b) <= slack),
-    NE("!=", (a, b, slack) -> Math.abs(a - b) > slack),
-    LT("<", (a, b, slack) -> a < b + slack),
-    LE("<=", (a, b, slack) -> a <= b + slack),
-    GT(">", (a, b, slack) -> a > b - slack),
-    GE(">=", (a, b, slack) -> a >= b - slack);
+    EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
+
+    private final String symbol;
+
+    CompareOp(String symbol) {
+        this.symbol = symbol;
+    }
 
     /**
      * Whether {@code a} stands so to {@code b}, loosened by {@code slack}; false when either
      * is NaN, as every comparison with NaN is.
      */
-    @FunctionalInterface
-    private interface Test {
-        boolean holds(double a, double b, double slack);
-    }
-
-    private final String symbol;
-    private final Test test;
-
-    CompareOp(String symbol, Test test) {
-        this.symbol = symbol;
-        this.test = test;
+    private boolean holds(double a, double b, double slack) {
+        return switch (this) {
+            case EQ -> Math.abs(a - b) <= slack;
+            case NE -> Math.abs(a - b) > slack;
+            case LT -> a < b + slack;
+            case LE -> a <= b + slack;
+            case GT -> a > b - slack;
+            case GE -> a >= b - slack;
+        };
     }
 
     /** The symbol, as written: {@code <=}. */
@@ -65,7 +64,7 @@ enum CompareOp implements Named {
     Eval of(Eval x, Eval y, double tol, boolean relative) {
         return f -> {
             double a = x.eval(f), b = y.eval(f);
-            return !Double.isNaN(a) && !Double.isNaN(b) && test.holds(a, b, slack(b, tol, relative)) ? 1 : 0;
+            return !Double.isNaN(a) && !Double.isNaN(b) && holds(a, b, slack(b, tol, relative)) ? 1 : 0;
         };
     }
 
@@ -79,8 +78,8 @@ enum CompareOp implements Named {
         double slack = slack(b, 0, false);
         if (x instanceof ExprCompiler.StateVar v) {
             int i = v.index();
-            return f -> test.holds(f.var(i), b, slack) ? 1 : 0;
+            return f -> holds(f.var(i), b, slack) ? 1 : 0;
         }
-        return f -> test.holds(x.eval(f), b, slack) ? 1 : 0;
+        return f -> holds(x.eval(f), b, slack) ? 1 : 0;
     }
 }

@@ -20,14 +20,14 @@ final class Help {
         Map<String, String> topics = new LinkedHashMap<>();
         for (Command c : Command.values()) topics.put(c.word, c.help);
         topics.put("regulate", "regulate COMPONENT up|down [to X | by X] [over D]   move an empathy component toward a target\n"
-                + "    components: " + String.join(", ", TecLanguage.components()) + " (levels 0 to 1)\n"
+                + "    components: " + String.join(", ", TecLanguage.names().components()) + " (levels 0 to 1)\n"
                 + "    regulate affect_sharing down to 0.25 over 2 min");
         topics.put("release", "release COMPONENT [over D]   back to the therapist's trait level\n    release affect_sharing over 1 min");
         topics.put("when", "when CONDITION [once]: ACTION   act each time the condition becomes true (or once)\n"
                 + "    when client.distress > 80: encourage");
         topics.put("at", "at TIME: ACTION   act at a minute of the session (or of a phase, inside one)\n    at 20 min: release affect_sharing");
         topics.put("phase", "phase KIND [NAME] [\"LABEL\"] for D [intensity X] { ... }   add a phase to the end of the schedule\n"
-                + "    kinds: " + String.join(", ", TecLanguage.phaseKinds()) + "\n"
+                + "    kinds: " + String.join(", ", TecLanguage.names().phaseKinds()) + "\n"
                 + "    phase exposure for 10 min intensity 0.3 -> 0.9 { }");
         topics.put("set", "set VARIABLE = VALUE   change a state variable now\n    set client.distress = 40");
         topics.put("actions", "one-word actions: " + verbList() + ";\n"
@@ -41,7 +41,7 @@ final class Help {
     /** The one-word actions as the table gives them: {@code encourage (exposure only), reassure, ...}. */
     private static String verbList() {
         List<String> out = new ArrayList<>();
-        for (String v : TecLanguage.verbs()) out.add(TecLanguage.exposureOnlyVerbs().contains(v) ? v + " (exposure only)" : v);
+        for (String v : TecLanguage.names().verbs()) out.add(TecLanguage.names().exposureOnlyVerbs().contains(v) ? v + " (exposure only)" : v);
         return String.join(", ", out);
     }
 

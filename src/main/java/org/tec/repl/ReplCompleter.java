@@ -49,25 +49,25 @@ final class ReplCompleter implements Completer {
         }
         Set<String> names = new LinkedHashSet<>();
         if (!first.startsWith(":")) names.addAll(TecLanguage.keywords());
-        names.addAll(TecLanguage.components());
+        names.addAll(TecLanguage.names().components());
         for (TecVariable v : TecLanguage.variables()) names.add(v.name());
-        names.addAll(TecLanguage.phaseKinds());
-        names.addAll(TecLanguage.verbs());
-        names.addAll(TecLanguage.measures());
-        names.addAll(TecLanguage.functions());
-        names.addAll(TecLanguage.globals());
+        names.addAll(TecLanguage.names().phaseKinds());
+        names.addAll(TecLanguage.names().verbs());
+        names.addAll(TecLanguage.names().measures());
+        names.addAll(TecLanguage.names().functions());
+        names.addAll(TecLanguage.names().globals());
         ReplSession s = session.get();
         TecScript script = s == null ? null : s.script();
         if (script != null) {
             for (TecPhase p : script.phases()) {
                 names.add(p.name());
-                for (String property : TecLanguage.phaseProperties()) names.add(p.name() + "." + property);
+                for (String property : TecLanguage.names().phaseProperties()) names.add(p.name() + "." + property);
             }
             names.addAll(script.parameters().keySet());
         }
         List<String> sorted = new ArrayList<>(names);
         for (String n : sorted) {
-            String group = n.contains(".") ? "variables" : TecLanguage.components().contains(n) ? "components" : "names";
+            String group = n.contains(".") ? "variables" : TecLanguage.names().components().contains(n) ? "components" : "names";
             candidates.add(new Candidate(n, n, group, null, null, null, !n.endsWith(".")));
         }
     }

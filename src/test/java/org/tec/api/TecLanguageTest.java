@@ -94,8 +94,8 @@ class TecLanguageTest {
 
     @Test
     void theModelsNamesAreListed() {
-        assertEquals(List.of("affect_sharing", "mentalizing", "proximal_concern", "distal_concern"), TecLanguage.components());
-        assertTrue(TecLanguage.phaseKinds().containsAll(List.of("exposure", "mi", "free")));
+        assertEquals(List.of("affect_sharing", "mentalizing", "proximal_concern", "distal_concern"), TecLanguage.names().components());
+        assertTrue(TecLanguage.names().phaseKinds().containsAll(List.of("exposure", "mi", "free")));
         List<String> names = new ArrayList<>();
         for (TecVariable v : TecLanguage.variables()) names.add(v.name());
         assertEquals(Tec.builder().build().compile(ApiTest.BETSY).run().variables(), names);
