@@ -5,8 +5,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
@@ -14,6 +16,10 @@ import java.nio.file.attribute.PosixFilePermissions;
  * trajectories): each is written whole or not at all, into a temporary file beside the
  * target that is then renamed over it. A file written during a run ({@link StreamedFile})
  * takes the same temporary file and the same rename.
+ *
+ * <p>It replaces only regular files: a target that is a symbolic link, a directory, a
+ * device, a pipe or a socket is refused ({@link NotRegularFile}) before anything is written,
+ * and again just before the rename.
  */
 public final class AtomicFiles {
     private AtomicFiles() {}
@@ -43,7 +49,33 @@ public final class AtomicFiles {
         commit(target, tmp -> Files.write(tmp, bytes));
     }
 
+    /** A target that is there and is not a regular file; tec will not replace it. */
+    public static final class NotRegularFile extends IOException {
+        NotRegularFile(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Refuses a target that exists and is not a regular file. A link is refused whatever it
+     * points to: renaming over it would replace the link, and writing through it would write
+     * somewhere the name does not say.
+     */
+    static void replaceable(Path target) throws NotRegularFile {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException absent) {
+            return;
+        }
+        if (a.isRegularFile()) return;
+        String what = a.isSymbolicLink() ? "a symbolic link" : a.isDirectory() ? "a directory"
+                : "not a regular file (a device, a pipe or a socket)";
+        throw new NotRegularFile(target + " is " + what + "; tec writes only regular files and will not replace it");
+    }
+
     private static void commit(Path target, Fill fill) throws IOException {
+        replaceable(target);
         Path tmp = temporary(target);
         try {
             fill.into(tmp);
@@ -62,6 +94,7 @@ public final class AtomicFiles {
 
     /** Gives a filled temporary file the target's name, atomically where the file system can. */
     static void rename(Path tmp, Path target) throws IOException {
+        replaceable(target);
         readable(tmp);
         try {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -25,19 +25,18 @@ import org.tec.model.Var;
 public final class Emitter {
     private Emitter() {}
 
-    /** Refuses, before the run, every emit whose file would land outside the output directory. */
+    /** Refuses, before the run, every emit whose file would land outside the output directory, by name or by a link. */
     public static void validate(Program p, OutputDir dir, Diagnostics sink) {
-        for (Program.EmitPlan e : p.emits()) {
-            if (dir.resolve(e.file()) == null) outside(sink, e.span(), e.file(), dir);
-        }
-        for (Program.PlotPlan pl : p.plots()) {
-            if (dir.resolve(plotFile(p, pl)) == null) outside(sink, pl.span(), plotFile(p, pl), dir);
-        }
+        for (Program.EmitPlan e : p.emits()) refuse(sink, e.span(), e.file(), dir);
+        for (Program.PlotPlan pl : p.plots()) refuse(sink, pl.span(), plotFile(p, pl), dir);
     }
 
-    private static void outside(Diagnostics sink, Span span, String file, OutputDir dir) {
-        sink.error(span, "'" + file + "' is outside the output directory " + dir.root(),
-                "write a file name relative to the output directory, without '..'; choose the directory with --out");
+    private static void refuse(Diagnostics sink, Span span, String file, OutputDir dir) {
+        String why = dir.refusal(file);
+        if (why != null) {
+            sink.error(span, "'" + file + "' " + why,
+                    "write a file name relative to the output directory, without '..'; choose the directory with --out");
+        }
     }
 
     /** A plot without 'to FILE' is drawn to the script's name with .svg. */

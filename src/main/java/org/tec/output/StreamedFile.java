@@ -19,6 +19,7 @@ final class StreamedFile implements AutoCloseable {
 
     StreamedFile(Path target) throws IOException {
         this.target = target;
+        AtomicFiles.replaceable(target);
         this.tmp = AtomicFiles.temporary(target);
         this.writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
     }
