@@ -18,6 +18,11 @@ public final class TecEngine {
     final Clock clock;
     final TecListener listener;
 
+    /** A fresh byte budget for one run or one study's outputs: {@code maxOutputBytes}, counted as written. */
+    org.tec.output.OutputSet.Budget outputBudget() {
+        return org.tec.output.OutputSet.Budget.of(maxOutputBytes);
+    }
+
     TecEngine(Tec.Builder b) {
         this.outputDirectory = b.outputDirectory;
         this.maxSteps = b.maxSteps;

@@ -126,7 +126,7 @@ public final class TecRun {
     private Outcome single(Program p) {
         Emitter.Streams streams;
         try {
-            streams = Emitter.open(p, dir, Tec.version(), null);
+            streams = Emitter.open(p, dir, Tec.version(), null, engine.outputBudget());
             if (csv != null) streams.csv(csv, 0, List.of(), tidy, true);
         } catch (IOException e) {
             throw new RunError(RunError.Kind.OUTPUT, 0, "cannot open output: " + e.getMessage());
@@ -140,15 +140,10 @@ public final class TecRun {
             streams.abort();
             throw e;
         }
-        streams.finish(r);
-        if (plot != null) Emitter.plot(r, List.of(), plot);
-        if (json != null) {
-            try {
-                AtomicFiles.write(json, w -> JsonWriter.write(w, r, Tec.version(), 0, List.of()));
-            } catch (IOException e) {
-                throw new TecException.Output("cannot write output: " + e.getMessage());
-            }
-        }
+        streams.finish(r, set -> {
+            if (plot != null) Emitter.plot(set, r, List.of(), plot);
+            if (json != null) set.write(json, w -> JsonWriter.write(w, r, Tec.version(), 0, List.of()));
+        });
         return new Outcome(p.name(), r.expects(), color -> Report.render(r, color));
     }
 
@@ -158,8 +153,9 @@ public final class TecRun {
         if (p.emits().isEmpty() && p.plots().stream().allMatch(Program.PlotPlan::sweep)) options = options.lean();
         if (progress != null) progress.start(p.name(), p.study().runs());
         Study.Result s = Study.run(compiled, unit, threads, options, progress == null ? null : i -> progress.step());
+        var budget = engine.outputBudget();
         for (StudyRuns.Run r : s.runs().runs()) {
-            Emitter.emit(r.result(), dir, Tec.version(), String.format(Locale.ROOT, "-run%03d", r.index()));
+            Emitter.emit(r.result(), dir, Tec.version(), String.format(Locale.ROOT, "-run%03d", r.index()), budget);
         }
         Emitter.plotStudy(s, dir);
         return new Outcome(p.name(), s.expects(), color -> Report.renderStudy(s, color));

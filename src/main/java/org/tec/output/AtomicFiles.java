@@ -14,8 +14,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * The one writer of tec's files (data, metadata sidecars, figures, study results,
  * trajectories): each is written whole or not at all, into a temporary file beside the
- * target that is then renamed over it. A file written during a run ({@link StreamedFile})
- * takes the same temporary file and the same rename.
+ * target that is then renamed over it. The files of one run are written as a set
+ * ({@link OutputSet}), which takes the same temporary files and the same rename; a single
+ * file is a set of one.
  *
  * <p>It replaces only regular files: a target that is a symbolic link, a directory, a
  * device, a pipe or a socket is refused ({@link NotRegularFile}) before anything is written,
@@ -29,24 +30,20 @@ public final class AtomicFiles {
         void write(Writer w) throws IOException;
     }
 
-    /** What fills the temporary file. */
-    @FunctionalInterface
-    private interface Fill {
-        void into(Path tmp) throws IOException;
-    }
-
-    /** Writes text (UTF-8). */
+    /** Writes one text file (UTF-8), whole or not at all. */
     public static void write(Path target, Body body) throws IOException {
-        commit(target, tmp -> {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(w);
-            }
-        });
+        try (OutputSet one = OutputSet.unlimited()) {
+            one.write(target, body);
+            one.commit();
+        }
     }
 
-    /** Writes bytes (a figure). */
+    /** Writes one binary file (a figure), whole or not at all. */
     public static void write(Path target, byte[] bytes) throws IOException {
-        commit(target, tmp -> Files.write(tmp, bytes));
+        try (OutputSet one = OutputSet.unlimited()) {
+            one.write(target, bytes);
+            one.commit();
+        }
     }
 
     /** A target that is there and is not a regular file; tec will not replace it. */
@@ -72,17 +69,6 @@ public final class AtomicFiles {
         String what = a.isSymbolicLink() ? "a symbolic link" : a.isDirectory() ? "a directory"
                 : "not a regular file (a device, a pipe or a socket)";
         throw new NotRegularFile(target + " is " + what + "; tec writes only regular files and will not replace it");
-    }
-
-    private static void commit(Path target, Fill fill) throws IOException {
-        replaceable(target);
-        Path tmp = temporary(target);
-        try {
-            fill.into(tmp);
-            rename(tmp, target);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /** An empty temporary file beside the target, its directory created if need be. */

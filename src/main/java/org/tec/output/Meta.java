@@ -60,9 +60,9 @@ public final class Meta {
         return csv.resolveSibling(base + ".meta.json");
     }
 
-    /** Writes a sidecar: the metadata block alone, plus what the CSV holds. */
-    public static void writeSidecar(Path csv, Program p, String version, Map<String, Object> extra) throws IOException {
-        AtomicFiles.write(sidecar(csv), w -> {
+    /** Writes a sidecar into the CSV's set: the metadata block alone, plus what the CSV holds. */
+    public static void writeSidecar(OutputSet set, Path csv, Program p, String version, Map<String, Object> extra) throws IOException {
+        set.write(sidecar(csv), w -> {
             try (JsonGenerator g = JsonWriter.pretty(w)) {
                 g.writeStartObject();
                 fields(g, p, version, extra);

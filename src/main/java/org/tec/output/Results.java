@@ -89,8 +89,11 @@ public final class Results {
         for (String c : cols) schema.addColumn(c);
         CsvMapper mapper = new CsvMapper();
         List<Map<String, Object>> rows = rows(r);
-        AtomicFiles.write(target, w -> mapper.writer(schema.build()).writeValues(w).writeAll(rows).close());
-        Meta.writeSidecar(target, r.program(), version, studyFacts(r, cols));
+        try (OutputSet set = OutputSet.unlimited()) {
+            set.write(target, w -> mapper.writer(schema.build()).writeValues(w).writeAll(rows).close());
+            Meta.writeSidecar(set, target, r.program(), version, studyFacts(r, cols));
+            set.commit();
+        }
     }
 
     public static void json(Study.Result r, Path target, String version) throws IOException {
