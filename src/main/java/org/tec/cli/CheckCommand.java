@@ -2,7 +2,6 @@ package org.tec.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.tec.api.Tec;
 import org.tec.api.TecCheck;
 import org.tec.api.TecEngine;
 import picocli.CommandLine;
@@ -20,7 +19,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TecEngine engine = Tec.builder().build();
+        TecEngine engine = Main.engine();
         int errors = 0;
         for (Path f : files) {
             TecCheck c = engine.check(f);

@@ -16,6 +16,15 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * The engine every command runs on. The person at the command line chose the script and
+     * the folders, so a run may write as much as it needs (an embedder's engine keeps the
+     * API's default byte limit); the other limits are the API's defaults.
+     */
+    static org.tec.api.TecEngine engine() {
+        return org.tec.api.Tec.builder().maxOutputBytes(Long.MAX_VALUE).build();
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, check, test or params");

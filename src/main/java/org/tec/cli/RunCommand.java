@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Path file = script.file;
-        TecCheck c = Tec.builder().build().check(file, script.overrides(spec.commandLine()));
+        TecCheck c = Main.engine().check(file, script.overrides(spec.commandLine()));
         stderr.print(c.rendered());
         if (!c.ok()) {
             stderr.println(c.hasErrors() ? CheckCommand.errors(c.errorCount())

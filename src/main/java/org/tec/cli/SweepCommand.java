@@ -61,7 +61,7 @@ final class SweepCommand implements Callable<Integer> {
         var overrides = script.overrides(spec.commandLine());
         List<Vary> sweeps = new ArrayList<>();
         for (String v : vary) sweeps.add(parseVary(v));
-        TecCheck c = Tec.builder().build().check(file, overrides);
+        TecCheck c = Main.engine().check(file, overrides);
         stderr.print(c.rendered());
         if (!c.ok()) {
             if (!c.hasErrors()) stderr.println(file + ": no scenario to run (this file is a library for import)");

@@ -58,7 +58,7 @@ final class TestCommand implements Callable<Integer> {
         boolean scratch = out == null;
         List<Outcome> outcomes = new ArrayList<>();
         int skipped = 0;
-        TecEngine engine = Tec.builder().build();
+        TecEngine engine = Main.engine();
         for (Path f : files) {
             long t0 = System.nanoTime();
             Outcome o = runOne(engine, f, outDir, t0);
