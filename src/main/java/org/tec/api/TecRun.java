@@ -38,6 +38,7 @@ public final class TecRun {
     private Path json;
     private Path plot;
     private TecProgress progress;
+    private TecCancellation cancellation;
 
     TecRun(TecEngine engine, Scripts.Compiled compiled) {
         this.engine = engine;
@@ -48,6 +49,15 @@ public final class TecRun {
     /** Where the scripts' {@code emit} and {@code plot} statements write (default: the working directory). */
     public TecRun outputDirectory(Path directory) {
         this.dir = new OutputDir(directory);
+        return this;
+    }
+
+    /**
+     * Cancels the runs from another thread (a signal handler, say): a run then ends with
+     * {@link TecException.Cancelled}, and the files it was writing are deleted, none named.
+     */
+    public TecRun cancellation(TecCancellation c) {
+        this.cancellation = c;
         return this;
     }
 
@@ -132,7 +142,7 @@ public final class TecRun {
             throw new RunError(RunError.Kind.OUTPUT, 0, "cannot open output: " + e.getMessage());
         }
         boolean keepAll = json != null || plot != null || !Emitter.canStream(p);
-        RunOptions options = engine.options(null, null);
+        RunOptions options = engine.options(cancellation, null);
         RunResult r;
         try {
             r = Interpreter.run(p, (keepAll ? options : options.lean()).withListener(streams.listener()));
@@ -149,7 +159,7 @@ public final class TecRun {
 
     private Outcome study(Scripts.Unit unit) {
         Program p = unit.program();
-        RunOptions options = engine.options(null, null);
+        RunOptions options = engine.options(cancellation, null);
         if (p.emits().isEmpty() && p.plots().stream().allMatch(Program.PlotPlan::sweep)) options = options.lean();
         if (progress != null) progress.start(p.name(), p.study().runs());
         Study.Result s = Study.run(compiled, unit, threads, options, progress == null ? null : i -> progress.step());

@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
         for (int i = 0; i < c.scenarios().size(); i++) {
             TecRun.Outcome done;
             try (Progress progress = Progress.of(null, script.quiet)) {
-                done = run.progress(progress).scenario(i);
+                done = run.progress(progress).cancellation(Main.STOP).scenario(i);
             } catch (TecException e) {
                 stderr.println(Double.isNaN(e.time()) ? "error: " + e.getMessage() : file + ": " + e.report());
                 stderr.flush();

@@ -93,7 +93,7 @@ final class TestCommand implements Callable<Integer> {
         for (int i = 0; i < scenarios.size(); i++) {
             String prefix = scenarios.size() > 1 ? "[" + scenarios.get(i) + "] " : "";
             try (Progress progress = Progress.of(null, false)) {
-                TecRun.Outcome done = run.progress(progress).scenario(i);
+                TecRun.Outcome done = run.progress(progress).cancellation(Main.STOP).scenario(i);
                 for (TecVerdict v : done.expectations()) {
                     if (!v.passed()) msg.append(prefix).append(v.location()).append(": ").append(v).append('\n');
                 }
