@@ -8,10 +8,12 @@ import org.tec.diag.Diagnostic;
 import org.tec.diag.DiagnosticRenderer;
 import org.tec.diag.Diagnostics;
 import org.tec.diag.SourceSet;
+import org.tec.diag.Suggest;
 import org.tec.interp.Event;
 import org.tec.interp.Frame;
 import org.tec.interp.RunError;
 import org.tec.interp.RunListener;
+import org.tec.interp.Trajectory;
 import org.tec.interp.Verdict;
 import org.tec.model.Var;
 
@@ -70,6 +72,25 @@ final class Adapt {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Var v : Var.values()) out.put(v.key(), x[v.ordinal()]);
         return out;
+    }
+
+    /** The session of every row of a trajectory, from 1. */
+    static int[] sessions(Trajectory tr) {
+        int[] out = new int[tr.rows()];
+        for (int i = 0; i < out.length; i++) out[i] = tr.session(i);
+        return out;
+    }
+
+    /** One variable's column of a trajectory, by its dotted name. */
+    static double[] series(Trajectory tr, String variable) {
+        Var v = Var.find(variable);
+        if (v == null) {
+            List<String> names = new ArrayList<>();
+            for (Var x : Var.values()) names.add(x.key());
+            String hint = Suggest.hint(variable, names);
+            throw new IllegalArgumentException("no variable '" + variable + "'" + (hint == null ? "" : "; " + hint));
+        }
+        return tr.series(v);
     }
 
     static RunListener listener(TecListener l) {

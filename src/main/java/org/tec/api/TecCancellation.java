@@ -13,4 +13,9 @@ public final class TecCancellation {
     public boolean isCancelled() {
         return cancelled.get();
     }
+
+    /** Lifts the cancellation: a session's {@link TecSession#interrupt()} stops one advance, not the ones after it. */
+    void clear() {
+        cancelled.set(false);
+    }
 }

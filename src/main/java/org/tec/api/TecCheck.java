@@ -3,6 +3,9 @@ package org.tec.api;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.tec.diag.Diagnostics;
+import org.tec.diag.Span;
 import org.tec.interp.Scripts;
 
 /**
@@ -21,7 +24,7 @@ public final class TecCheck {
         this.compiled = compiled;
     }
 
-    /** The file checked. */
+    /** The file checked; null for source text ({@link TecEngine#check(String, String, Map)}). */
     public Path file() {
         return file;
     }
@@ -78,6 +81,30 @@ public final class TecCheck {
             if (scenario == null || u.program().name().equals(scenario)) return new TecScript(engine, compiled, u, null, null);
         }
         throw new IllegalArgumentException(file + ": no scenario called '" + scenario + "'");
+    }
+
+    /**
+     * A live session of the first scenario, as the REPL opens one.
+     *
+     * @throws TecException.Compile when there is nothing to drive: the file's errors (and its
+     *         warnings), a library with no scenario, or a study (many runs, where a session is one)
+     */
+    public TecSession session() {
+        Span whole = new Span(String.valueOf(file), 0, 0, 0);
+        if (!ok()) {
+            Diagnostics d = new Diagnostics();
+            compiled.diagnostics().all().forEach(d::add);
+            if (!d.hasErrors()) d.error(whole, "no scenario in this file (it is a library for import)");
+            throw Adapt.compileError(d, compiled.sources());
+        }
+        Scripts.Unit first = compiled.units().get(0);
+        if (first.program().study() != null) {
+            Diagnostics d = new Diagnostics();
+            d.error(whole, "this script is a study (replicate or sweep); the REPL runs one session",
+                    "run it with tec run, or load one of the scripts it imports");
+            throw Adapt.compileError(d, compiled.sources());
+        }
+        return new TecSession(engine, compiled, first);
     }
 
     /** Runs of the file's scenarios as {@code tec run} and {@code tec test} make them. */

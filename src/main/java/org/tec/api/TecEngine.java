@@ -63,6 +63,11 @@ public final class TecEngine {
         return new TecCheck(this, file, Scripts.compileFile(file, Adapt.doubles(Map.of(), overrides), SourceLoader.FILES));
     }
 
+    /** Checks source text compiled with overrides, as {@link #check(Path, Map)} checks a file. */
+    public TecCheck check(String source, String name, Map<String, ? extends Number> overrides) {
+        return new TecCheck(this, null, Scripts.compileText(name, null, source, Adapt.doubles(Map.of(), overrides), SourceLoader.FILES));
+    }
+
     private TecScript compile(Scripts.Compiled c) {
         if (!c.ok()) {
             if (!c.diagnostics().hasErrors()) {

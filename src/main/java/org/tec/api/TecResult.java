@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tec.diag.Diagnostics;
-import org.tec.diag.Suggest;
 import org.tec.interp.Printed;
 import org.tec.interp.RunResult;
 import org.tec.interp.Scripts;
-import org.tec.interp.Trajectory;
 import org.tec.model.Var;
 
 /** One finished run: its series, events, goals, expectations and printed values. Immutable. */
@@ -61,20 +59,12 @@ public final class TecResult {
 
     /** The session of each recorded step, from 1. */
     public int[] sessions() {
-        Trajectory tr = run.record().trajectory();
-        int[] out = new int[tr.rows()];
-        for (int i = 0; i < out.length; i++) out[i] = tr.session(i);
-        return out;
+        return Adapt.sessions(run.record().trajectory());
     }
 
     /** One variable's series, aligned with {@link #times()}. */
     public double[] series(String variable) {
-        Var v = Var.find(variable);
-        if (v == null) {
-            String hint = Suggest.hint(variable, variables());
-            throw new IllegalArgumentException("no variable '" + variable + "'" + (hint == null ? "" : "; " + hint));
-        }
-        return run.record().trajectory().series(v);
+        return Adapt.series(run.record().trajectory(), variable);
     }
 
     /**

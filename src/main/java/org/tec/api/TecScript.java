@@ -56,6 +56,13 @@ public final class TecScript {
         throw new IllegalArgumentException("no scenario '" + scenarioName + "'; scenarios: " + scenarios());
     }
 
+    /** The scenario's phases, as scheduled (a live session may add more). */
+    public List<TecPhase> phases() {
+        List<TecPhase> out = new ArrayList<>();
+        for (Program.PhasePlan p : unit.program().phases()) out.add(new TecPhase(p.ref(), p.kind().key(), p.duration()));
+        return List.copyOf(out);
+    }
+
     /** The script's params and their values. */
     public Map<String, Double> parameters() {
         return Map.copyOf(unit.program().parameters());
@@ -118,7 +125,7 @@ public final class TecScript {
      */
     public TecSession session(Map<String, ? extends Number> overrides) {
         Scripts.Unit u = unitFor(overrides);
-        return new TecSession(engine, compiled, u, Interpreter.start(u.program(), engine.options(null, null)));
+        return new TecSession(engine, compiled, u);
     }
 
     // ------------------------------------------------------------------ internals

@@ -11,11 +11,13 @@
  *
  * <p>The public surface is this package: {@link org.tec.api.Tec} (the builder),
  * {@link org.tec.api.TecEngine}, {@link org.tec.api.TecScript}, {@link org.tec.api.TecResult},
- * {@link org.tec.api.TecStudy}, {@link org.tec.api.TecSession}, {@link org.tec.api.TecCheck} and
+ * {@link org.tec.api.TecStudy}, {@link org.tec.api.TecSession} (a live run, which the REPL is
+ * written on), {@link org.tec.api.TecCheck} and
  * {@link org.tec.api.TecRun} (a file checked and run as the command line does, which is
- * written on this package alone), {@link org.tec.api.TecProgress}, the value records
+ * written on this package alone), {@link org.tec.api.TecLanguage} (keywords, tokens, complete
+ * input and durations, for editors), {@link org.tec.api.TecProgress}, the value records
  * ({@link org.tec.api.TecDiagnostic}, {@link org.tec.api.TecEvent}, {@link org.tec.api.TecVerdict},
- * {@link org.tec.api.TecParameter})
+ * {@link org.tec.api.TecParameter}, {@link org.tec.api.TecVariable}, {@link org.tec.api.TecPhase})
  * and {@link org.tec.api.TecException} with one nested subtype per failure. Everything else
  * is implementation and may change.
  *

@@ -1,6 +1,9 @@
 package org.tec.interp;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +11,7 @@ import java.util.Map;
 import org.tec.diag.Diagnostics;
 import org.tec.diag.SourceSet;
 import org.tec.diag.Span;
+import org.tec.lang.Parsing;
 
 /** Source to program in one call: the pipeline the CLI, the tests and the API share. */
 public final class Scripts {
@@ -43,17 +47,17 @@ public final class Scripts {
         String name = path.toString();
         String text;
         try {
-            if (java.nio.file.Files.exists(path) && !java.nio.file.Files.isRegularFile(path)) {
+            if (Files.exists(path) && !Files.isRegularFile(path)) {
                 // a device such as /dev/zero would be read for ever
-                throw new IOException(java.nio.file.Files.isDirectory(path) ? "it is a directory" : "it is not a regular file");
+                throw new IOException(Files.isDirectory(path) ? "it is a directory" : "it is not a regular file");
             }
             text = loader.read(path);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             sink.error(new Span(name, 0, 0, 0), "no such file", null);
             return new Compiled(List.of(), sink, sources, false);
         } catch (IOException | RuntimeException e) {
-            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : java.nio.file.Files.isDirectory(path) ? "it is a directory" : String.valueOf(e.getMessage());
+            String why = e instanceof AccessDeniedException ? "permission denied"
+                    : Files.isDirectory(path) ? "it is a directory" : String.valueOf(e.getMessage());
             sink.error(new Span(name, 0, 0, 0), "cannot read the file: " + why, null);
             return new Compiled(List.of(), sink, sources, false);
         }
@@ -83,11 +87,11 @@ public final class Scripts {
     /** Parses and compiles a line typed into a live session of {@code unit}; errors go to {@code sink}. */
     public static Compiler.LiveStatement live(Compiled compiled, Unit unit, String name, String text, Diagnostics sink) {
         compiled.sources().add(name, text);
-        org.tec.lang.Parsing.Line line;
+        Parsing.Line line;
         try {
-            line = org.tec.lang.Parsing.parseLine(name, text, sink);
+            line = Parsing.parseLine(name, text, sink);
         } catch (StackOverflowError e) {
-            sink.error(new org.tec.diag.Span(name, 1, 1, 1), "the input is nested too deeply to read", null);
+            sink.error(new Span(name, 1, 1, 1), "the input is nested too deeply to read", null);
             return null;
         }
         if (sink.hasErrors()) return null;
@@ -99,10 +103,10 @@ public final class Scripts {
     /** Evaluates an expression over a finished run of {@code unit}, as a goal would; null (and errors) if it does not compile. */
     public static Double measure(Compiled compiled, Unit unit, RunRecord record, String name, String text, Diagnostics sink) {
         compiled.sources().add(name, text);
-        org.tec.lang.Parsing.Line line = org.tec.lang.Parsing.parseLine(name, text, sink);
+        Parsing.Line line = Parsing.parseLine(name, text, sink);
         if (sink.hasErrors()) return null;
         if (line.exprs().size() != 1 || !line.items().isEmpty()) {
-            sink.error(new org.tec.diag.Span(name, 1, 1, Math.max(1, text.length())), "expected one expression, such as peak(client.distress)", null);
+            sink.error(new Span(name, 1, 1, Math.max(1, text.length())), "expected one expression, such as peak(client.distress)", null);
             return null;
         }
         Eval e = new Compiler(sink, compiled.sources(), SourceLoader.FILES).afterExpression(unit.loaded(), unit.overrides(),

@@ -6,23 +6,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
-import org.tec.Version;
-import org.tec.diag.Diagnostic;
-import org.tec.diag.DiagnosticRenderer;
-import org.tec.diag.Diagnostics;
-import org.tec.interp.Event;
-import org.tec.interp.PhaseRecord;
-import org.tec.interp.Program;
-import org.tec.interp.RunError;
-import org.tec.interp.RunResult;
-import org.tec.interp.Verdict;
-import org.tec.model.Var;
+import org.tec.api.Tec;
+import org.tec.api.TecDiagnostic;
+import org.tec.api.TecEvent;
+import org.tec.api.TecException;
+import org.tec.api.TecLanguage;
+import org.tec.api.TecPhase;
+import org.tec.api.TecScript;
+import org.tec.api.TecSession;
+import org.tec.api.TecVariable;
+import org.tec.api.TecVerdict;
+import org.tec.text.Numbers;
 
 /**
  * The read-eval-print loop: commands (':step 2 min', ':plot ...') and statements of the
@@ -49,13 +50,13 @@ public final class Repl {
         this.reader = b.build();
         this.out = terminal.writer();
         terminal.handle(Terminal.Signal.INT, sig -> {
-            if (running.get()) session.interrupt();
+            if (running.get()) session.session().interrupt();
         });
     }
 
     /** Runs the loop until :quit or end of input; returns the exit code (always 0). */
     public int loop(Path file) {
-        out.println("tec " + Version.get() + ": the therapeutic emotional circuit, live. :help for help, :quit to leave.");
+        out.println("tec " + Tec.version() + ": the therapeutic emotional circuit, live. :help for help, :quit to leave.");
         load(file);
         while (true) {
             String line;
@@ -75,8 +76,8 @@ public final class Repl {
                 } else {
                     statement(input);
                 }
-            } catch (RunError e) {
-                out.println("run-time error at " + fmt(e.time()) + " min: " + e.getMessage());
+            } catch (TecException e) {
+                out.println(e.report());
             } catch (RuntimeException | StackOverflowError e) {
                 // nothing typed may end the session; this is a bug in tec, reported without a trace
                 out.println("internal error: " + e + " (please report it; the session goes on)");
@@ -88,44 +89,45 @@ public final class Repl {
     }
 
     private String prompt() {
-        if (session.run() == null) return "tec> ";
-        Program.PhasePlan p = session.run().currentPhase();
-        String where = session.run().finished() ? "end" : p == null ? "" : " " + p.ref();
-        return "tec [" + fmt(session.run().now()) + " min" + (where.equals("end") ? ", session over" : where) + "]> ";
+        TecSession s = session.session();
+        if (s == null) return "tec> ";
+        String where = s.finished() ? ", session over" : s.phase() == null ? "" : " " + s.phase();
+        return "tec [" + fmt(s.time()) + " min" + where + "]> ";
     }
 
     // ------------------------------------------------------------------ commands
 
     private boolean command(String input) {
         String[] parts = input.split("\\s+", 2);
-        String cmd = parts[0];
         String arg = parts.length > 1 ? parts[1].strip() : "";
+        Command cmd = Command.find(parts[0]);
+        if (cmd == null) {
+            String near = TecLanguage.suggest(parts[0], Command.words());
+            out.println("unknown command " + parts[0] + (near != null ? "; did you mean " + near + "?" : "; :help lists the commands"));
+            return true;
+        }
         switch (cmd) {
-            case ":quit", ":q", ":exit" -> {
+            case QUIT -> {
                 return false;
             }
-            case ":help", ":h" -> out.print(arg.isEmpty() ? Help.all() : helpTopic(arg));
-            case ":load" -> {
+            case HELP -> out.print(arg.isEmpty() ? Help.all() : helpTopic(arg));
+            case LOAD -> {
                 if (arg.isEmpty()) out.println("usage: :load FILE");
                 else load(Path.of(arg));
             }
-            case ":step" -> step(arg.isEmpty() ? null : arg);
-            case ":run" -> run(arg);
-            case ":state" -> state();
-            case ":plot" -> plot(arg);
-            case ":events" -> events(true);
-            case ":goals" -> goals();
-            case ":set" -> set(arg);
-            case ":reset" -> {
+            case STEP -> step(arg.isEmpty() ? null : arg);
+            case RUN -> run(arg);
+            case STATE -> state();
+            case PLOT -> plot(arg);
+            case EVENTS -> events(true);
+            case GOALS -> goals();
+            case SET -> set(arg);
+            case RESET -> {
                 session.reset();
                 lastEvent = 0;
                 out.println("session reset to 0 min");
             }
-            case ":save" -> save(arg);
-            default -> {
-                String near = org.tec.diag.Suggest.nearest(cmd, ReplCompleter.COMMANDS);
-                out.println("unknown command " + cmd + (near != null ? "; did you mean " + near + "?" : "; :help lists the commands"));
-            }
+            case SAVE -> save(arg);
         }
         return true;
     }
@@ -133,21 +135,21 @@ public final class Repl {
     private String helpTopic(String t) {
         String text = Help.topic(t);
         if (text != null) return text + "\n";
-        String near = org.tec.diag.Suggest.nearest(t, new ArrayList<>(Help.TOPICS.keySet()));
+        String near = TecLanguage.suggest(t, new ArrayList<>(Help.TOPICS.keySet()));
         return "no help on '" + t + "'" + (near != null ? "; did you mean " + near + "?" : "") + " (:help lists everything)\n";
     }
 
     private void load(Path file) {
-        Diagnostics d = session.load(file);
-        print(d, session.lastSources);
-        if (d.hasErrors()) {
-            out.println(session.run() == null ? "nothing loaded; :load FILE to try again" : "kept the session of " + session.name());
-            if (session.run() == null) session.load(null);
+        List<TecDiagnostic> d = session.load(file);
+        print(d);
+        if (d.stream().anyMatch(TecDiagnostic::error)) {
+            out.println(session.session() == null ? "nothing loaded; :load FILE to try again" : "kept the session of " + session.name());
+            if (session.session() == null) session.load(null);
             return;
         }
         lastEvent = 0;
-        Program p = session.unit().program();
-        double planned = p.phases().stream().mapToDouble(Program.PhasePlan::duration).sum();
+        TecScript p = session.script();
+        double planned = p.phases().stream().mapToDouble(TecPhase::duration).sum();
         out.println(file == null
                 ? "no script loaded: the scratch scenario (default therapist and client, one free hour). :load FILE for another."
                 : "loaded \"" + p.name() + "\": " + p.phases().size() + " phases, " + fmt(planned) + " min planned; "
@@ -155,7 +157,7 @@ public final class Repl {
     }
 
     private void step(String arg) {
-        double minutes = arg == null ? session.unit().program().dt() : duration(arg);
+        double minutes = arg == null ? session.session().dt() : duration(arg);
         if (Double.isNaN(minutes)) return;
         advance(minutes);
     }
@@ -171,45 +173,43 @@ public final class Repl {
     }
 
     private void advance(double minutes) {
-        if (session.run().finished()) {
+        TecSession s = session.session();
+        if (s.finished()) {
             out.println("the session is over; :reset to start again, or add a phase (phase free for 10 min { })");
             return;
         }
         running.set(true);
         double ran;
         try {
-            ran = session.advance(minutes, () -> false);
+            ran = session.advance(minutes);
         } finally {
             running.set(false);
         }
-        if (minutes >= 0 && ran + 1e-9 < minutes && !session.run().finished()) out.println("stopped (Ctrl-C)");
+        if (minutes >= 0 && ran + 1e-9 < minutes && !s.finished()) out.println("stopped (Ctrl-C)");
         events(false);
-        Program.PhasePlan p = session.run().currentPhase();
-        out.println("now " + fmt(session.run().now()) + " min" + (session.run().finished() ? ", the session is over (:goals)"
-                : p == null ? "" : ", in " + p.ref()) + "   client distress " + fmt(get(Var.CLIENT_DISTRESS))
-                + ", therapist distress " + fmt(get(Var.THERAPIST_DISTRESS)));
-    }
-
-    private double get(Var v) {
-        return session.run().stateNow()[v.ordinal()];
+        Map<String, Double> x = s.state();
+        out.println("now " + fmt(s.time()) + " min" + (s.finished() ? ", the session is over (:goals)"
+                : s.phase() == null ? "" : ", in " + s.phase()) + "   client distress " + fmt(x.get("client.distress"))
+                + ", therapist distress " + fmt(x.get("therapist.distress")));
     }
 
     private void state() {
-        double[] x = session.run().stateNow();
-        out.println("at " + fmt(session.run().now()) + " min" + (session.run().currentPhase() == null ? "" : ", " + session.run().currentPhase().ref()));
-        List<Var> client = new ArrayList<>(), therapist = new ArrayList<>();
-        for (Var v : Var.values()) (v.party().equals("client") ? client : v.party().equals("therapist") ? therapist : client).add(v);
+        TecSession s = session.session();
+        Map<String, Double> x = s.state();
+        out.println("at " + fmt(s.time()) + " min" + (s.phase() == null ? "" : ", " + s.phase()));
+        List<TecVariable> client = new ArrayList<>(), therapist = new ArrayList<>();
+        for (TecVariable v : TecLanguage.variables()) (v.party().equals("therapist") ? therapist : client).add(v);
         int n = Math.max(client.size(), therapist.size());
         for (int i = 0; i < n; i++) {
-            String l = i < client.size() ? String.format(Locale.ROOT, "%-26s %8s", client.get(i).key(), value(client.get(i), x)) : "";
-            String r = i < therapist.size() ? String.format(Locale.ROOT, "%-30s %8s", therapist.get(i).key(), value(therapist.get(i), x)) : "";
+            String l = i < client.size() ? String.format(Locale.ROOT, "%-26s %8s", client.get(i).name(), value(client.get(i), x)) : "";
+            String r = i < therapist.size() ? String.format(Locale.ROOT, "%-30s %8s", therapist.get(i).name(), value(therapist.get(i), x)) : "";
             out.println(String.format(Locale.ROOT, "  %-36s   %s", l, r));
         }
     }
 
-    private static String value(Var v, double[] x) {
-        double d = x[v.ordinal()];
-        return v.max() == 1 ? String.format(Locale.ROOT, "%.3f", d) : fmt(d);
+    private static String value(TecVariable v, Map<String, Double> x) {
+        double d = x.get(v.name());
+        return v.max() == 1 ? Numbers.fixed(d, 3) : fmt(d);
     }
 
     private void plot(String arg) {
@@ -220,21 +220,21 @@ public final class Repl {
             int at = last >= 0 ? last : -1;
             double d = duration(arg.substring(at + 6).strip());
             if (Double.isNaN(d)) return;
-            from = Math.max(0, session.run().now() - d);
+            from = Math.max(0, session.session().time() - d);
             spec = at < 0 ? "" : arg.substring(0, at);
         }
-        List<Var> vars = new ArrayList<>();
+        List<TecVariable> vars = new ArrayList<>();
         if (spec.isBlank()) {
-            vars.add(Var.CLIENT_DISTRESS);
-            vars.add(Var.THERAPIST_DISTRESS);
+            vars.add(TecLanguage.variable("client.distress"));
+            vars.add(TecLanguage.variable("therapist.distress"));
         } else {
             for (String name : spec.split("[,\\s]+")) {
                 if (name.isBlank()) continue;
-                Var v = Var.find(name.strip());
+                TecVariable v = TecLanguage.variable(name.strip());
                 if (v == null) {
-                    List<String> keys = new ArrayList<>();
-                    for (Var x : Var.values()) keys.add(x.key());
-                    String near = org.tec.diag.Suggest.nearest(name.strip(), keys);
+                    List<String> names = new ArrayList<>();
+                    for (TecVariable x : TecLanguage.variables()) names.add(x.name());
+                    String near = TecLanguage.suggest(name.strip(), names);
                     out.println("no variable '" + name.strip() + "'" + (near != null ? "; did you mean " + near + "?" : ""));
                     return;
                 }
@@ -243,15 +243,15 @@ public final class Repl {
         }
         int width = terminal.getWidth() > 0 ? terminal.getWidth() : 80;
         boolean colour = !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
-        out.print(TerminalChart.render(session.run().recordSoFar().trajectory(), vars, from, Math.min(width, 160), 16, colour));
+        out.print(TerminalChart.render(session.session(), vars, from, Math.min(width, 160), 16, colour));
     }
 
     private void events(boolean all) {
-        List<Event> es = session.run().recordSoFar().events();
+        List<TecEvent> es = session.session().events();
         int from = all ? 0 : lastEvent;
         for (int i = from; i < es.size(); i++) {
-            Event e = es.get(i);
-            if (!all && (e.kind() == Event.Kind.PHASE_END || e.kind() == Event.Kind.SESSION_END)) continue;
+            TecEvent e = es.get(i);
+            if (!all && (e.kind().equals("phase_end") || e.kind().equals("session_end"))) continue;
             out.println(String.format(Locale.ROOT, "  %6s min  %s", fmt(e.time()), e.message()));
         }
         if (all && es.isEmpty()) out.println("  (nothing has happened yet)");
@@ -259,14 +259,16 @@ public final class Repl {
     }
 
     private void goals() {
-        RunResult r = session.snapshot();
-        if (r.goals().isEmpty() && r.expects().isEmpty()) out.println("  this script states no goals or expectations");
-        for (Verdict v : r.goals()) out.println("  " + (v.passed() ? "met    " : "not met") + "  " + v.name() + (v.detail() == null ? "" : "  [" + v.detail() + "]"));
-        for (Verdict v : r.expects()) out.println("  " + (v.passed() ? "pass" : "FAIL") + "  expect " + v.source() + (v.detail() == null ? "" : "  [" + v.detail() + "]"));
-        if (!session.run().finished()) out.println("  (so far: the session is at " + fmt(session.run().now()) + " min)");
-        for (PhaseRecord ignored : List.<PhaseRecord>of()) {
-            // phases are in :events
-        }
+        TecSession s = session.session();
+        List<TecVerdict> goals = s.goals(), expects = s.expectations();
+        if (goals.isEmpty() && expects.isEmpty()) out.println("  this script states no goals or expectations");
+        for (TecVerdict v : goals) out.println("  " + (v.passed() ? "met    " : "not met") + "  " + v.name() + detail(v));
+        for (TecVerdict v : expects) out.println("  " + (v.passed() ? "pass" : "FAIL") + "  expect " + v.name() + detail(v));
+        if (!s.finished()) out.println("  (so far: the session is at " + fmt(s.time()) + " min)");
+    }
+
+    private static String detail(TecVerdict v) {
+        return v.values() == null ? "" : "  [" + v.values() + "]";
     }
 
     private void set(String arg) {
@@ -283,9 +285,9 @@ public final class Repl {
             out.println(":set " + key + ": the value must be a number");
             return;
         }
-        Diagnostics d = session.set(key, v);
-        if (d.hasErrors()) {
-            print(d, session.compiled().sources());
+        List<TecDiagnostic> errors = session.set(key, v);
+        if (!errors.isEmpty()) {
+            print(errors);
         } else {
             lastEvent = 0;
             out.println(key + " = " + fmt(v) + "; the session starts again at 0 min");
@@ -308,43 +310,32 @@ public final class Repl {
     // ------------------------------------------------------------------ statements
 
     private void statement(String input) {
-        Diagnostics d = new Diagnostics();
-        List<String> values = session.execute(input, d);
-        if (values == null) {
-            print(d, session.compiled().sources());
+        TecSession.Evaluation e;
+        try {
+            e = session.evaluate(input);
+        } catch (TecException.Compile errors) {
+            print(errors.diagnostics());
             return;
         }
-        print(d, session.compiled().sources());
-        for (String v : values) out.println(v);
+        print(e.warnings());
+        for (String v : e.values()) out.println(v);
         events(false);
     }
 
-    private void print(Diagnostics d, org.tec.diag.SourceSet sources) {
-        for (Diagnostic x : d.sorted()) out.print(DiagnosticRenderer.render(x, sources));
+    private void print(List<TecDiagnostic> diagnostics) {
+        out.print(TecDiagnostic.render(diagnostics));
     }
 
     private double duration(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        double factor = 1;
-        if (t.endsWith("min")) t = t.substring(0, t.length() - 3);
-        else if (t.endsWith("h")) {
-            t = t.substring(0, t.length() - 1);
-            factor = 60;
-        } else if (t.endsWith("s")) {
-            t = t.substring(0, t.length() - 1);
-            factor = 1 / 60.0;
-        }
         try {
-            double v = Double.parseDouble(t.strip()) * factor;
-            if (!(v >= 0) || Double.isInfinite(v)) throw new NumberFormatException();
-            return v;
-        } catch (NumberFormatException e) {
+            return TecLanguage.duration(text.strip());
+        } catch (IllegalArgumentException e) {
             out.println("'" + text + "' is not a duration; write, for example, 2 min, 30 s or 1 h");
             return Double.NaN;
         }
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return Numbers.fixed(v, 1);
     }
 }

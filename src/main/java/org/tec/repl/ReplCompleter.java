@@ -10,22 +10,18 @@ import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
-import org.tec.interp.Program;
-import org.tec.model.Component;
-import org.tec.model.PhaseKind;
-import org.tec.model.Var;
+import org.tec.api.TecLanguage;
+import org.tec.api.TecPhase;
+import org.tec.api.TecScript;
+import org.tec.api.TecVariable;
 
 /**
  * Tab completion: commands after ':', file names after ':load' and ':save', and otherwise
- * the language's keywords, the four components, every state variable, the loaded
- * script's phase names and params.
+ * the language's keywords (the lexer's, through {@link TecLanguage}), the four components,
+ * every state variable, the loaded script's phase names and params.
  */
 final class ReplCompleter implements Completer {
-    static final List<String> COMMANDS = List.of(":load", ":run", ":step", ":state", ":plot", ":events", ":goals", ":set",
-            ":reset", ":save", ":help", ":quit");
-    static final List<String> KEYWORDS = List.of("regulate", "release", "up", "down", "to", "by", "over", "when", "once", "at",
-            "phase", "for", "intensity", "set", "log", "end", "encourage", "reassure", "validate", "reflect", "confront",
-            "advise", "and", "or", "not", "min", "start", "during", "peak", "mean", "auc", "slope", "time_of_peak");
+    static final List<String> COMMANDS = Command.words();
 
     private final Supplier<ReplSession> session;
     @SuppressWarnings("deprecation")
@@ -52,22 +48,23 @@ final class ReplCompleter implements Completer {
             return;
         }
         Set<String> names = new LinkedHashSet<>();
-        if (!first.startsWith(":")) names.addAll(KEYWORDS);
-        names.addAll(Component.keys());
-        for (Var v : Var.values()) names.add(v.key());
-        names.addAll(PhaseKind.keys());
+        if (!first.startsWith(":")) names.addAll(TecLanguage.keywords());
+        names.addAll(TecLanguage.components());
+        for (TecVariable v : TecLanguage.variables()) names.add(v.name());
+        names.addAll(TecLanguage.phaseKinds());
         ReplSession s = session.get();
-        if (s != null && s.unit() != null) {
-            for (Program.PhasePlan p : s.unit().program().phases()) {
-                names.add(p.ref());
-                names.add(p.ref() + ".completed");
-                names.add(p.ref() + ".duration");
+        TecScript script = s == null ? null : s.script();
+        if (script != null) {
+            for (TecPhase p : script.phases()) {
+                names.add(p.name());
+                names.add(p.name() + ".completed");
+                names.add(p.name() + ".duration");
             }
-            names.addAll(s.unit().program().parameters().keySet());
+            names.addAll(script.parameters().keySet());
         }
         List<String> sorted = new ArrayList<>(names);
         for (String n : sorted) {
-            String group = n.contains(".") ? "variables" : Component.keys().contains(n) ? "components" : "names";
+            String group = n.contains(".") ? "variables" : TecLanguage.components().contains(n) ? "components" : "names";
             candidates.add(new Candidate(n, n, group, null, null, null, !n.endsWith(".")));
         }
     }

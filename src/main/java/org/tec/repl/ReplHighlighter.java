@@ -1,16 +1,14 @@
 package org.tec.repl;
 
 import java.util.regex.Pattern;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.Token;
 import org.jline.reader.Highlighter;
 import org.jline.reader.LineReader;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
-import org.tec.lang.parser.TecLexer;
+import org.tec.api.TecLanguage;
 
-/** Syntax highlighting driven by tec's own lexer: keywords, numbers, strings, comments, stray characters. */
+/** Syntax highlighting by the tokens of tec's own lexer ({@link TecLanguage#tokens}): keywords, numbers, strings, comments, stray characters. */
 final class ReplHighlighter implements Highlighter {
     private static final AttributedStyle KEYWORD = AttributedStyle.BOLD.foreground(AttributedStyle.BLUE);
     private static final AttributedStyle NUMBER = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
@@ -28,27 +26,25 @@ final class ReplHighlighter implements Highlighter {
             sb.append(buffer.substring(0, end), COMMAND).append(buffer.substring(end));
             return sb.toAttributedString();
         }
-        TecLexer lexer = new TecLexer(CharStreams.fromString(buffer));
-        lexer.removeErrorListeners();
         int pos = 0;
-        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
-            if (t.getStartIndex() > pos) sb.append(buffer.substring(pos, t.getStartIndex()));
-            String text = buffer.substring(t.getStartIndex(), t.getStopIndex() + 1);
-            sb.append(text, style(t));
-            pos = t.getStopIndex() + 1;
+        for (TecLanguage.Token t : TecLanguage.tokens(buffer)) {
+            if (t.start() > pos) sb.append(buffer.substring(pos, t.start()));
+            sb.append(buffer.substring(t.start(), t.end()), style(t.kind()));
+            pos = t.end();
         }
         if (pos < buffer.length()) sb.append(buffer.substring(pos));
         return sb.toAttributedString();
     }
 
-    private static AttributedStyle style(Token t) {
-        int type = t.getType();
-        if (type == TecLexer.COMMENT) return COMMENT;
-        if (type == TecLexer.NUMBER) return NUMBER;
-        if (type == TecLexer.STRING) return STRING;
-        if (type == TecLexer.UNKNOWN || type == TecLexer.UNTERMINATED_STRING) return ERROR;
-        if (type != TecLexer.IDENT && t.getText().matches("[a-z_]+")) return KEYWORD;
-        return AttributedStyle.DEFAULT;
+    private static AttributedStyle style(TecLanguage.TokenKind kind) {
+        return switch (kind) {
+            case COMMENT -> COMMENT;
+            case NUMBER -> NUMBER;
+            case STRING -> STRING;
+            case ERROR -> ERROR;
+            case KEYWORD -> KEYWORD;
+            case NAME, SYMBOL, SPACE -> AttributedStyle.DEFAULT;
+        };
     }
 
     @Override

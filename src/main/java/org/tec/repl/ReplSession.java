@@ -1,29 +1,23 @@
 package org.tec.repl;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import org.tec.diag.Diagnostics;
-import org.tec.interp.Compiler;
-import org.tec.interp.Interpreter;
-import org.tec.interp.Program;
-import org.tec.interp.RunOptions;
-import org.tec.interp.RunResult;
-import org.tec.interp.Scripts;
-import org.tec.interp.SourceLoader;
-import org.tec.interp.Values;
-import org.tec.lang.ast.Item;
-import org.tec.output.AtomicFiles;
+import org.tec.api.Tec;
+import org.tec.api.TecCheck;
+import org.tec.api.TecDiagnostic;
+import org.tec.api.TecEngine;
+import org.tec.api.TecException;
+import org.tec.api.TecScript;
+import org.tec.api.TecSession;
 
 /**
- * The live session behind the REPL: a loaded scenario, its run advanced on demand, and
- * a log of what was typed, so that {@code :save} can write a script that reproduces it.
- * No printing here; the REPL prints.
+ * What the REPL keeps around its live {@link TecSession}: the script loaded, the params set
+ * with :set, and a log of what was typed, so that {@code :save} can write a script that
+ * reproduces the session. No printing here; the REPL prints.
  */
 final class ReplSession {
     static final String SCRATCH = """
@@ -34,94 +28,67 @@ final class ReplSession {
             """;
 
     /** One statement typed at the prompt, at a moment of the run. */
-    record Typed(double time, String text, Item item) {}
+    record Typed(double time, String text) {}
 
+    private final TecEngine engine = Tec.builder().build();
     private Path file;
-    private String name;
-    private Scripts.Compiled compiled;
-    private Scripts.Unit unit;
-    private Interpreter run;
+    private TecScript script;
+    private TecSession session;
     private final Map<String, Double> overrides = new LinkedHashMap<>();
     private final List<Typed> typed = new ArrayList<>();
     private int inputs;
-    private volatile boolean interrupted;
 
-    /** Loads a script (or the scratch scenario when file is null); diagnostics on failure, the old session kept. */
-    Diagnostics load(Path path) {
-        Scripts.Compiled c = path == null
-                ? Scripts.compileText("<scratch>", null, SCRATCH, overrides, SourceLoader.FILES)
-                : Scripts.compileFile(path, overrides, SourceLoader.FILES);
-        if (!c.ok()) {
-            Diagnostics d = c.diagnostics();
-            if (!d.hasErrors()) d.error(new org.tec.diag.Span(String.valueOf(path), 0, 0, 0), "no scenario in this file (it is a library for import)");
-            lastSources = c.sources();
-            return d;
-        }
-        if (c.units().get(0).program().study() != null) {
-            Diagnostics d = new Diagnostics();
-            d.error(new org.tec.diag.Span(String.valueOf(path), 0, 0, 0), "this script is a study (replicate or sweep); the REPL runs one session",
-                    "run it with tec run, or load one of the scripts it imports");
-            lastSources = c.sources();
-            return d;
+    /**
+     * Loads a script (or the scratch scenario when file is null) and starts its session;
+     * returns its diagnostics. On errors the old session is kept.
+     */
+    List<TecDiagnostic> load(Path path) {
+        TecCheck c = path == null ? engine.check(SCRATCH, "<scratch>", overrides) : engine.check(path, overrides);
+        TecSession s;
+        try {
+            s = c.session();
+        } catch (TecException.Compile e) {
+            return e.diagnostics();
         }
         file = path;
-        compiled = c;
-        unit = c.units().get(0);
-        name = unit.program().name();
-        lastSources = c.sources();
-        reset();
+        script = c.script(null);
+        session = s;
+        typed.clear();
         return c.diagnostics();
     }
 
-    org.tec.diag.SourceSet lastSources;
-
     /** Starts the loaded scenario again from time 0 (typed statements are forgotten). */
     void reset() {
-        run = Interpreter.start(unit.program(), new RunOptions(RunOptions.DEFAULT_MAX_STEPS, 0, () -> interrupted, null));
+        session = session.restart();
         typed.clear();
     }
 
-    /** Sets a param or model parameter and starts again; diagnostics if the value does not fit. */
-    Diagnostics set(String key, double value) {
+    /** Sets a param or model parameter and starts again; the errors if the value does not fit. */
+    List<TecDiagnostic> set(String key, double value) {
         Map<String, Double> trial = new LinkedHashMap<>(overrides);
         trial.put(key, value);
-        Diagnostics sink = new Diagnostics();
-        Program p = Scripts.recompile(compiled, unit, trial, sink);
-        if (p == null || sink.hasErrors()) return sink;
-        overrides.put(key, value);
-        unit = new Scripts.Unit(unit.loaded(), p, Map.copyOf(overrides));
-        reset();
-        return sink;
-    }
-
-    /** Advances up to {@code minutes} (all of the schedule when negative); returns minutes run. Ctrl-C stops it. */
-    double advance(double minutes, BooleanSupplier stop) {
-        double dt = unit.program().dt();
-        long steps = minutes < 0 ? Long.MAX_VALUE : Math.round(minutes / dt);
-        long taken = 0;
-        interrupted = false;
-        while (taken < steps && !stop.getAsBoolean() && run.advance()) taken++;
-        return taken * dt;
-    }
-
-    void interrupt() {
-        interrupted = true;
-    }
-
-    /** Executes typed statements; returns the values of expressions, or null with errors in {@code sink}. */
-    List<String> execute(String text, Diagnostics sink) {
-        String label = "<input " + (++inputs) + ">";
-        Compiler.LiveStatement st = Scripts.live(compiled, unit, label, text, sink);
-        if (st == null) return null;
-        for (Program.ActionPlan a : st.actions()) run.perform(a);
-        for (Program.Trigger t : st.triggers()) run.addTrigger(t);
-        for (Program.PhasePlan p : st.phases()) run.addPhase(p);
-        if (!st.actions().isEmpty() || !st.triggers().isEmpty() || !st.phases().isEmpty()) {
-            typed.add(new Typed(run.now(), text.trim(), null));
+        TecSession s;
+        try {
+            s = script.session(trial);
+        } catch (TecException.Compile e) {
+            return e.diagnostics();
         }
-        List<String> values = new ArrayList<>();
-        for (Program.PrintPlan p : st.values()) values.add(p.source() + " = " + Values.format(p.value().eval(run.liveFrame()), p.type()));
-        return values;
+        overrides.put(key, value);
+        session = s;
+        typed.clear();
+        return List.of();
+    }
+
+    /** Advances up to {@code minutes} (all of the schedule when negative); returns minutes run. */
+    double advance(double minutes) {
+        return minutes < 0 ? session.runToEnd() : session.advance(minutes);
+    }
+
+    /** Evaluates a typed line in the session, and logs it for :save if it acted. */
+    TecSession.Evaluation evaluate(String text) {
+        TecSession.Evaluation e = session.evaluate("<input " + (++inputs) + ">", text);
+        if (e.acted()) typed.add(new Typed(session.time(), text.trim()));
+        return e;
     }
 
     /**
@@ -132,7 +99,7 @@ final class ReplSession {
         StringBuilder sb = new StringBuilder();
         sb.append("# Saved from the tec REPL: ").append(file == null ? "the scratch scenario" : file.getFileName())
                 .append(" with the statements typed at the prompt, each at the minute it was typed.\n");
-        sb.append("scenario \"").append(name.replace("\"", "'")).append(" (REPL session)\" {\n");
+        sb.append("scenario \"").append(name().replace("\"", "'")).append(" (REPL session)\" {\n");
         if (file != null) {
             Path base = target.toAbsolutePath().getParent();
             String rel = base == null ? file.toAbsolutePath().toString() : base.relativize(file.toAbsolutePath()).toString();
@@ -142,37 +109,32 @@ final class ReplSession {
         }
         for (Map.Entry<String, Double> o : overrides.entrySet()) {
             String key = o.getKey();
-            String v = org.tec.text.Numbers.value(o.getValue()).equals(Double.toString(o.getValue())) ? org.tec.text.Numbers.value(o.getValue()) : Double.toString(o.getValue());
+            String v = Double.toString(o.getValue());
             int dot = key.indexOf('.');
             if (dot < 0) sb.append("  param ").append(key).append(" = ").append(v).append('\n');
             else sb.append("  ").append(key, 0, dot).append(" { ").append(key.substring(dot + 1)).append(' ').append(v).append(" }\n");
         }
+        double dt = session.dt();
         for (Typed t : typed) {
-            String when = Double.toString(Math.round(t.time() / unit.program().dt()) * unit.program().dt());
-            for (String line : replay(t.text(), when)) sb.append("  ").append(line).append('\n');
+            String when = Double.toString(Math.round(t.time() / dt) * dt);
+            sb.append("  ").append(replay(t.text(), when)).append('\n');
         }
         sb.append("}\n");
-        AtomicFiles.write(target, w -> w.write(sb.toString()));
+        Tec.writeFile(target, sb.toString());
     }
 
     /** A typed statement as the saved script replays it: actions at their minute, triggers from it, phases as they are. */
-    private List<String> replay(String text, String minute) {
+    private static String replay(String text, String minute) {
         String t = text.strip();
-        List<String> out = new ArrayList<>();
-        if (t.startsWith("phase ")) {
-            out.add(t);
-        } else if (t.startsWith("when ")) {
+        if (t.startsWith("phase ") || t.startsWith("at ")) return t;
+        if (t.startsWith("when ")) {
             int colon = topLevelColon(t);
             String cond = t.substring(5, colon).strip();
             boolean once = cond.endsWith(" once");
             if (once) cond = cond.substring(0, cond.length() - 5).strip();
-            out.add("when t >= " + minute + " min and (" + cond + ")" + (once ? " once" : "") + t.substring(colon));
-        } else if (t.startsWith("at ")) {
-            out.add(t);
-        } else {
-            out.add("at " + minute + " min: { " + t + " }");
+            return "when t >= " + minute + " min and (" + cond + ")" + (once ? " once" : "") + t.substring(colon);
         }
-        return out;
+        return "at " + minute + " min: { " + t + " }";
     }
 
     private static int topLevelColon(String s) {
@@ -188,35 +150,17 @@ final class ReplSession {
         return s.length();
     }
 
-    Interpreter run() {
-        return run;
+    /** The live session, or null before the first load. */
+    TecSession session() {
+        return session;
     }
 
-    Scripts.Unit unit() {
-        return unit;
-    }
-
-    Scripts.Compiled compiled() {
-        return compiled;
-    }
-
-    Path file() {
-        return file;
+    /** The script loaded (with the params set before it was loaded; the session has those set since), or null before. */
+    TecScript script() {
+        return script;
     }
 
     String name() {
-        return name;
-    }
-
-    RunResult snapshot() {
-        return run.snapshot();
-    }
-
-    Map<String, Double> overrides() {
-        return overrides;
-    }
-
-    static String read(Path p) throws IOException {
-        return Files.readString(p);
+        return script.name();
     }
 }

@@ -1,9 +1,11 @@
 package org.tec.repl;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.tec.interp.Trajectory;
-import org.tec.model.Var;
+import org.tec.api.TecSession;
+import org.tec.api.TecVariable;
+import org.tec.text.Numbers;
 
 /**
  * A line chart in the terminal, sized to its width: one column per character, each
@@ -16,16 +18,23 @@ final class TerminalChart {
 
     private TerminalChart() {}
 
-    static String render(Trajectory tr, List<Var> vars, double fromTime, int width, int height, boolean colour) {
-        int session = tr.rows() == 0 ? 1 : tr.session(tr.rows() - 1);
-        int from = Math.max(0, tr.firstRow(session));
-        while (from < tr.rows() && tr.time(from) < fromTime - 1e-9) from++;
-        if (tr.rows() - from < 2) return "  (nothing to draw yet: :step or :run first)\n";
+    static String render(TecSession live, List<TecVariable> vars, double fromTime, int width, int height, boolean colour) {
+        double[] times = live.times();
+        int[] sessions = live.sessions();
+        int rows = times.length;
+        int session = rows == 0 ? 1 : sessions[rows - 1];
+        int first = 0;
+        while (first < rows && sessions[first] != session) first++;
+        int from = first;
+        while (from < rows && times[from] < fromTime - 1e-9) from++;
+        if (rows - from < 2) return "  (nothing to draw yet: :step or :run first)\n";
+        List<double[]> series = new ArrayList<>();
+        for (TecVariable v : vars) series.add(live.series(v.name()));
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (Var v : vars) {
-            for (int i = from; i < tr.rows(); i++) {
-                lo = Math.min(lo, tr.get(i, v));
-                hi = Math.max(hi, tr.get(i, v));
+        for (double[] values : series) {
+            for (int i = from; i < rows; i++) {
+                lo = Math.min(lo, values[i]);
+                hi = Math.max(hi, values[i]);
             }
         }
         if (vars.stream().allMatch(v -> v.max() == 100)) {
@@ -39,27 +48,25 @@ final class TerminalChart {
             hi += 0.5;
         }
         int cols = Math.max(20, width - 12);
-        int rows = Math.max(6, height);
-        int[][] grid = new int[rows][cols];
-        double t0 = tr.time(from), t1 = tr.time(tr.rows() - 1);
+        int lines = Math.max(6, height);
+        int[][] grid = new int[lines][cols];
+        double t0 = times[from], t1 = times[rows - 1];
         for (int s = 0; s < vars.size(); s++) {
-            Var v = vars.get(s);
             int prev = -1;
             for (int c = 0; c < cols; c++) {
                 double t = t0 + (t1 - t0) * c / (cols - 1);
-                int row = tr.nearest(session, t);
-                double value = tr.get(row, v);
-                int y = (int) Math.round((hi - value) / (hi - lo) * (rows - 1));
-                y = Math.max(0, Math.min(rows - 1, y));
+                double value = series.get(s)[nearest(times, t, first, rows - 1)];
+                int y = (int) Math.round((hi - value) / (hi - lo) * (lines - 1));
+                y = Math.max(0, Math.min(lines - 1, y));
                 int a = prev < 0 ? y : Math.min(prev, y), b = prev < 0 ? y : Math.max(prev, y);
                 for (int r = a; r <= b; r++) grid[r][c] = grid[r][c] == 0 || grid[r][c] == s + 1 ? s + 1 : -1;
                 prev = y;
             }
         }
         StringBuilder sb = new StringBuilder();
-        for (int r = 0; r < rows; r++) {
-            double label = hi - (hi - lo) * r / (rows - 1);
-            boolean labelled = r == 0 || r == rows - 1 || r == rows / 2;
+        for (int r = 0; r < lines; r++) {
+            double label = hi - (hi - lo) * r / (lines - 1);
+            boolean labelled = r == 0 || r == lines - 1 || r == lines / 2;
             sb.append(labelled ? String.format(Locale.ROOT, "%8s ┤", num(label)) : "         │");
             for (int c = 0; c < cols; c++) {
                 int g = grid[r][c];
@@ -75,13 +82,24 @@ final class TerminalChart {
         for (int s = 0; s < vars.size(); s++) {
             String mark = String.valueOf(MARKS[s % MARKS.length]);
             sb.append("          ").append(colour ? COLOURS[s % COLOURS.length] + mark + "\u001b[0m" : mark).append(' ')
-                    .append(vars.get(s).key()).append("  (now ").append(num(tr.get(tr.rows() - 1, vars.get(s)))).append(")\n");
+                    .append(vars.get(s).name()).append("  (now ").append(num(series.get(s)[rows - 1])).append(")\n");
         }
         if (vars.size() > 1) sb.append("          X where they overlap\n");
         return sb.toString();
     }
 
+    /** The row in [from, to] whose time is nearest {@code t}, the first of equals (times rise within a session). */
+    private static int nearest(double[] times, double t, int from, int to) {
+        int lo = from, hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] < t) lo = mid + 1; else hi = mid;
+        }
+        if (lo > from && Math.abs(times[lo - 1] - t) <= Math.abs(times[lo] - t)) return lo - 1;
+        return lo;
+    }
+
     private static String num(double v) {
-        return Math.abs(v) >= 10 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+        return Math.abs(v) >= 10 ? Numbers.fixed(v, 0) : Numbers.fixed(v, 2);
     }
 }

@@ -39,12 +39,7 @@ class ArchitectureTest {
             .whereLayer("Interp").mayOnlyBeAccessedByLayers("Output", "Figures", "Api")
             .whereLayer("Lang").mayOnlyBeAccessedByLayers("Interp", "Api")
             .whereLayer("Model").mayOnlyBeAccessedByLayers("Interp", "Output", "Figures", "Api")
-            .whereLayer("Diag").mayOnlyBeAccessedByLayers("Model", "Lang", "Interp", "Output", "Figures", "Api")
-            // NOT DONE YET (issue 13 stays open): the REPL still drives org.tec.interp, lang and model
-            // directly; moving it onto TecSession is the next step, and then this line goes.
-            .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.describe("a class of org.tec.repl",
-                    (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().startsWith("org.tec.repl")),
-                    com.tngtech.archunit.base.DescribedPredicate.alwaysTrue());
+            .whereLayer("Diag").mayOnlyBeAccessedByLayers("Model", "Lang", "Interp", "Output", "Figures", "Api");
 
     /** No two top-level packages depend on each other, directly or round a circle. */
     @ArchTest

@@ -36,11 +36,17 @@ public final class Exprs {
      * so an expression nested a hundred thousand deep does not overflow the thread's.
      */
     public static void forEach(Expr e, Consumer<Expr> action) {
+        forEach(e, x -> true, action);
+    }
+
+    /** Every node of {@code e}, itself first, in source order, looking inside a node only where {@code descend} allows. */
+    public static void forEach(Expr e, Predicate<Expr> descend, Consumer<Expr> action) {
         Deque<Expr> todo = new ArrayDeque<>();
         todo.push(e);
         while (!todo.isEmpty()) {
             Expr x = todo.pop();
             action.accept(x);
+            if (!descend.test(x)) continue;
             List<Expr> cs = children(x);
             for (int k = cs.size() - 1; k >= 0; k--) todo.push(cs.get(k));
         }

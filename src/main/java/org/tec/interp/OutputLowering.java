@@ -1,0 +1,86 @@
+package org.tec.interp;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tec.diag.Diagnostics;
+import org.tec.diag.Suggest;
+import org.tec.lang.ast.Action;
+import org.tec.lang.ast.Expr;
+import org.tec.lang.ast.Item;
+import org.tec.model.Var;
+
+/** What a run writes: emit (data files), plot (figures) and print (values after the run). */
+final class OutputLowering {
+    private final Declarations names;
+    private final Diagnostics sink;
+    private final ProgramBuilder out;
+
+    OutputLowering(Declarations names, ProgramBuilder out) {
+        this.names = names;
+        this.sink = names.sink;
+        this.out = out;
+    }
+
+    void emit(Item.Emit e) {
+        FileFormat format = FileFormat.byKey(e.format(), FileFormat.Kind.DATA);
+        if (format == null) {
+            List<String> keys = FileFormat.keys(FileFormat.Kind.DATA);
+            String hint = Suggest.hint(e.format(), keys);
+            sink.error(e.formatSpan(), "unknown output format '" + e.format() + "'", hint != null ? hint : "formats: " + String.join(", ", keys));
+            return;
+        }
+        double every = 0;
+        if (e.every() != null) {
+            Double v = names.constantOf(e.every(), Type.DURATION, "a duration such as 0.5 min");
+            if (v == null) return;
+            if (v <= 0) {
+                sink.error(e.every().span(), "'every' must be longer than 0 min", null);
+                return;
+            }
+            every = v;
+        }
+        List<Var> vars = variables(e.variables());
+        if (vars != null) out.emits.add(new Program.EmitPlan(format, e.file(), every, vars, e.span()));
+    }
+
+    void plot(Item.Plot p) {
+        List<Var> vars = variables(p.variables());
+        if (p.sweep() && out.sweeps.isEmpty()) {
+            sink.error(p.span(), "'plot sweep' draws outcomes against a swept parameter, and this scenario has no sweep",
+                    "add, for example: sweep therapist.affect_sharing from 0 to 1 step 0.1");
+        } else if (vars != null) {
+            out.plots.add(new Program.PlotPlan(vars, p.sweep(), p.file(), p.span()));
+        }
+        if (p.file() != null && FileFormat.byFileName(p.file(), FileFormat.Kind.FIGURE) == null) {
+            sink.error(p.fileSpan(), "a figure is written as .svg or .png, not '" + p.file() + "'",
+                    "end the file name in .svg or .png");
+        }
+    }
+
+    /** A print at the top of a scenario: a value shown after the run. */
+    void print(Action.Print pr) {
+        out.need(pr.value());
+        Typed t = names.exprs.compile(pr.value(), ExprCompiler.Context.AFTER);
+        if (t != null) out.prints.add(new Program.PrintPlan(names.sourceText(pr.value()), t.eval(), t.type(), pr.span()));
+    }
+
+    private List<Var> variables(List<Expr> es) {
+        List<Var> vars = new ArrayList<>();
+        boolean ok = true;
+        for (Expr e : es) {
+            Var v = e instanceof Expr.Ref r ? Var.find(r.text()) : null;
+            if (v == null) {
+                List<String> keys = new ArrayList<>();
+                for (Var x : Var.values()) keys.add(x.key());
+                String text = e instanceof Expr.Ref r ? r.text() : names.sourceText(e);
+                String hint = Suggest.hint(text, keys);
+                sink.error(e.span(), "'" + text + "' is not a state variable",
+                        hint != null ? hint : "for example client.distress or therapist.affect_sharing");
+                ok = false;
+            } else {
+                vars.add(v);
+            }
+        }
+        return ok ? List.copyOf(vars) : null;
+    }
+}

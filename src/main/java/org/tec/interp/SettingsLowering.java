@@ -1,0 +1,168 @@
+package org.tec.interp;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.tec.diag.Diagnostics;
+import org.tec.diag.Span;
+import org.tec.diag.Suggest;
+import org.tec.lang.ast.Item;
+import org.tec.model.Circuit;
+import org.tec.model.Param;
+import org.tec.model.Scope;
+import org.tec.text.Numbers;
+
+/**
+ * The setting of a scenario: time step, seed, noise, declare blocks of model parameters,
+ * and a course's sessions, interval and goal.
+ */
+final class SettingsLowering {
+    private final Declarations names;
+    private final Diagnostics sink;
+    private final ProgramBuilder out;
+
+    SettingsLowering(Declarations names, ProgramBuilder out) {
+        this.names = names;
+        this.sink = names.sink;
+        this.out = out;
+    }
+
+    void step(Item.Step s) {
+        Double v = names.constantOf(s.value(), Type.DURATION, "a time step such as 0.1 min");
+        if (v == null) return;
+        if (v <= 0) sink.error(s.value().span(), "the time step must be greater than 0", null);
+        else out.dt = v;
+        out.stepSpan = s.value().span();
+    }
+
+    void seed(Item.Seed s) {
+        Double v = names.constantOf(s.value(), Type.NUMBER, "a whole number");
+        if (v == null) return;
+        if (v != Math.rint(v) || Math.abs(v) > 9.0e15) sink.error(s.value().span(), "a seed is a whole number", null);
+        else out.seed = (long) (double) v;
+    }
+
+    void noise(Item.Noise n) {
+        if (n.on() != null) {
+            out.noise = n.on() ? 1 : 0;
+            return;
+        }
+        Double v = names.constantOf(n.scale(), Type.NUMBER, "a noise scale such as 1");
+        if (v == null) return;
+        if (v < 0 || v > 10) sink.error(n.scale().span(), "noise scale must be between 0 and 10, not " + Numbers.plain(v), null);
+        else out.noise = v;
+    }
+
+    // ---------------------------------------------------------- a course
+
+    void sessions(Item.Sessions se) {
+        if (!inCourse(se.span(), "sessions")) return;
+        Double v = names.constantOf(se.value(), Type.NUMBER, "a number of sessions");
+        if (v == null) return;
+        if (v != Math.rint(v) || v < 1 || v > 10000) {
+            sink.error(se.value().span(), "sessions must be a whole number from 1 to 10000, not " + Numbers.plain(v), null);
+        } else {
+            out.sessions = (int) (double) v;
+        }
+    }
+
+    void interval(Item.Interval in) {
+        if (!inCourse(in.span(), "interval")) return;
+        Double v = names.constantOf(in.value(), Type.DURATION, "a duration such as 7 days");
+        if (v == null) return;
+        if (v < 0) sink.error(in.value().span(), "the interval cannot be negative", null);
+        else out.interval = v;
+    }
+
+    void until(Item.Until un) {
+        if (!inCourse(un.span(), "until")) return;
+        out.need(un.condition());
+        Typed t = names.exprs.compile(un.condition(), ExprCompiler.Context.AFTER);
+        if (t != null && t.type() != Type.BOOL) {
+            sink.error(un.condition().span(), "'until' needs a condition, not " + t.type().words(),
+                    "for example: until client.fear < 0.2");
+        } else if (t != null) {
+            out.until = t.eval();
+            out.untilSource = names.sourceText(un.condition());
+        }
+    }
+
+    private boolean inCourse(Span span, String word) {
+        if (names.loaded.course()) return true;
+        sink.error(span, "'" + word + "' belongs in a course",
+                "write course \"NAME\" { import \"session.tec\"  sessions 12  interval 7 days  until ... }");
+        return false;
+    }
+
+    /** A course's plan, once its statements are read; a course without a session limit is an error (if nothing else was). */
+    void course(int errorsBefore) {
+        Compiler.Loaded loaded = names.loaded;
+        if (!loaded.course()) return;
+        if (out.sessions == null && sink.errorCount() == errorsBefore) {
+            sink.error(loaded.span(), "course '" + loaded.name() + "' needs a session limit",
+                    "add, for example: sessions 12");
+        }
+        out.course = new Program.CoursePlan(out.sessions == null ? 1 : out.sessions, out.interval, out.until, out.untilSource);
+    }
+
+    // ---------------------------------------------------------- declare blocks
+
+    /** A declare block; a later block adds to or overrides an earlier one (an imported profile, say). */
+    void declare(Item.Declare d) {
+        Scope scope = switch (d.party()) {
+            case THERAPIST -> Scope.THERAPIST;
+            case CLIENT -> Scope.CLIENT;
+            case MODEL -> Scope.MODEL;
+        };
+        Set<String> seen = new LinkedHashSet<>();
+        for (Item.Setting s : d.settings()) {
+            Param p = Param.find(scope, s.name());
+            if (p == null) {
+                String hint = Suggest.hint(s.name(), Param.keys(scope));
+                sink.error(s.nameSpan(), "unknown " + scope.word() + " setting '" + s.name() + "'",
+                        hint != null ? hint : scope.word() + " settings: " + String.join(", ", Param.keys(scope)));
+                continue;
+            }
+            if (!seen.add(s.name())) {
+                sink.warning(s.nameSpan(), "'" + s.name() + "' is set twice; the last value counts", null);
+            }
+            setting(scope, p, s);
+        }
+    }
+
+    private void setting(Scope scope, Param p, Item.Setting s) {
+        boolean timed = p.unit().equals("min") || p.unit().equals("1/min");
+        Typed t = names.exprs.compile(s.value(), ExprCompiler.Context.CONSTANT);
+        if (t == null) return;
+        if (t.type() == Type.BOOL) {
+            sink.error(s.value().span(), "'" + s.name() + "' needs a number", null);
+            return;
+        }
+        if (t.type() == Type.DURATION && !p.unit().equals("min")) {
+            String what = p.unit().startsWith("0-") ? "a level from " + p.unit().replace("-", " to ")
+                    : p.unit().equals("SUDS") ? "a distress level in SUDS (0 to 100)" : "a number in " + p.unit();
+            sink.error(s.value().span(), "'" + s.name() + "' is " + what + ", not a duration", "drop the time unit");
+            return;
+        }
+        double v = t.constant();
+        if (!p.allows(v)) {
+            String unit = p.unit().startsWith("0-") || p.unit().isEmpty() ? "" : " " + p.unit();
+            sink.error(s.value().span(), scope.word() + " " + s.name() + " must be between " + Numbers.plain(p.min()) + " and "
+                    + Numbers.plain(p.max()) + unit + ", not " + Numbers.plain(v), names.fromCommandLine(s.value()));
+            return;
+        }
+        if (!timed || t.type() != Type.DURATION || p.unit().equals("min")) out.params.set(p, v);
+    }
+
+    /** The parameters, once every override is in, and whether the time step is small enough for them. */
+    void checkStep() {
+        out.built = out.params.build();
+        if (sink.hasErrors()) return;
+        double rate = new Circuit(out.built).fastestRate();
+        double safe = 0.5 / rate;
+        if (out.dt > safe) {
+            Span at = out.stepSpan != null ? out.stepSpan : names.loaded.span();
+            sink.error(at, "time step " + Numbers.plain(out.dt) + " min is too large for the model's fastest time constant ("
+                    + Numbers.plain(1 / rate) + " min)", "use step " + Numbers.plain(Math.floor(safe * 1000) / 1000) + " min or less");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.tec.interp;
+
+import org.tec.diag.Diagnostics;
+import org.tec.diag.Span;
+import org.tec.diag.Suggest;
+import org.tec.lang.ast.Item;
+import org.tec.model.Param;
+import org.tec.text.Numbers;
+
+/**
+ * A study: its sweeps and replicates, read before the rest of the scenario because
+ * whether it is one decides how goals and expects compile.
+ */
+final class StudyLowering {
+    private final Declarations names;
+    private final Diagnostics sink;
+    private final ProgramBuilder out;
+
+    StudyLowering(Declarations names, ProgramBuilder out) {
+        this.names = names;
+        this.sink = names.sink;
+        this.out = out;
+    }
+
+    /** Reads every sweep and replicate, then checks the number of runs they make. */
+    void read() {
+        for (Item i : names.loaded.items()) {
+            if (i instanceof Item.Sweep sw) {
+                Program.SweepPlan plan = sweep(sw);
+                if (plan != null) out.sweeps.add(plan);
+            } else if (i instanceof Item.Replicate r) {
+                replicate(r);
+            }
+        }
+        long runs = Compiler.studyRuns(out.replicates, out.sweeps);
+        if (runs > Compiler.MAX_STUDY_RUNS) {
+            Span at = !out.sweeps.isEmpty() ? out.sweeps.get(out.sweeps.size() - 1).span() : out.replicateSpan;
+            sink.error(at, runs == Long.MAX_VALUE ? "this study would make more than " + Compiler.MAX_STUDY_RUNS + " runs"
+                    : "this study would make " + runs + " runs; at most " + Compiler.MAX_STUDY_RUNS,
+                    "use fewer replicates or larger sweep steps");
+        }
+        names.exprs.hasSweep(!out.sweeps.isEmpty());
+    }
+
+    private void replicate(Item.Replicate r) {
+        if (out.replicateSeen) sink.warning(r.span(), "a second 'replicate'; the last one counts", null);
+        out.replicateSeen = true;
+        out.replicateSpan = r.span();
+        Double v = names.constantOf(r.count(), Type.NUMBER, "a number of runs");
+        if (v == null) return;
+        if (v != Math.rint(v) || v < 1 || v > 100000) {
+            sink.error(r.count().span(), "replicate needs a whole number from 1 to 100000, not " + Numbers.plain(v), null);
+        } else {
+            out.replicates = (int) (double) v;
+        }
+    }
+
+    private Program.SweepPlan sweep(Item.Sweep sw) {
+        Param direct = sw.param().contains(".") ? Declarations.modelParam(sw.param()) : null;
+        if (sw.param().contains(".") && direct == null) {
+            sink.error(sw.paramSpan(), "no model parameter '" + sw.param() + "'", Declarations.noModelParamHint(sw.param()));
+            return null;
+        }
+        if (direct == null && !names.declaredParams.containsKey(sw.param())) {
+            String hint = Suggest.hint(sw.param(), names.declaredParams.keySet());
+            sink.error(sw.paramSpan(), "'" + sw.param() + "' is not a param of this scenario",
+                    hint != null ? hint : "declare it first, for example: param " + sw.param() + " = 0.5");
+            return null;
+        }
+        Type type = direct != null ? (direct.unit().equals("min") ? Type.DURATION : Type.NUMBER)
+                : names.constants.get(sw.param()).type();
+        double[] values = sw.values() != null ? listed(sw, type) : range(sw, type);
+        if (values == null) return null;
+        if (values.length == 0) {
+            sink.error(sw.span(), "this sweep has no values", null);
+            return null;
+        }
+        if (direct != null) {
+            for (double v : values) {
+                if (!direct.allows(v)) {
+                    sink.error(sw.span(), sw.param() + " must be between " + Numbers.plain(direct.min()) + " and "
+                            + Numbers.plain(direct.max()) + ", and this sweep reaches " + Numbers.plain(v), null);
+                    return null;
+                }
+            }
+        }
+        return new Program.SweepPlan(sw.param(), values, sw.span());
+    }
+
+    private static String words(Type type) {
+        return type == Type.DURATION ? "a duration" : "a number";
+    }
+
+    /** sweep NAME values A, B, ... */
+    private double[] listed(Item.Sweep sw, Type type) {
+        double[] values = new double[sw.values().size()];
+        for (int k = 0; k < values.length; k++) {
+            Double v = names.constantOf(sw.values().get(k), type, words(type));
+            if (v == null) return null;
+            values[k] = v;
+        }
+        return values;
+    }
+
+    /** sweep NAME from A to B step C */
+    private double[] range(Item.Sweep sw, Type type) {
+        Double from = names.constantOf(sw.from(), type, words(type));
+        Double to = names.constantOf(sw.to(), type, words(type));
+        Double step = names.constantOf(sw.step(), type, words(type));
+        if (from == null || to == null || step == null) return null;
+        if (step <= 0) {
+            sink.error(sw.step().span(), "a sweep's step must be greater than 0", null);
+            return null;
+        }
+        double[] values = Program.SweepPlan.range(from, to, step);
+        if (values == null) {
+            double count = Math.floor((to - from) / step + 1e-9) + 1;
+            if (!(count >= 1)) {
+                sink.error(sw.span(), "this sweep has no values: " + Numbers.plain(from) + " is above " + Numbers.plain(to), null);
+            } else {
+                sink.error(sw.span(), "this sweep has " + (count < 1e15 ? Numbers.plain(count) : "more than " + Program.SweepPlan.MAX_VALUES)
+                        + " values; at most " + Program.SweepPlan.MAX_VALUES, "use a larger step");
+            }
+        }
+        return values;
+    }
+}
