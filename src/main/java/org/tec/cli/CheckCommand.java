@@ -11,6 +11,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Parse and check a script without running it. Exit 0 if it has no errors, 2 if it has.")
 final class CheckCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    Sandbox sandbox;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scripts to check.")
     Path[] files;
 
@@ -19,7 +22,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TecEngine engine = Main.engine();
+        TecEngine engine = sandbox.engine();
         int errors = 0;
         for (Path f : files) {
             TecCheck c = engine.check(f);

@@ -17,11 +17,6 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     /**
-     * The engine every command runs on. The person at the command line chose the script and
-     * the folders, so a run may write as much as it needs (an embedder's engine keeps the
-     * API's default byte limit); the other limits are the API's defaults.
-     */
-    /**
      * Cancelled when the process is told to stop (Ctrl-C, SIGTERM): the runs of the command
      * then end within about a thousand steps and delete their temporary files, naming none.
      */
@@ -33,9 +28,6 @@ public final class Main implements Runnable {
     /** How long a stop signal waits for the command to clean up before the process ends anyway. */
     private static final long STOP_WAIT_SECONDS = 5;
 
-    static org.tec.api.TecEngine engine() {
-        return org.tec.api.Tec.builder().maxOutputBytes(Long.MAX_VALUE).build();
-    }
 
     /** The shutdown hook: a stop while a command runs cancels it and waits for its clean-up. */
     private static void stop() {

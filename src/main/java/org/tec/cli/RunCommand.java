@@ -18,6 +18,9 @@ import picocli.CommandLine.Option;
         description = {"Run a scenario and print a report: phases, events, goals and expectations.",
                 "Exit 0 when every expectation holds, 1 when one fails, 2 for script errors, 3 for run-time errors."})
 final class RunCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    Sandbox sandbox;
+
     @Mixin
     ScriptOptions script;
 
@@ -39,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Path file = script.file;
-        TecCheck c = Main.engine().check(file, script.overrides(spec.commandLine()));
+        TecCheck c = sandbox.engine().check(file, script.overrides(spec.commandLine()));
         stderr.print(c.rendered());
         if (!c.ok()) {
             stderr.println(c.hasErrors() ? CheckCommand.errors(c.errorCount())

@@ -21,12 +21,24 @@ import org.tec.lang.ast.Item;
  * The compiler's first stage: parses a file and the files it imports, each once (cached by
  * normalized path), reports import cycles, and splits the result into one
  * {@link Compiler.Loaded} per scenario. One loader serves one {@link Compiler#load} call.
+ *
+ * <p>It keeps the compile budget of the imports: a chain of imports at most
+ * {@link #MAX_IMPORT_DEPTH} deep, and at most {@link #MAX_IMPORTED_STATEMENTS} statements
+ * brought in by imports in all (a file imported twice counts twice), so that a few small
+ * files importing each other twice over cannot expand without end.
  */
 final class ScriptLoader {
     private final Diagnostics sink;
     private final SourceSet sources;
     private final SourceLoader files;
     private final Map<Path, List<Item>> parsed = new HashMap<>();
+    private long imported;
+    private boolean overBudget;
+
+    /** How deep a chain of imports may go. */
+    static final int MAX_IMPORT_DEPTH = 64;
+    /** How many statements imports may bring in, in all. */
+    static final long MAX_IMPORTED_STATEMENTS = 100_000;
 
     ScriptLoader(Diagnostics sink, SourceSet sources, SourceLoader files) {
         this.sink = sink;
@@ -88,8 +100,21 @@ final class ScriptLoader {
     }
 
     private List<Item> importFile(Item.Import imp, Path from, Set<Path> stack) {
+        if (overBudget) return List.of();
         Path target = target(imp, from);
         if (target == null) return List.of();
+        String refused = files.refusal(target);
+        if (refused != null) {
+            sink.error(imp.span(), "cannot import '" + printable(imp.path()) + "': it " + refused,
+                    "a sandboxed script imports only files in its own folder and below");
+            return List.of();
+        }
+        if (stack.size() > MAX_IMPORT_DEPTH) {
+            overBudget = true;
+            sink.error(imp.span(), "imports are nested more than " + MAX_IMPORT_DEPTH + " files deep",
+                    "import the shared files from one place instead of in a chain");
+            return List.of();
+        }
         if (stack.contains(target)) {
             List<String> names = new ArrayList<>();
             for (Path p : stack) names.add(p.getFileName().toString());
@@ -118,7 +143,24 @@ final class ScriptLoader {
             }
         }
         stack.remove(target);
+        imported += out.size();
+        if (imported > MAX_IMPORTED_STATEMENTS && !overBudget) {
+            overBudget = true;
+            sink.error(imp.span(), "the imports bring in more than " + MAX_IMPORTED_STATEMENTS
+                    + " statements (a file imported many times over counts each time)",
+                    "import each shared file once, from the file that needs it");
+        }
         return out;
+    }
+
+    /** A file name as a message may show it: control characters escaped. */
+    private static String printable(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            if (c < 0x20 || c == 0x7f) sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            else sb.append(c);
+        }
+        return sb.toString();
     }
 
     /** The imported file's normalized path, or null (and an error) when the name is no path. */
