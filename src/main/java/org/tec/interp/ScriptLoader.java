@@ -14,6 +14,7 @@ import org.tec.diag.Diagnostics;
 import org.tec.diag.SourceSet;
 import org.tec.diag.Span;
 import org.tec.lang.Parsing;
+import org.tec.lang.SourceText;
 import org.tec.lang.ast.Action;
 import org.tec.lang.ast.Item;
 
@@ -76,7 +77,14 @@ final class ScriptLoader {
         return out;
     }
 
+    /** Parses one file's text: line ends read as an editor reads them, a byte-order mark reported and passed over. */
     private List<Item> parse(String file, String text) {
+        text = SourceText.normalize(text);
+        if (!text.isEmpty() && text.charAt(0) == SourceText.BOM) {
+            sink.error(new Span(file, 1, 1, 1), "the file starts with a byte-order mark (U+FEFF)",
+                    "save it as UTF-8 without a BOM");
+            text = text.substring(1);
+        }
         sources.add(file, text);
         try {
             return Parsing.parse(file, text, sink);
@@ -186,6 +194,10 @@ final class ScriptLoader {
         String text;
         try {
             text = files.read(target);
+        } catch (SourceText.Malformed e) {
+            sources.add(displayName(target), e.lenient());
+            sink.error(new Span(displayName(target), e.line(), e.column(), 1), e.getMessage(), "save the file as UTF-8");
+            return null;
         } catch (IOException | RuntimeException e) {
             sink.error(imp.span(), "cannot read imported file '" + imp.path() + "'", "looked for " + target);
             return null;

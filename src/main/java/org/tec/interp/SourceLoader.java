@@ -1,9 +1,9 @@
 package org.tec.interp;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.tec.lang.SourceText;
 
 /** Reads script files; hosts may supply their own (in-memory scripts), and a sandbox confines them. */
 @FunctionalInterface
@@ -19,7 +19,8 @@ public interface SourceLoader {
         return null;
     }
 
-    SourceLoader FILES = path -> Files.readString(path, StandardCharsets.UTF_8);
+    /** The file system, read as {@link SourceText} reads: strict UTF-8, an invalid byte an error at its position. */
+    SourceLoader FILES = path -> SourceText.decode(Files.readAllBytes(path));
 
     /**
      * Files under {@code root} only, after resolving symbolic links: an import through
