@@ -85,6 +85,7 @@ public final class Scripts {
             Program p = c.compile(l, overrides);
             if (p != null) units.add(new Unit(l, p, overrides == null ? Map.of() : Map.copyOf(overrides)));
         }
+        OutputNames.check(units.stream().map(Unit::program).toList(), sink);
         if (sink.hasErrors()) return new Compiled(List.of(), sink, sources, true);
         return new Compiled(List.copyOf(units), sink, sources, true);
     }

@@ -9,6 +9,7 @@ import org.tec.diag.Diagnostics;
 import org.tec.diag.Span;
 import org.tec.figures.Figures;
 import org.tec.interp.FileFormat;
+import org.tec.interp.OutputNames;
 import org.tec.interp.Program;
 import org.tec.interp.RunError;
 import org.tec.interp.RunListener;
@@ -28,7 +29,7 @@ public final class Emitter {
     /** Refuses, before the run, every emit whose file would land outside the output directory, by name or by a link. */
     public static void validate(Program p, OutputDir dir, Diagnostics sink) {
         for (Program.EmitPlan e : p.emits()) refuse(sink, e.span(), e.file(), dir);
-        for (Program.PlotPlan pl : p.plots()) refuse(sink, pl.span(), plotFile(p, pl), dir);
+        for (Program.PlotPlan pl : p.plots()) refuse(sink, pl.span(), OutputNames.plotFile(p, pl), dir);
     }
 
     private static void refuse(Diagnostics sink, Span span, String file, OutputDir dir) {
@@ -39,12 +40,6 @@ public final class Emitter {
         }
     }
 
-    /** A plot without 'to FILE' is drawn to the script's name with .svg. */
-    static String plotFile(Program p, Program.PlotPlan pl) {
-        if (pl.file() != null) return pl.file();
-        String base = Path.of(p.file()).getFileName().toString();
-        return (base.endsWith(".tec") ? base.substring(0, base.length() - 4) : base) + FileFormat.SVG.extension();
-    }
 
     /**
      * Whether an emit of this format is written as the run records it (CSV), and so needs no
@@ -196,7 +191,7 @@ public final class Emitter {
     private static void figures(OutputSet set, RunResult r, OutputDir dir, String suffix) throws IOException {
         for (Program.PlotPlan pl : r.program().plots()) {
             if (pl.sweep()) continue;
-            Path target = target(dir, plotFile(r.program(), pl), suffix);
+            Path target = target(dir, OutputNames.plotFile(r.program(), pl), suffix);
             if (target == null) continue; // refused by validate before the run
             plot(set, r, pl.variables(), target);
         }
@@ -208,7 +203,7 @@ public final class Emitter {
         try (OutputSet set = OutputSet.unlimited()) {
             for (Program.PlotPlan pl : p.plots()) {
                 if (!pl.sweep()) continue;
-                Path target = dir.resolve(plotFile(p, pl));
+                Path target = dir.resolve(OutputNames.plotFile(p, pl));
                 if (target != null) draw(set, target, format -> Figures.sweepPanels(s, format));
             }
             return set.commit();
