@@ -127,6 +127,8 @@ public final class Tec {
         int threads = Runtime.getRuntime().availableProcessors();
         Clock clock = Clock.systemUTC();
         TecListener listener;
+        boolean sandbox = true;
+        Path scriptFolder;
 
         private Builder() {}
 
@@ -169,6 +171,29 @@ public final class Tec {
         /** The clock the wall-time limit is measured with. */
         public Builder clock(Clock c) {
             this.clock = Objects.requireNonNull(c);
+            return this;
+        }
+
+        /**
+         * Whether scripts are confined (the default): a script file imports only files of the
+         * {@link #scriptFolder} if it lies in it, else of its own folder and below; a script
+         * given as text only files of the script folder; all after resolving symbolic links; a refused file is not read, so nothing of it reaches a
+         * message. Outputs are confined to the output directory either way. Turn it off only for
+         * scripts you trust as you trust your own code.
+         */
+        public Builder sandbox(boolean on) {
+            this.sandbox = on;
+            return this;
+        }
+
+        /**
+         * The folder of a library of scripts (default: none; text resolves against the working
+         * directory): text's imports resolve against it, and, sandboxed, a script in it may
+         * import any file of it ({@code scenarios/} lets {@code research/x.tec} import
+         * {@code ../erp/y.tec}), and nothing outside it.
+         */
+        public Builder scriptFolder(Path dir) {
+            this.scriptFolder = Objects.requireNonNull(dir);
             return this;
         }
 

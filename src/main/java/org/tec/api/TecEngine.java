@@ -17,6 +17,13 @@ public final class TecEngine {
     final int threads;
     final Clock clock;
     final TecListener listener;
+    final boolean sandbox;
+    final Path scriptFolder;
+
+    /** A fresh byte budget for one run or one study's outputs: {@code maxOutputBytes}, counted as written. */
+    org.tec.output.OutputSet.Budget outputBudget() {
+        return org.tec.output.OutputSet.Budget.of(maxOutputBytes);
+    }
 
     TecEngine(Tec.Builder b) {
         this.outputDirectory = b.outputDirectory;
@@ -27,22 +34,24 @@ public final class TecEngine {
         this.threads = b.threads;
         this.clock = b.clock;
         this.listener = b.listener;
+        this.sandbox = b.sandbox;
+        this.scriptFolder = b.scriptFolder;
     }
 
     /**
      * Compiles source text. {@code name} names it in diagnostics; imports resolve against the
-     * working directory. Returns the first scenario of the text ({@link TecScript#scenario(String)}
+     * engine's script folder (by default the working directory). Returns the first scenario of the text ({@link TecScript#scenario(String)}
      * for the others).
      *
      * @throws TecException.Compile with every diagnostic, if the script has errors
      */
     public TecScript compile(String source, String name) {
-        return compile(Scripts.compileText(name, null, source, Map.of(), SourceLoader.FILES));
+        return compile(Scripts.compileText(name, textPath(name), source, Map.of(), textLoader()));
     }
 
     /** Compiles a file; its imports resolve against its own directory. */
     public TecScript compile(Path file) {
-        return compile(Scripts.compileFile(file, Map.of(), SourceLoader.FILES));
+        return compile(Scripts.compileFile(file, Map.of(), loaderFor(file)));
     }
 
     /**
@@ -55,12 +64,52 @@ public final class TecEngine {
 
     /** Checks a file compiled with overrides (see {@link TecScript#run(Map)}); a bad override is a diagnostic. */
     public TecCheck check(Path file, Map<String, ? extends Number> overrides) {
-        return new TecCheck(this, file, Scripts.compileFile(file, Adapt.doubles(Map.of(), overrides), SourceLoader.FILES));
+        return new TecCheck(this, file, Scripts.compileFile(file, Adapt.doubles(Map.of(), overrides), loaderFor(file)));
     }
 
     /** Checks source text compiled with overrides, as {@link #check(Path, Map)} checks a file. */
     public TecCheck check(String source, String name, Map<String, ? extends Number> overrides) {
-        return new TecCheck(this, null, Scripts.compileText(name, null, source, Adapt.doubles(Map.of(), overrides), SourceLoader.FILES));
+        return new TecCheck(this, null, Scripts.compileText(name, textPath(name), source, Adapt.doubles(Map.of(), overrides), textLoader()));
+    }
+
+    /**
+     * A file's reader when sandboxed: confined to the script folder if the file lies in it,
+     * else to the file's own folder, after resolving links.
+     */
+    private SourceLoader loaderFor(Path file) {
+        if (!sandbox) return SourceLoader.FILES;
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (java.io.IOException | SecurityException e) {
+            real = file.toAbsolutePath().normalize(); // the read reports what is wrong with it
+        }
+        if (scriptFolder != null) {
+            SourceLoader library = SourceLoader.confined(scriptFolder);
+            if (library.refusal(real) == null) return library; // a file of the script folder may import from all of it
+        }
+        Path folder = real.getParent();
+        return SourceLoader.confined(folder == null ? real : folder);
+    }
+
+    /** Text's reader: confined to the script folder when sandboxed. */
+    private SourceLoader textLoader() {
+        return sandbox ? SourceLoader.confined(textFolder()) : SourceLoader.FILES;
+    }
+
+    private Path textFolder() {
+        return scriptFolder != null ? scriptFolder : Path.of("");
+    }
+
+    /** Text's imports resolve against the script folder: the text stands as a file in it. */
+    private Path textPath(String name) {
+        if (scriptFolder == null) return null;
+        try {
+            Path own = Path.of(name).getFileName();
+            return scriptFolder.resolve(own == null ? "script.tec" : own.toString());
+        } catch (java.nio.file.InvalidPathException e) {
+            return scriptFolder.resolve("script.tec");
+        }
     }
 
     private TecScript compile(Scripts.Compiled c) {

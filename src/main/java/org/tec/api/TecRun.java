@@ -38,6 +38,7 @@ public final class TecRun {
     private Path json;
     private Path plot;
     private TecProgress progress;
+    private TecCancellation cancellation;
 
     TecRun(TecEngine engine, Scripts.Compiled compiled) {
         this.engine = engine;
@@ -48,6 +49,15 @@ public final class TecRun {
     /** Where the scripts' {@code emit} and {@code plot} statements write (default: the working directory). */
     public TecRun outputDirectory(Path directory) {
         this.dir = new OutputDir(directory);
+        return this;
+    }
+
+    /**
+     * Cancels the runs from another thread (a signal handler, say): a run then ends with
+     * {@link TecException.Cancelled}, and the files it was writing are deleted, none named.
+     */
+    public TecRun cancellation(TecCancellation c) {
+        this.cancellation = c;
         return this;
     }
 
@@ -126,13 +136,13 @@ public final class TecRun {
     private Outcome single(Program p) {
         Emitter.Streams streams;
         try {
-            streams = Emitter.open(p, dir, Tec.version(), null);
+            streams = Emitter.open(p, dir, Tec.version(), null, engine.outputBudget());
             if (csv != null) streams.csv(csv, 0, List.of(), tidy, true);
         } catch (IOException e) {
             throw new RunError(RunError.Kind.OUTPUT, 0, "cannot open output: " + e.getMessage());
         }
         boolean keepAll = json != null || plot != null || !Emitter.canStream(p);
-        RunOptions options = engine.options(null, null);
+        RunOptions options = engine.options(cancellation, null);
         RunResult r;
         try {
             r = Interpreter.run(p, (keepAll ? options : options.lean()).withListener(streams.listener()));
@@ -140,26 +150,22 @@ public final class TecRun {
             streams.abort();
             throw e;
         }
-        streams.finish(r);
-        if (plot != null) Emitter.plot(r, List.of(), plot);
-        if (json != null) {
-            try {
-                AtomicFiles.write(json, w -> JsonWriter.write(w, r, Tec.version(), 0, List.of()));
-            } catch (IOException e) {
-                throw new TecException.Output("cannot write output: " + e.getMessage());
-            }
-        }
+        streams.finish(r, set -> {
+            if (plot != null) Emitter.plot(set, r, List.of(), plot);
+            if (json != null) set.write(json, w -> JsonWriter.write(w, r, Tec.version(), 0, List.of()));
+        });
         return new Outcome(p.name(), r.expects(), color -> Report.render(r, color));
     }
 
     private Outcome study(Scripts.Unit unit) {
         Program p = unit.program();
-        RunOptions options = engine.options(null, null);
+        RunOptions options = engine.options(cancellation, null);
         if (p.emits().isEmpty() && p.plots().stream().allMatch(Program.PlotPlan::sweep)) options = options.lean();
         if (progress != null) progress.start(p.name(), p.study().runs());
         Study.Result s = Study.run(compiled, unit, threads, options, progress == null ? null : i -> progress.step());
+        var budget = engine.outputBudget();
         for (StudyRuns.Run r : s.runs().runs()) {
-            Emitter.emit(r.result(), dir, Tec.version(), String.format(Locale.ROOT, "-run%03d", r.index()));
+            Emitter.emit(r.result(), dir, Tec.version(), String.format(Locale.ROOT, "-run%03d", r.index()), budget);
         }
         Emitter.plotStudy(s, dir);
         return new Outcome(p.name(), s.expects(), color -> Report.renderStudy(s, color));

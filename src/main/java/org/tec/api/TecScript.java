@@ -156,7 +156,10 @@ public final class TecScript {
         return engine;
     }
 
-    /** Writes the run's emits and plots under the engine's output directory, within its byte limit. */
+    /**
+     * Writes the run's emits and plots under the engine's output directory as one set, the
+     * bytes counted against the engine's limit as they are written: a run over it keeps none.
+     */
     void writeOutputs(RunResult r, String suffix) {
         if (engine.outputDirectory == null) return;
         OutputDir dir = new OutputDir(engine.outputDirectory);
@@ -165,30 +168,10 @@ public final class TecScript {
         if (refused.hasErrors()) {
             throw new TecException.Output(refused.sorted().get(0).headline());
         }
-        List<Path> written;
         try {
-            written = Emitter.emit(r, dir, Tec.version(), suffix);
+            Emitter.emit(r, dir, Tec.version(), suffix, engine.outputBudget());
         } catch (RunError e) {
             throw Adapt.error(e);
-        }
-        long bytes = 0;
-        for (Path f : written) {
-            try {
-                bytes += Files.size(f);
-            } catch (IOException e) {
-                throw new TecException.Output("cannot measure " + f + ": " + e.getMessage());
-            }
-        }
-        if (bytes > engine.maxOutputBytes) {
-            for (Path f : written) {
-                try {
-                    Files.deleteIfExists(f);
-                } catch (IOException ignored) {
-                    // best effort: the limit is reported either way
-                }
-            }
-            throw new TecException.Limit("output_bytes", "the run's outputs came to " + bytes + " bytes; the limit is "
-                    + engine.maxOutputBytes + " (nothing was kept)");
         }
     }
 

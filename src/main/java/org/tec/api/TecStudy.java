@@ -13,7 +13,7 @@ import org.tec.interp.Program;
 import org.tec.interp.RunOptions;
 import org.tec.interp.Study;
 import org.tec.interp.StudyRuns;
-import org.tec.output.AtomicFiles;
+import org.tec.output.OutputSet;
 import org.tec.output.CsvWriter;
 import org.tec.output.Emitter;
 import org.tec.output.Meta;
@@ -82,13 +82,16 @@ public final class TecStudy {
      * {@link Request#lean()} study).
      */
     public void writeTrajectories(Path file, double every) throws IOException {
-        AtomicFiles.write(file, w -> {
-            w.write("run,t,session,phase,variable,value\n");
-            for (StudyRuns.Run run : result.runs().runs()) {
-                CsvWriter.tidyRows(w, String.valueOf(run.index()), run.result().record(), run.result().program().dt(), every, List.of());
-            }
-        });
-        Meta.writeSidecar(file, result.program(), Tec.version(), null);
+        try (OutputSet set = OutputSet.unlimited()) {
+            set.write(file, w -> {
+                w.write("run,t,session,phase,variable,value\n");
+                for (StudyRuns.Run run : result.runs().runs()) {
+                    CsvWriter.tidyRows(w, String.valueOf(run.index()), run.result().record(), run.result().program().dt(), every, List.of());
+                }
+            });
+            Meta.writeSidecar(set, file, result.program(), Tec.version(), null);
+            set.commit();
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package org.tec.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.tec.api.Tec;
 import org.tec.api.TecCheck;
 import org.tec.api.TecEngine;
 import picocli.CommandLine;
@@ -12,6 +11,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Parse and check a script without running it. Exit 0 if it has no errors, 2 if it has.")
 final class CheckCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    Sandbox sandbox;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scripts to check.")
     Path[] files;
 
@@ -20,7 +22,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TecEngine engine = Tec.builder().build();
+        TecEngine engine = sandbox.engine();
         int errors = 0;
         for (Path f : files) {
             TecCheck c = engine.check(f);

@@ -16,6 +16,30 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Cancelled when the process is told to stop (Ctrl-C, SIGTERM): the runs of the command
+     * then end within about a thousand steps and delete their temporary files, naming none.
+     */
+    static final org.tec.api.TecCancellation STOP = new org.tec.api.TecCancellation();
+
+    /** Counted down when the command has finished, its clean-up done. */
+    private static final java.util.concurrent.CountDownLatch FINISHED = new java.util.concurrent.CountDownLatch(1);
+
+    /** How long a stop signal waits for the command to clean up before the process ends anyway. */
+    private static final long STOP_WAIT_SECONDS = 5;
+
+
+    /** The shutdown hook: a stop while a command runs cancels it and waits for its clean-up. */
+    private static void stop() {
+        if (FINISHED.getCount() == 0) return; // an ordinary exit
+        STOP.cancel();
+        try {
+            FINISHED.await(STOP_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, check, test or params");
@@ -25,6 +49,7 @@ public final class Main implements Runnable {
         System.setProperty("java.awt.headless", "true");
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
+        Runtime.getRuntime().addShutdownHook(new Thread(Main::stop, "tec-stop"));
         int code;
         try {
             code = execute(args, out, err);
@@ -35,6 +60,7 @@ public final class Main implements Runnable {
                     + "for example TEC_JAVA_OPTS=-Xmx4g ./tec ...");
             code = RUNTIME_ERROR;
         }
+        FINISHED.countDown();
         out.flush();
         err.flush();
         System.exit(code);

@@ -18,6 +18,9 @@ import picocli.CommandLine.Option;
         description = {"Run a scenario and print a report: phases, events, goals and expectations.",
                 "Exit 0 when every expectation holds, 1 when one fails, 2 for script errors, 3 for run-time errors."})
 final class RunCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    Sandbox sandbox;
+
     @Mixin
     ScriptOptions script;
 
@@ -39,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Path file = script.file;
-        TecCheck c = Tec.builder().build().check(file, script.overrides(spec.commandLine()));
+        TecCheck c = sandbox.engine().check(file, script.overrides(spec.commandLine()));
         stderr.print(c.rendered());
         if (!c.ok()) {
             stderr.println(c.hasErrors() ? CheckCommand.errors(c.errorCount())
@@ -59,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
         for (int i = 0; i < c.scenarios().size(); i++) {
             TecRun.Outcome done;
             try (Progress progress = Progress.of(null, script.quiet)) {
-                done = run.progress(progress).scenario(i);
+                done = run.progress(progress).cancellation(Main.STOP).scenario(i);
             } catch (TecException e) {
                 stderr.println(Double.isNaN(e.time()) ? "error: " + e.getMessage() : file + ": " + e.report());
                 stderr.flush();

@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
                 "NAME is a param of the script or a model parameter such as therapist.affect_sharing.",
                 "Results are the same whatever the thread count. Exit codes as for run."})
 final class SweepCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    Sandbox sandbox;
+
     @Mixin
     ScriptOptions script;
 
@@ -61,7 +64,7 @@ final class SweepCommand implements Callable<Integer> {
         var overrides = script.overrides(spec.commandLine());
         List<Vary> sweeps = new ArrayList<>();
         for (String v : vary) sweeps.add(parseVary(v));
-        TecCheck c = Tec.builder().build().check(file, overrides);
+        TecCheck c = sandbox.engine().check(file, overrides);
         stderr.print(c.rendered());
         if (!c.ok()) {
             if (!c.hasErrors()) stderr.println(file + ": no scenario to run (this file is a library for import)");
@@ -80,7 +83,7 @@ final class SweepCommand implements Callable<Integer> {
         int n = script.threads(spec.commandLine());
         TecStudy result;
         try (Progress progress = Progress.of("sweep", script.quiet)) {
-            result = request.threads(n).progress(progress).run();
+            result = request.threads(n).progress(progress).cancellation(Main.STOP).run();
         } catch (TecException.Compile e) {
             stderr.print(TecDiagnostic.render(e.diagnostics()));
             stderr.flush();

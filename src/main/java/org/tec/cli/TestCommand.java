@@ -25,6 +25,9 @@ import picocli.CommandLine.Parameters;
                 "A script passes when it has no errors and all its expectations hold. Files without a scenario",
                 "(libraries for import) are skipped. Exit 0 when all pass, 1 otherwise."})
 final class TestCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    Sandbox sandbox;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Scripts or directories (searched for *.tec).")
     List<Path> paths;
 
@@ -58,7 +61,7 @@ final class TestCommand implements Callable<Integer> {
         boolean scratch = out == null;
         List<Outcome> outcomes = new ArrayList<>();
         int skipped = 0;
-        TecEngine engine = Tec.builder().build();
+        TecEngine engine = sandbox.engine();
         for (Path f : files) {
             long t0 = System.nanoTime();
             Outcome o = runOne(engine, f, outDir, t0);
@@ -93,7 +96,7 @@ final class TestCommand implements Callable<Integer> {
         for (int i = 0; i < scenarios.size(); i++) {
             String prefix = scenarios.size() > 1 ? "[" + scenarios.get(i) + "] " : "";
             try (Progress progress = Progress.of(null, false)) {
-                TecRun.Outcome done = run.progress(progress).scenario(i);
+                TecRun.Outcome done = run.progress(progress).cancellation(Main.STOP).scenario(i);
                 for (TecVerdict v : done.expectations()) {
                     if (!v.passed()) msg.append(prefix).append(v.location()).append(": ").append(v).append('\n');
                 }

@@ -1,7 +1,10 @@
 package org.tec.diag;
 
+import org.tec.text.Printable;
+
 /**
- * Renders a diagnostic the same way everywhere (CLI, REPL, API messages):
+ * Renders a diagnostic the same way everywhere (CLI, REPL, API messages), with no control
+ * character of the script passed on raw ({@link Printable}):
  * <pre>
  * betsy.tec:7:5: error: unknown therapist setting 'afect_sharing'
  *     afect_sharing 0.7
@@ -13,17 +16,17 @@ public final class DiagnosticRenderer {
     private DiagnosticRenderer() {}
 
     public static String render(Diagnostic d, SourceSet sources) {
-        StringBuilder sb = new StringBuilder(d.headline()).append('\n');
+        StringBuilder sb = new StringBuilder(Printable.escape(d.headline())).append('\n');
         String line = sources == null ? null : sources.line(d.span().file(), d.span().line());
         if (line != null) {
-            String shown = line.replace('\t', ' ');
+            String shown = Printable.line(line);
             sb.append("    ").append(shown).append('\n');
             int col = Math.max(1, d.span().column());
             int len = Math.max(1, Math.min(d.span().length(), Math.max(1, shown.length() - col + 1)));
             sb.append("    ").append(" ".repeat(col - 1)).append("^".repeat(len)).append('\n');
         }
         if (d.hint() != null && !d.hint().isEmpty()) {
-            sb.append("  = help: ").append(d.hint()).append('\n');
+            sb.append("  = help: ").append(Printable.escape(d.hint())).append('\n');
         }
         return sb.toString();
     }

@@ -49,16 +49,19 @@ public record Program(String name, String file, double dt, long seed, double noi
         public static final int MAX_VALUES = 100_000;
 
         /**
-         * FROM, FROM + STEP, ... up to TO (inclusive, with a little slack for rounding), each
-         * rounded to 1e-9 so 0.1 steps give 0.3, not 0.30000000000000004; null if the range holds
-         * no value or more than {@link #MAX_VALUES}.
+         * FROM, FROM + STEP, ... up to TO (inclusive), worked out in decimal from the numbers as
+         * written, so 0.1 steps give 0.3, not 0.30000000000000004, and 1e12 steps keep every
+         * digit; null if the range holds no value or more than {@link #MAX_VALUES}.
          */
         public static double[] range(double from, double to, double step) {
-            if (!(step > 0)) return null;
-            double n = Math.floor((to - from) / step + 1e-9) + 1;
-            if (!(n >= 1) || n > MAX_VALUES) return null;
-            double[] values = new double[(int) n];
-            for (int k = 0; k < values.length; k++) values[k] = Math.round((from + k * step) * 1e9) / 1e9;
+            if (!(step > 0) || !Double.isFinite(from) || !Double.isFinite(to) || !Double.isFinite(step)) return null;
+            java.math.BigDecimal a = java.math.BigDecimal.valueOf(from), d = java.math.BigDecimal.valueOf(step);
+            java.math.BigDecimal span = java.math.BigDecimal.valueOf(to).subtract(a);
+            if (span.signum() < 0) return null;
+            java.math.BigDecimal count = span.divide(d, 0, java.math.RoundingMode.FLOOR).add(java.math.BigDecimal.ONE);
+            if (count.compareTo(java.math.BigDecimal.valueOf(MAX_VALUES)) > 0) return null;
+            double[] values = new double[count.intValueExact()];
+            for (int k = 0; k < values.length; k++) values[k] = a.add(d.multiply(java.math.BigDecimal.valueOf(k))).doubleValue();
             return values;
         }
     }

@@ -14,6 +14,7 @@ import org.tec.diag.Diagnostics;
 import org.tec.diag.SourceSet;
 import org.tec.diag.Span;
 import org.tec.lang.Parsing;
+import org.tec.lang.SourceText;
 import org.tec.lang.ast.Action;
 import org.tec.lang.ast.Item;
 
@@ -21,12 +22,24 @@ import org.tec.lang.ast.Item;
  * The compiler's first stage: parses a file and the files it imports, each once (cached by
  * normalized path), reports import cycles, and splits the result into one
  * {@link Compiler.Loaded} per scenario. One loader serves one {@link Compiler#load} call.
+ *
+ * <p>It keeps the compile budget of the imports: a chain of imports at most
+ * {@link #MAX_IMPORT_DEPTH} deep, and at most {@link #MAX_IMPORTED_STATEMENTS} statements
+ * brought in by imports in all (a file imported twice counts twice), so that a few small
+ * files importing each other twice over cannot expand without end.
  */
 final class ScriptLoader {
     private final Diagnostics sink;
     private final SourceSet sources;
     private final SourceLoader files;
     private final Map<Path, List<Item>> parsed = new HashMap<>();
+    private long imported;
+    private boolean overBudget;
+
+    /** How deep a chain of imports may go. */
+    static final int MAX_IMPORT_DEPTH = 64;
+    /** How many statements imports may bring in, in all. */
+    static final long MAX_IMPORTED_STATEMENTS = 100_000;
 
     ScriptLoader(Diagnostics sink, SourceSet sources, SourceLoader files) {
         this.sink = sink;
@@ -64,7 +77,14 @@ final class ScriptLoader {
         return out;
     }
 
+    /** Parses one file's text: line ends read as an editor reads them, a byte-order mark reported and passed over. */
     private List<Item> parse(String file, String text) {
+        text = SourceText.normalize(text);
+        if (!text.isEmpty() && text.charAt(0) == SourceText.BOM) {
+            sink.error(new Span(file, 1, 1, 1), "the file starts with a byte-order mark (U+FEFF)",
+                    "save it as UTF-8 without a BOM");
+            text = text.substring(1);
+        }
         sources.add(file, text);
         try {
             return Parsing.parse(file, text, sink);
@@ -88,8 +108,21 @@ final class ScriptLoader {
     }
 
     private List<Item> importFile(Item.Import imp, Path from, Set<Path> stack) {
+        if (overBudget) return List.of();
         Path target = target(imp, from);
         if (target == null) return List.of();
+        String refused = files.refusal(target);
+        if (refused != null) {
+            sink.error(imp.span(), "cannot import '" + printable(imp.path()) + "': it " + refused,
+                    "a sandboxed script imports only files in its own folder and below");
+            return List.of();
+        }
+        if (stack.size() > MAX_IMPORT_DEPTH) {
+            overBudget = true;
+            sink.error(imp.span(), "imports are nested more than " + MAX_IMPORT_DEPTH + " files deep",
+                    "import the shared files from one place instead of in a chain");
+            return List.of();
+        }
         if (stack.contains(target)) {
             List<String> names = new ArrayList<>();
             for (Path p : stack) names.add(p.getFileName().toString());
@@ -118,7 +151,24 @@ final class ScriptLoader {
             }
         }
         stack.remove(target);
+        imported += out.size();
+        if (imported > MAX_IMPORTED_STATEMENTS && !overBudget) {
+            overBudget = true;
+            sink.error(imp.span(), "the imports bring in more than " + MAX_IMPORTED_STATEMENTS
+                    + " statements (a file imported many times over counts each time)",
+                    "import each shared file once, from the file that needs it");
+        }
         return out;
+    }
+
+    /** A file name as a message may show it: control characters escaped. */
+    private static String printable(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            if (c < 0x20 || c == 0x7f) sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            else sb.append(c);
+        }
+        return sb.toString();
     }
 
     /** The imported file's normalized path, or null (and an error) when the name is no path. */
@@ -144,6 +194,10 @@ final class ScriptLoader {
         String text;
         try {
             text = files.read(target);
+        } catch (SourceText.Malformed e) {
+            sources.add(displayName(target), e.lenient());
+            sink.error(new Span(displayName(target), e.line(), e.column(), 1), e.getMessage(), "save the file as UTF-8");
+            return null;
         } catch (IOException | RuntimeException e) {
             sink.error(imp.span(), "cannot read imported file '" + imp.path() + "'", "looked for " + target);
             return null;

@@ -12,6 +12,7 @@ import org.tec.diag.Diagnostics;
 import org.tec.diag.SourceSet;
 import org.tec.diag.Span;
 import org.tec.lang.Parsing;
+import org.tec.lang.SourceText;
 
 /** Source to program in one call: the pipeline the CLI, the tests and the API share. */
 public final class Scripts {
@@ -52,6 +53,10 @@ public final class Scripts {
                 throw new IOException(Files.isDirectory(path) ? "it is a directory" : "it is not a regular file");
             }
             text = loader.read(path);
+        } catch (SourceText.Malformed e) {
+            sources.add(name, e.lenient());
+            sink.error(new Span(name, e.line(), e.column(), 1), e.getMessage(), "save the file as UTF-8");
+            return new Compiled(List.of(), sink, sources, false);
         } catch (NoSuchFileException e) {
             sink.error(new Span(name, 0, 0, 0), "no such file", null);
             return new Compiled(List.of(), sink, sources, false);
@@ -80,6 +85,7 @@ public final class Scripts {
             Program p = c.compile(l, overrides);
             if (p != null) units.add(new Unit(l, p, overrides == null ? Map.of() : Map.copyOf(overrides)));
         }
+        OutputNames.check(units.stream().map(Unit::program).toList(), sink);
         if (sink.hasErrors()) return new Compiled(List.of(), sink, sources, true);
         return new Compiled(List.copyOf(units), sink, sources, true);
     }

@@ -9,6 +9,7 @@ import org.tec.diag.Diagnostics;
 import org.tec.diag.Span;
 import org.tec.figures.Figures;
 import org.tec.interp.FileFormat;
+import org.tec.interp.OutputNames;
 import org.tec.interp.Program;
 import org.tec.interp.RunError;
 import org.tec.interp.RunListener;
@@ -25,27 +26,20 @@ import org.tec.model.Var;
 public final class Emitter {
     private Emitter() {}
 
-    /** Refuses, before the run, every emit whose file would land outside the output directory. */
+    /** Refuses, before the run, every emit whose file would land outside the output directory, by name or by a link. */
     public static void validate(Program p, OutputDir dir, Diagnostics sink) {
-        for (Program.EmitPlan e : p.emits()) {
-            if (dir.resolve(e.file()) == null) outside(sink, e.span(), e.file(), dir);
-        }
-        for (Program.PlotPlan pl : p.plots()) {
-            if (dir.resolve(plotFile(p, pl)) == null) outside(sink, pl.span(), plotFile(p, pl), dir);
+        for (Program.EmitPlan e : p.emits()) refuse(sink, e.span(), e.file(), dir);
+        for (Program.PlotPlan pl : p.plots()) refuse(sink, pl.span(), OutputNames.plotFile(p, pl), dir);
+    }
+
+    private static void refuse(Diagnostics sink, Span span, String file, OutputDir dir) {
+        String why = dir.refusal(file);
+        if (why != null) {
+            sink.error(span, "'" + file + "' " + why,
+                    "write a file name relative to the output directory, without '..'; choose the directory with --out");
         }
     }
 
-    private static void outside(Diagnostics sink, Span span, String file, OutputDir dir) {
-        sink.error(span, "'" + file + "' is outside the output directory " + dir.root(),
-                "write a file name relative to the output directory, without '..'; choose the directory with --out");
-    }
-
-    /** A plot without 'to FILE' is drawn to the script's name with .svg. */
-    static String plotFile(Program p, Program.PlotPlan pl) {
-        if (pl.file() != null) return pl.file();
-        String base = Path.of(p.file()).getFileName().toString();
-        return (base.endsWith(".tec") ? base.substring(0, base.length() - 4) : base) + FileFormat.SVG.extension();
-    }
 
     /**
      * Whether an emit of this format is written as the run records it (CSV), and so needs no
@@ -67,8 +61,8 @@ public final class Emitter {
      * Opens the CSV outputs of a run before it starts, so that its trajectory streams to
      * them as it is recorded; {@link Streams#finish} commits them and writes the rest.
      */
-    public static Streams open(Program p, OutputDir dir, String version, String suffix) throws IOException {
-        Streams s = new Streams(p, dir, version, suffix);
+    public static Streams open(Program p, OutputDir dir, String version, String suffix, OutputSet.Budget budget) throws IOException {
+        Streams s = new Streams(p, dir, version, suffix, new OutputSet(budget));
         try {
             for (Program.EmitPlan e : p.emits()) {
                 Path target = target(dir, e.file(), suffix);
@@ -86,29 +80,30 @@ public final class Emitter {
         return p.emits().stream().allMatch(Emitter::streamed) && p.plots().stream().allMatch(Program.PlotPlan::sweep);
     }
 
-    /** The outputs of one run, open while it runs. */
+    /** The outputs of one run, open while it runs, and named together when it ends. */
     public static final class Streams {
-        private record Open(StreamedFile file, CsvRows rows, boolean sidecar) {}
+        private record Open(Path target, CsvRows rows, boolean sidecar) {}
 
         private final Program program;
         private final OutputDir dir;
         private final String version;
         private final String suffix;
+        private final OutputSet set;
         private final List<Open> open = new ArrayList<>();
         private RunListener listener = RunListener.NONE;
 
-        Streams(Program program, OutputDir dir, String version, String suffix) {
+        Streams(Program program, OutputDir dir, String version, String suffix, OutputSet set) {
             this.program = program;
             this.dir = dir;
             this.version = version;
             this.suffix = suffix;
+            this.set = set;
         }
 
         /** Adds a streamed CSV (the command line's --csv, say). */
         public void csv(Path target, double every, List<Var> vars, boolean tidy, boolean sidecar) throws IOException {
-            StreamedFile f = new StreamedFile(target);
-            CsvRows r = new CsvRows(f.writer(), program.dt(), every, vars, tidy, null, true);
-            open.add(new Open(f, r, sidecar));
+            CsvRows r = new CsvRows(set.open(target), program.dt(), every, vars, tidy, null, true);
+            open.add(new Open(target, r, sidecar));
             listener = RunListener.both(listener, r);
         }
 
@@ -116,111 +111,118 @@ public final class Emitter {
             return listener;
         }
 
-        /** Commits the streamed files, writes their sidecars, and writes the JSON emits and figures. */
-        public List<Path> finish(RunResult r) {
-            List<Path> written = new ArrayList<>();
+        /**
+         * Finishes the streamed files and writes their sidecars, the JSON emits, the figures
+         * and the {@code extra} files (the command line's --json and --plot) into the set, then
+         * names them all; on any failure none is named.
+         */
+        public List<Path> finish(RunResult r, Extra extra) {
             try {
                 for (Open o : open) {
                     o.rows().finish();
-                    o.file().commit();
-                    written.add(o.file().target());
-                    if (o.sidecar()) {
-                        Meta.writeSidecar(o.file().target(), program, version, null);
-                        written.add(Meta.sidecar(o.file().target()));
-                    }
+                    if (o.sidecar()) Meta.writeSidecar(set, o.target(), program, version, null);
                 }
-            } catch (IOException | UncheckedIOException ex) {
+                fromRecord(set, r, dir, version, suffix, false);
+                figures(set, r, dir, suffix);
+                if (extra != null) extra.into(set);
+                return set.commit();
+            } catch (IOException ex) {
                 abort();
-                throw new RunError(RunError.Kind.OUTPUT, 0, "cannot write output: " + ex.getMessage());
+                throw cannotWrite(ex);
+            } catch (UncheckedIOException ex) {
+                abort();
+                throw cannotWrite(ex.getCause());
+            } catch (RuntimeException ex) {
+                abort();
+                throw ex;
             }
-            written.addAll(fromRecord(r, dir, version, suffix, false));
-            written.addAll(figures(r, dir, suffix));
-            return written;
         }
 
         public void abort() {
-            for (Open o : open) o.file().abort();
+            set.abort();
         }
     }
 
-    /** Writes every emit; returns the files written. */
-    public static List<Path> emit(RunResult r, OutputDir dir, String version) {
-        return emit(r, dir, version, null);
+    /** Files a caller adds to a run's set before it is named. */
+    @FunctionalInterface
+    public interface Extra {
+        void into(OutputSet set) throws IOException;
     }
 
-    /** Writes every emit, with {@code suffix} (a study's run, "-run007") before each file's extension. */
-    public static List<Path> emit(RunResult r, OutputDir dir, String version, String suffix) {
-        List<Path> written = fromRecord(r, dir, version, suffix, true);
-        written.addAll(fromRecord(r, dir, version, suffix, false));
-        written.addAll(figures(r, dir, suffix));
-        return written;
+    /**
+     * Writes every emit and figure of a finished run as one set, with {@code suffix} (a
+     * study's run, "-run007") before each file's extension; returns the files written.
+     */
+    public static List<Path> emit(RunResult r, OutputDir dir, String version, String suffix, OutputSet.Budget budget) {
+        try (OutputSet set = new OutputSet(budget)) {
+            fromRecord(set, r, dir, version, suffix, true);
+            fromRecord(set, r, dir, version, suffix, false);
+            figures(set, r, dir, suffix);
+            return set.commit();
+        } catch (IOException ex) {
+            throw cannotWrite(ex);
+        } catch (UncheckedIOException ex) {
+            throw cannotWrite(ex.getCause());
+        }
     }
 
     /** The emits that stream (or those that do not), written from the finished record. */
-    private static List<Path> fromRecord(RunResult r, OutputDir dir, String version, String suffix, boolean streamed) {
-        List<Path> written = new ArrayList<>();
+    private static void fromRecord(OutputSet set, RunResult r, OutputDir dir, String version, String suffix, boolean streamed)
+            throws IOException {
         for (Program.EmitPlan e : r.program().emits()) {
             Path target = target(dir, e.file(), suffix);
-            if (target != null && streamed(e) == streamed) written.addAll(write(r, e, target, version));
+            if (target != null && streamed(e) == streamed) write(set, r, e, target, version);
         }
-        return written;
     }
 
-    /** One emit, in its format; returns the files written (a CSV's sidecar too). */
-    private static List<Path> write(RunResult r, Program.EmitPlan e, Path target, String version) {
-        try {
-            return switch (e.format()) {
-                case CSV -> {
-                    AtomicFiles.write(target, w -> CsvWriter.wide(w, r.record(), r.program().dt(), e.every(), e.variables()));
-                    Meta.writeSidecar(target, r.program(), version, null);
-                    yield List.of(target, Meta.sidecar(target));
-                }
-                case JSON -> {
-                    AtomicFiles.write(target, w -> JsonWriter.write(w, r, version, e.every(), e.variables()));
-                    yield List.of(target);
-                }
-                case SVG, PNG -> throw notData(e);
-            };
-        } catch (IOException ex) {
-            throw cannotWrite(target, ex);
+    /** One emit, in its format (a CSV with its sidecar). */
+    private static void write(OutputSet set, RunResult r, Program.EmitPlan e, Path target, String version) throws IOException {
+        switch (e.format()) {
+            case CSV -> {
+                set.write(target, w -> CsvWriter.wide(w, r.record(), r.program().dt(), e.every(), e.variables()));
+                Meta.writeSidecar(set, target, r.program(), version, null);
+            }
+            case JSON -> set.write(target, w -> JsonWriter.write(w, r, version, e.every(), e.variables()));
+            case SVG, PNG -> throw notData(e);
         }
     }
 
     /** The session figures of a run ('plot' without 'sweep'). */
-    private static List<Path> figures(RunResult r, OutputDir dir, String suffix) {
-        List<Path> written = new ArrayList<>();
+    private static void figures(OutputSet set, RunResult r, OutputDir dir, String suffix) throws IOException {
         for (Program.PlotPlan pl : r.program().plots()) {
             if (pl.sweep()) continue;
-            Path target = target(dir, plotFile(r.program(), pl), suffix);
+            Path target = target(dir, OutputNames.plotFile(r.program(), pl), suffix);
             if (target == null) continue; // refused by validate before the run
-            plot(r, pl.variables(), target);
-            written.add(target);
+            plot(set, r, pl.variables(), target);
         }
-        return written;
     }
 
     /** Draws a study's 'plot sweep' figures: every numeric print against the first swept parameter. */
     public static List<Path> plotStudy(Study.Result s, OutputDir dir) {
-        List<Path> written = new ArrayList<>();
         Program p = s.program();
-        for (Program.PlotPlan pl : p.plots()) {
-            if (!pl.sweep()) continue;
-            Path target = dir.resolve(plotFile(p, pl));
-            if (target == null) continue;
-            drawForRun(target, format -> Figures.sweepPanels(s, format));
-            written.add(target);
+        try (OutputSet set = OutputSet.unlimited()) {
+            for (Program.PlotPlan pl : p.plots()) {
+                if (!pl.sweep()) continue;
+                Path target = dir.resolve(OutputNames.plotFile(p, pl));
+                if (target != null) draw(set, target, format -> Figures.sweepPanels(s, format));
+            }
+            return set.commit();
+        } catch (IOException ex) {
+            throw cannotWrite(ex);
         }
-        return written;
     }
 
-    /** Draws a session figure; the charting library is optional for library users, so its absence is reported. */
-    public static void plot(RunResult r, List<Var> vars, Path target) {
-        drawForRun(target, format -> Figures.session(r.record(), r.program().name(), vars, format));
+    /** Draws a session figure into a set, in the format the file's name says. */
+    public static void plot(OutputSet set, RunResult r, List<Var> vars, Path target) throws IOException {
+        draw(set, target, format -> Figures.session(r.record(), r.program().name(), vars, format));
     }
 
     /** A study figure of the chosen print statements (by index), one panel each, in the format the file's name says. */
     public static void sweepPanels(Study.Result r, List<Integer> which, Path target) throws IOException {
-        draw(target, format -> Figures.sweepPanels(r, which, format));
+        try (OutputSet set = OutputSet.unlimited()) {
+            draw(set, target, format -> Figures.sweepPanels(r, which, format));
+            set.commit();
+        }
     }
 
     @FunctionalInterface
@@ -228,29 +230,31 @@ public final class Emitter {
         byte[] draw(FileFormat format) throws IOException;
     }
 
-    /** Draws a figure in the format its file's name says, and writes it; a name of no figure format is an error. */
-    private static void draw(Path target, Drawing drawing) throws IOException {
+    /**
+     * Draws a figure in the format its file's name says, into the set; a name of no figure
+     * format is an error, and so is a missing charting library (optional for library users).
+     */
+    private static void draw(OutputSet set, Path target, Drawing drawing) throws IOException {
         FileFormat format = FileFormat.byFileName(target.toString(), FileFormat.Kind.FIGURE);
         if (format == null) {
             throw new IOException("a figure is drawn as " + String.join(" or ", FileFormat.keys(FileFormat.Kind.FIGURE))
                     + ": end the file name in one of those");
         }
-        AtomicFiles.write(target, drawing.draw(format));
-    }
-
-    /** {@link #draw}, its failures reported as the run's output errors. */
-    private static void drawForRun(Path target, Drawing drawing) {
+        byte[] bytes;
         try {
-            draw(target, drawing);
-        } catch (IOException ex) {
-            throw cannotWrite(target, ex);
+            bytes = drawing.draw(format);
         } catch (LinkageError ex) {
-            throw new RunError(RunError.Kind.OUTPUT, 0, "cannot draw " + target + ": the charting library (XChart) is not on the class path");
+            throw new IOException("cannot draw " + target + ": the charting library (XChart) is not on the class path");
         }
+        set.write(target, bytes);
     }
 
-    private static RunError cannotWrite(Path target, IOException ex) {
-        return new RunError(RunError.Kind.OUTPUT, 0, "cannot write " + target + ": " + ex.getMessage());
+    /** A failed write as the run's output error; a budget gone over as the limit it is. */
+    private static RunError cannotWrite(IOException ex) {
+        if (ex instanceof OutputSet.OverBudget) {
+            return new RunError(RunError.Kind.OUTPUT_LIMIT, 0, ex.getMessage());
+        }
+        return new RunError(RunError.Kind.OUTPUT, 0, "cannot write output: " + ex.getMessage());
     }
 
     /** A file of the output directory, with {@code suffix} before its extension; null when outside it. */

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import org.tec.interp.OutputNames;
 import org.tec.interp.Program;
 import org.tec.model.Param;
 import org.tec.text.Numbers;
@@ -54,15 +55,12 @@ public final class Meta {
 
     /** {@code betsy.csv} becomes {@code betsy.meta.json}, beside it. */
     public static Path sidecar(Path csv) {
-        String name = csv.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        return csv.resolveSibling(base + ".meta.json");
+        return csv.resolveSibling(OutputNames.sidecar(csv.getFileName().toString()));
     }
 
-    /** Writes a sidecar: the metadata block alone, plus what the CSV holds. */
-    public static void writeSidecar(Path csv, Program p, String version, Map<String, Object> extra) throws IOException {
-        AtomicFiles.write(sidecar(csv), w -> {
+    /** Writes a sidecar into the CSV's set: the metadata block alone, plus what the CSV holds. */
+    public static void writeSidecar(OutputSet set, Path csv, Program p, String version, Map<String, Object> extra) throws IOException {
+        set.write(sidecar(csv), w -> {
             try (JsonGenerator g = JsonWriter.pretty(w)) {
                 g.writeStartObject();
                 fields(g, p, version, extra);

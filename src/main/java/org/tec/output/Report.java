@@ -1,5 +1,8 @@
 package org.tec.output;
 
+import java.util.Locale;
+import org.tec.text.Printable;
+
 import java.util.EnumSet;
 import java.util.Set;
 import org.tec.interp.Event;
@@ -40,22 +43,25 @@ public final class Report {
         sb.append(s.bold("Phases")).append('\n');
         for (PhaseRecord ph : r.record().phases()) {
             String status = ph.completed() ? "completed" : s.red("ended early") + " (" + num(ph.duration()) + " of " + num(ph.planned()) + " min)";
-            String who = course ? String.format("s%-3d", ph.session()) : "";
-            sb.append(String.format("  %s%6s - %6s min  %-32s %s%n", who, num(ph.start()), num(ph.end()), ph.title(), status));
+            String who = course ? String.format(Locale.ROOT, "s%-3d", ph.session()) : "";
+            sb.append(String.format(Locale.ROOT, "  %s%6s - %6s min  %-32s %s\n", who, num(ph.start()), num(ph.end()),
+                    Printable.escape(ph.title()), status));
         }
         sb.append('\n').append(s.bold("Events")).append('\n');
         int shown = 0;
         for (Event e : r.record().events()) {
             if (QUIET.contains(e.kind())) continue;
             boolean alarm = e.kind() == Event.Kind.ENDED_EARLY || e.kind() == Event.Kind.ESCAPE || e.kind() == Event.Kind.WALKOUT;
-            String msg = alarm ? s.red(e.message()) : e.message();
-            sb.append("  ").append(event(course ? e.session() : 0, e.time(), msg)).append('\n');
+            String msg = Printable.escape(e.message());
+            sb.append("  ").append(eventLine(course ? e.session() : 0, e.time(), alarm ? s.red(msg) : msg)).append('\n');
             shown++;
         }
         if (shown == 0) sb.append("  (none)\n");
         if (!r.prints().isEmpty()) {
             sb.append('\n').append(s.bold("Values")).append('\n');
-            for (Printed pr : r.prints()) sb.append("  ").append(pr.source()).append(" = ").append(pr.value()).append('\n');
+            for (Printed pr : r.prints()) {
+                sb.append("  ").append(Printable.escape(pr.source())).append(" = ").append(Printable.escape(pr.value())).append('\n');
+            }
         }
         appendVerdicts(sb, s, r.goals(), r.expects());
         return sb.toString();
@@ -127,7 +133,7 @@ public final class Report {
         StringBuilder sb = new StringBuilder();
         java.util.function.Consumer<java.util.List<String>> line = cells -> {
             sb.append(' ');
-            for (int i = 0; i < w.length; i++) sb.append(' ').append(String.format("%-" + w[i] + "s", cells.get(i)));
+            for (int i = 0; i < w.length; i++) sb.append(' ').append(String.format(Locale.ROOT, "%-" + w[i] + "s", Printable.escape(cells.get(i))));
             sb.append('\n');
         };
         line.accept(header);
@@ -142,13 +148,17 @@ public final class Report {
      * (a course's runs name the session of each event; pass 0 for a single session).
      */
     public static String event(int session, double time, String message) {
-        String who = session > 0 ? String.format(java.util.Locale.ROOT, "s%-3d", session) : "";
-        return who + String.format(java.util.Locale.ROOT, "%6s min  %s", num(time), message);
+        return eventLine(session, time, Printable.escape(message));
+    }
+
+    private static String eventLine(int session, double time, String safeMessage) {
+        String who = session > 0 ? String.format(Locale.ROOT, "s%-3d", session) : "";
+        return who + String.format(Locale.ROOT, "%6s min  %s", num(time), safeMessage);
     }
 
     /** A verdict: its mark ({@code pass}, {@code FAIL}, {@code met    }, {@code not met}), what was checked, {@code [detail]} if any. */
     public static String verdict(String mark, String what, String detail) {
-        return mark + "  " + what + (detail == null ? "" : "  [" + detail + "]");
+        return mark + "  " + Printable.escape(what) + (detail == null ? "" : "  [" + Printable.escape(detail) + "]");
     }
 
     /** A verdict marked {@code pass} or {@code FAIL}. */
@@ -158,7 +168,7 @@ public final class Report {
 
     /** A run that stopped: {@code run-time error at 12.0 min: message}. */
     public static String runError(double time, String message) {
-        return "run-time error at " + num(time) + " min: " + message;
+        return "run-time error at " + num(time) + " min: " + Printable.escape(message);
     }
 
     /** Minutes in reports: one decimal. */

@@ -25,15 +25,29 @@ import org.tec.text.Numbers;
 public final class Results {
     private Results() {}
 
-    /** Column names, in order. */
+    /**
+     * Column names, in order, each unique: {@code run}, {@code replicate} and {@code seed}
+     * are reserved, and a swept parameter or a print whose name is taken (a print of the
+     * swept parameter itself, a param called {@code seed}, the same print twice) is written
+     * as {@code sweep: NAME} or {@code print: NAME}, then numbered, so no value overwrites
+     * another.
+     */
     private static List<String> columns(Study.Result r) {
         Program p = r.program();
-        List<String> cols = new ArrayList<>(List.of("run", "replicate", "seed"));
-        for (var sw : r.runs().sweeps()) cols.add(sw.param());
-        for (Program.Check g : p.goals()) cols.add("goal: " + g.name());
-        for (Program.Check e : p.expects()) cols.add("expect: " + e.source());
-        for (Program.PrintPlan pr : p.prints()) cols.add(pr.source());
-        return cols;
+        java.util.LinkedHashSet<String> cols = new java.util.LinkedHashSet<>(List.of("run", "replicate", "seed"));
+        for (var sw : r.runs().sweeps()) cols.add(unique(cols, "sweep", sw.param()));
+        for (Program.Check g : p.goals()) cols.add(unique(cols, "goal", "goal: " + g.name()));
+        for (Program.Check e : p.expects()) cols.add(unique(cols, "expect", "expect: " + e.source()));
+        for (Program.PrintPlan pr : p.prints()) cols.add(unique(cols, "print", pr.source()));
+        return List.copyOf(cols);
+    }
+
+    private static String unique(java.util.Set<String> taken, String kind, String name) {
+        if (!taken.contains(name)) return name;
+        String prefixed = name.startsWith(kind + ": ") ? name : kind + ": " + name;
+        String candidate = prefixed;
+        for (int n = 2; taken.contains(candidate); n++) candidate = prefixed + " (" + n + ")";
+        return candidate;
     }
 
     /** One map per run, column to value (numbers as numbers, conditions as true/false). */
@@ -89,8 +103,11 @@ public final class Results {
         for (String c : cols) schema.addColumn(c);
         CsvMapper mapper = new CsvMapper();
         List<Map<String, Object>> rows = rows(r);
-        AtomicFiles.write(target, w -> mapper.writer(schema.build()).writeValues(w).writeAll(rows).close());
-        Meta.writeSidecar(target, r.program(), version, studyFacts(r, cols));
+        try (OutputSet set = OutputSet.unlimited()) {
+            set.write(target, w -> mapper.writer(schema.build()).writeValues(w).writeAll(rows).close());
+            Meta.writeSidecar(set, target, r.program(), version, studyFacts(r, cols));
+            set.commit();
+        }
     }
 
     public static void json(Study.Result r, Path target, String version) throws IOException {

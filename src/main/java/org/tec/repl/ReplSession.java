@@ -30,7 +30,8 @@ final class ReplSession {
     /** One statement typed at the prompt, at a moment of the run. */
     record Typed(double time, String text) {}
 
-    private final TecEngine engine = Tec.builder().build();
+    /** The person at the prompt chose the files, as at the command line: no sandbox, no output byte limit. */
+    private final TecEngine engine = Tec.builder().sandbox(false).maxOutputBytes(Long.MAX_VALUE).build();
     private Path file;
     private TecScript script;
     private TecSession session;

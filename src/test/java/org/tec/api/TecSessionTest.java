@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** A live session driven line by line, as the REPL and an embedder drive one. */
 class TecSessionTest {
-    private static final TecEngine ENGINE = Tec.builder().build();
+    /** The scenario library is one script folder: its scripts import across its subfolders. */
+    private static final TecEngine ENGINE = Tec.builder().scriptFolder(java.nio.file.Path.of("scenarios")).build();
 
     private static TecSession betsy() {
         return ENGINE.compile(ApiTest.BETSY).session(Map.of());

@@ -157,13 +157,16 @@ class ErrorCatalogueTest {
         return sb.toString();
     }
 
-    /** The rendering quotes the source line and puts carets under the span's column. */
+    /**
+     * The rendering quotes the source line and puts carets under the span's column; the
+     * script's control characters are never passed on raw (Printable).
+     */
     private static void assertRendered(Diagnostic d, SourceSet sources) {
         List<String> out = DiagnosticRenderer.render(d, sources).lines().toList();
-        assertEquals(d.headline(), out.get(0));
+        assertEquals(org.tec.text.Printable.escape(d.headline()), out.get(0));
         String source = sources.line(d.span().file(), d.span().line());
         if (source == null) return; // a command-line value has no source line
-        assertEquals("    " + source.replace('\t', ' '), out.get(1), "the rendering quotes the source line");
+        assertEquals("    " + org.tec.text.Printable.line(source), out.get(1), "the rendering quotes the source line");
         int col = d.span().column();
         assertTrue(out.get(2).matches(" {" + (4 + col - 1) + "}\\^+"), () -> "carets under column " + col + ": '" + out.get(2) + "'");
     }

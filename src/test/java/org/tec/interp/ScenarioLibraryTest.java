@@ -20,6 +20,7 @@ import org.tec.Version;
 import org.tec.diag.DiagnosticRenderer;
 import org.tec.diag.Diagnostics;
 import org.tec.output.Emitter;
+import org.tec.output.OutputSet;
 import org.tec.output.OutputDir;
 
 /**
@@ -80,13 +81,13 @@ class ScenarioLibraryTest {
         int runs;
         if (program.study() == null) {
             RunResult result = Interpreter.run(program, RunOptions.DEFAULTS);
-            written.addAll(Emitter.emit(result, dir, Version.get()));
+            written.addAll(Emitter.emit(result, dir, Version.get(), null, OutputSet.Budget.unlimited()));
             expects = result.expects();
             runs = 1;
         } else {
             Study.Result study = Study.run(c, unit, 2, RunOptions.DEFAULTS, null);
             for (StudyRuns.Run r : study.runs().runs()) {
-                written.addAll(Emitter.emit(r.result(), dir, Version.get(), String.format("-run%03d", r.index())));
+                written.addAll(Emitter.emit(r.result(), dir, Version.get(), String.format("-run%03d", r.index()), OutputSet.Budget.unlimited()));
             }
             expects = study.expects();
             runs = study.runs().runs().size();

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tec.interp.FileFormat;
 import org.tec.interp.Interpreter;
-import org.tec.interp.RunError;
 import org.tec.interp.RunOptions;
 import org.tec.interp.RunResult;
 import org.tec.interp.Scripts;
@@ -62,11 +61,16 @@ class OneWriterTest {
         assertTrue(c.ok(), () -> c.diagnostics().sorted().toString());
         RunResult r = Interpreter.run(c.program(), RunOptions.DEFAULTS);
         Path bmp = tmp.resolve("figure.bmp");
-        RunError e = assertThrows(RunError.class, () -> Emitter.plot(r, List.of(), bmp));
-        assertTrue(e.getMessage().contains("svg or png"), e.getMessage());
+        try (OutputSet set = OutputSet.unlimited()) {
+            IOException e = assertThrows(IOException.class, () -> Emitter.plot(set, r, List.of(), bmp));
+            assertTrue(e.getMessage().contains("svg or png"), e.getMessage());
+        }
         assertFalse(Files.exists(bmp));
         Path svg = tmp.resolve("figure.svg");
-        Emitter.plot(r, List.of(), svg);
+        try (OutputSet set = OutputSet.unlimited()) {
+            Emitter.plot(set, r, List.of(), svg);
+            assertEquals(List.of(svg), set.commit());
+        }
         assertEquals(FileFormat.SVG, FileFormat.byFileName(svg.toString(), FileFormat.Kind.FIGURE));
         assertTrue(Files.readString(svg).startsWith("<?xml"), "an SVG document");
     }
