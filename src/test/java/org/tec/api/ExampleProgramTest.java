@@ -15,10 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The example in examples/ is compiled and run against the library alone: tec's classes
- * and its required dependencies, without picocli, JLine, XChart or the progress bar.
+ * and its required dependencies, without picocli, JLine or XChart.
  */
 class ExampleProgramTest {
-    private static final List<String> CLI_ONLY = List.of("picocli", "jline", "xchart", "progressbar", "VectorGraphics2D",
+    private static final List<String> CLI_ONLY = List.of("picocli", "jline", "xchart", "VectorGraphics2D",
             "graphics2d", "pdfbox", "animated-gif", "junit", "opentest4j", "apiguardian", "jqwik", "jazzer");
 
     @TempDir
