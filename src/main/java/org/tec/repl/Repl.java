@@ -1,7 +1,10 @@
 package org.tec.repl;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,29 +32,70 @@ import org.tec.text.Numbers;
  * The read-eval-print loop: commands (':step 2 min', ':plot ...') and statements of the
  * language, acting on a live session. Nothing typed ends the session but ':quit' and
  * Ctrl-D; errors are shown with the same caret rendering as everywhere else.
+ *
+ * <p>Two faces: {@linkplain #Repl(Terminal, Path, boolean) interactive}, on a JLine terminal
+ * with editing, completion, highlighting and history; and {@linkplain #plain plain}, for
+ * input piped in or output captured: lines read as they come, no prompt, no echo, no
+ * colour, {@code \n} line ends, no history, so the same input gives the same bytes.
  */
 public final class Repl {
-    private final Terminal terminal;
-    private final LineReader reader;
+    /** Where lines come from: JLine's reader, or plain lines of a stream. */
+    @FunctionalInterface
+    private interface Lines {
+        /** The next line; null at the end of input. A Ctrl-C gives {@link UserInterruptException}. */
+        String read(String prompt) throws IOException;
+    }
+
+    private final Lines lines;
     private final PrintWriter out;
+    private final int width;
+    private final boolean colour;
+    private final boolean interactive;
     private final ReplSession session = new ReplSession();
     private final AtomicBoolean running = new AtomicBoolean();
     private int lastEvent;
 
-    public Repl(Terminal terminal, Path history) {
-        this.terminal = terminal;
+    /**
+     * The interactive REPL on a terminal; {@code history} (may be null) keeps the lines typed;
+     * {@code colour} false (NO_COLOR, a dumb terminal) draws everything in plain text.
+     */
+    public Repl(Terminal terminal, Path history, boolean colour) {
         LineReaderBuilder b = LineReaderBuilder.builder().terminal(terminal).appName("tec")
-                .parser(new ReplParser()).highlighter(new ReplHighlighter()).completer(new ReplCompleter(() -> session))
+                .parser(new ReplParser()).completer(new ReplCompleter(() -> session))
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P  ...> ")
                 .variable(LineReader.INDENTATION, 2)
                 .option(LineReader.Option.INSERT_BRACKET, false)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+        if (colour) b.highlighter(new ReplHighlighter());
         if (history != null) b.variable(LineReader.HISTORY_FILE, history);
-        this.reader = b.build();
+        LineReader reader = b.build();
+        this.lines = prompt -> {
+            try {
+                return reader.readLine(prompt);
+            } catch (EndOfFileException e) {
+                return null;
+            }
+        };
         this.out = terminal.writer();
+        this.width = terminal.getWidth() > 0 ? terminal.getWidth() : 80;
+        this.interactive = true;
+        this.colour = colour && !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         terminal.handle(Terminal.Signal.INT, sig -> {
             if (running.get()) session.session().interrupt();
         });
+    }
+
+    private Repl(BufferedReader in, PrintWriter out) {
+        this.lines = prompt -> in.readLine();
+        this.out = out;
+        this.width = 80;
+        this.colour = false;
+        this.interactive = false;
+    }
+
+    /** The plain REPL over streams (input piped in, output captured): deterministic text, nothing else. */
+    public static Repl plain(Reader in, Writer out) {
+        return new Repl(new BufferedReader(in), new PrintWriter(out, true));
     }
 
     /** Runs the loop until :quit or end of input; returns the exit code (always 0). */
@@ -61,11 +105,15 @@ public final class Repl {
         while (true) {
             String line;
             try {
-                line = reader.readLine(prompt());
+                line = lines.read(prompt());
             } catch (UserInterruptException e) {
                 continue; // Ctrl-C drops the line
-            } catch (EndOfFileException e) {
-                out.println();
+            } catch (IOException e) {
+                out.println("cannot read the input: " + e.getMessage());
+                break;
+            }
+            if (line == null) {
+                if (interactive) out.println(); // after the prompt
                 break;
             }
             String input = line.strip();
@@ -241,8 +289,6 @@ public final class Repl {
                 vars.add(v);
             }
         }
-        int width = terminal.getWidth() > 0 ? terminal.getWidth() : 80;
-        boolean colour = !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         out.print(TerminalChart.render(session.session(), vars, from, Math.min(width, 160), 16, colour));
     }
 

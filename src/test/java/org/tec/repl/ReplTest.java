@@ -33,7 +33,7 @@ class ReplTest {
         String input = String.join("\n", lines) + "\n";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Terminal t = new DumbTerminal(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out)) {
-            int code = new Repl(t, tmp.resolve("history")).loop(file);
+            int code = new Repl(t, tmp.resolve("history"), true).loop(file);
             assertEquals(0, code);
         }
         return out.toString(StandardCharsets.UTF_8);
