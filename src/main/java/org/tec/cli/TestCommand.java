@@ -40,7 +40,10 @@ final class TestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    record Outcome(Path file, boolean passed, String message, double seconds) {}
+    /** One check of a script, as a JUnit test case: an expectation of a scenario, its run, or the compile. */
+    record Case(String name, boolean passed, String message, String detail) {}
+
+    record Outcome(Path file, boolean passed, String message, double seconds, List<Case> cases) {}
 
     @Override
     public Integer call() throws IOException {
@@ -56,6 +59,10 @@ final class TestCommand implements Callable<Integer> {
             } else {
                 throw new CommandLine.ParameterException(spec.commandLine(), "no such file or directory: " + p);
             }
+        }
+        if (files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no .tec files under " + paths
+                    + ": nothing to test (a test run of nothing would pass)");
         }
         Path outDir = out != null ? out : Files.createTempDirectory("tec-test");
         boolean scratch = out == null;
@@ -84,30 +91,42 @@ final class TestCommand implements Callable<Integer> {
 
     private Outcome runOne(TecEngine engine, Path f, Path outDir, long t0) {
         TecCheck c = engine.check(f);
-        if (c.hasErrors()) return new Outcome(f, false, TecDiagnostic.render(c.diagnostics()).trim(), secs(t0));
+        if (c.hasErrors()) return refused(f, "compile", c.diagnostics(), t0);
         if (!c.hasScenario()) return null;
         TecRun run = c.run().outputDirectory(outDir);
-        if (!run.outputProblems().isEmpty()) {
-            return new Outcome(f, false, TecDiagnostic.render(run.outputProblems()).trim(), secs(t0));
-        }
+        if (!run.outputProblems().isEmpty()) return refused(f, "outputs", run.outputProblems(), t0);
         StringBuilder msg = new StringBuilder();
+        List<Case> cases = new ArrayList<>();
         boolean passed = true;
         List<String> scenarios = c.scenarios();
         for (int i = 0; i < scenarios.size(); i++) {
             String prefix = scenarios.size() > 1 ? "[" + scenarios.get(i) + "] " : "";
+            String scenario = scenarios.get(i);
             try (Progress progress = Progress.of(null, false)) {
                 TecRun.Outcome done = run.progress(progress).cancellation(Main.STOP).scenario(i);
                 for (TecVerdict v : done.expectations()) {
-                    if (!v.passed()) msg.append(prefix).append(v.location()).append(": ").append(v).append('\n');
+                    String line = v.location() + ": " + v;
+                    if (!v.passed()) msg.append(prefix).append(line).append('\n');
+                    cases.add(new Case(scenario + ": expect " + v.name(), v.passed(), line, line));
                 }
-                if (done.expectations().isEmpty()) msg.append(prefix).append("note: no expectations; the script only has to run\n");
+                if (done.expectations().isEmpty()) {
+                    msg.append(prefix).append("note: no expectations; the script only has to run\n");
+                    cases.add(new Case(scenario + ": runs", true, "", ""));
+                }
                 passed &= done.passed();
             } catch (TecException e) {
                 msg.append(prefix).append(e.report()).append('\n');
+                cases.add(new Case(scenario + ": runs", false, firstLine(e.report()), e.report()));
                 passed = false;
             }
         }
-        return new Outcome(f, passed, msg.toString().trim(), secs(t0));
+        return new Outcome(f, passed, msg.toString().trim(), secs(t0), List.copyOf(cases));
+    }
+
+    /** A script refused before it ran: one failing case with the diagnostics. */
+    private static Outcome refused(Path f, String stage, List<TecDiagnostic> problems, long t0) {
+        String text = TecDiagnostic.render(problems).trim();
+        return new Outcome(f, false, text, secs(t0), List.of(new Case(stage, false, firstLine(text), text)));
     }
 
     private static void deleteTree(Path dir) {
@@ -126,22 +145,61 @@ final class TestCommand implements Callable<Integer> {
         return "      " + s.replace("\n", "\n      ");
     }
 
+    /**
+     * JUnit XML as CI dashboards read it: one {@code <testsuite>} per script, one
+     * {@code <testcase>} per expectation of each scenario (or the compile, or a run that
+     * stopped), each failure with its message and position.
+     */
     private static void writeJunit(Path target, List<Outcome> outcomes) throws IOException {
-        long failures = outcomes.stream().filter(o -> !o.passed).count();
-        StringBuilder w = new StringBuilder();
-        w.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        w.append("<testsuite name=\"tec\" tests=\"" + outcomes.size() + "\" failures=\"" + failures + "\">\n");
-        for (Outcome o : outcomes) {
-            w.append("  <testcase classname=\"tec\" name=\"" + xml(o.file.toString()) + "\" time=\""
-                    + org.tec.text.Numbers.fixed(o.seconds, 3) + "\"");
-            if (o.passed) {
-                w.append("/>\n");
-            } else {
-                w.append(">\n    <failure message=\"" + xml(firstLine(o.message)) + "\">" + xml(o.message) + "</failure>\n  </testcase>\n");
+        java.io.StringWriter text = new java.io.StringWriter();
+        try {
+            javax.xml.stream.XMLStreamWriter w = javax.xml.stream.XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeCharacters("\n");
+            w.writeStartElement("testsuites");
+            w.writeAttribute("name", "tec");
+            w.writeAttribute("tests", String.valueOf(outcomes.stream().mapToInt(o -> o.cases().size()).sum()));
+            w.writeAttribute("failures", String.valueOf(outcomes.stream().flatMap(o -> o.cases().stream()).filter(k -> !k.passed()).count()));
+            w.writeCharacters("\n");
+            for (Outcome o : outcomes) {
+                String file = o.file().toString().replace('\\', '/');
+                w.writeCharacters("  ");
+                w.writeStartElement("testsuite");
+                w.writeAttribute("name", xml(file));
+                w.writeAttribute("tests", String.valueOf(o.cases().size()));
+                w.writeAttribute("failures", String.valueOf(o.cases().stream().filter(k -> !k.passed()).count()));
+                w.writeAttribute("time", org.tec.text.Numbers.fixed(o.seconds(), 3));
+                w.writeCharacters("\n");
+                for (Case k : o.cases()) {
+                    w.writeCharacters("    ");
+                    if (k.passed()) {
+                        w.writeEmptyElement("testcase");
+                    } else {
+                        w.writeStartElement("testcase");
+                    }
+                    w.writeAttribute("classname", xml(file));
+                    w.writeAttribute("name", xml(k.name()));
+                    if (!k.passed()) {
+                        w.writeStartElement("failure");
+                        w.writeAttribute("message", xml(k.message()));
+                        w.writeCharacters(xml(k.detail()));
+                        w.writeEndElement();
+                        w.writeEndElement();
+                    }
+                    w.writeCharacters("\n");
+                }
+                w.writeCharacters("  ");
+                w.writeEndElement();
+                w.writeCharacters("\n");
             }
+            w.writeEndElement();
+            w.writeCharacters("\n");
+            w.writeEndDocument();
+            w.close();
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new IOException("cannot write the JUnit XML: " + e.getMessage(), e);
         }
-        w.append("</testsuite>\n");
-        Tec.writeFile(target, w.toString());
+        Tec.writeFile(target, text.toString());
     }
 
     private static String firstLine(String s) {
@@ -149,7 +207,8 @@ final class TestCommand implements Callable<Integer> {
         return i < 0 ? s : s.substring(0, i);
     }
 
+    /** Text safe in XML 1.0, which has no way to write most control characters: escaped as tec escapes them for a terminal. */
     private static String xml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return org.tec.text.Printable.escape(s);
     }
 }

@@ -342,27 +342,36 @@ class CliTest {
 
         assertTrue(Files.isRegularFile(xml), "--junit wrote " + xml);
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
-        Element suiteEl = doc.getDocumentElement();
-        assertEquals("testsuite", suiteEl.getTagName());
-        assertEquals("3", suiteEl.getAttribute("tests"));
-        assertEquals("2", suiteEl.getAttribute("failures"));
-        NodeList cases = suiteEl.getElementsByTagName("testcase");
-        assertEquals(3, cases.getLength());
+        Element root = doc.getDocumentElement();
+        assertEquals("testsuites", root.getTagName());
+        NodeList suites = root.getElementsByTagName("testsuite");
+        assertEquals(3, suites.getLength(), "one testsuite per script");
+        // one testcase per expectation of each scenario, or one for a script that did not compile
         List<String> failed = new ArrayList<>();
+        NodeList cases = root.getElementsByTagName("testcase");
         for (int i = 0; i < cases.getLength(); i++) {
             Element c = (Element) cases.item(i);
             NodeList failures = c.getElementsByTagName("failure");
             if (failures.getLength() > 0) {
-                failed.add(Path.of(c.getAttribute("name")).getFileName() + ": "
+                failed.add(Path.of(c.getAttribute("classname")).getFileName() + ": " + c.getAttribute("name") + ": "
                         + ((Element) failures.item(0)).getAttribute("message"));
             }
         }
+        assertEquals(String.valueOf(failed.size()), root.getAttribute("failures"));
         assertEquals(2, failed.size(), failed::toString);
         // a failed expectation reads as the run report's verdict line, after its location
-        assertTrue(failed.get(0).matches("b-fail\\.tec: \\S*b-fail\\.tec:\\d+:\\d+: FAIL  client\\.distress at end > 99  \\[.*\\]"),
+        assertTrue(failed.get(0).matches("b-fail\\.tec: [^:]+: expect client\\.distress at end > 99: \\S*b-fail\\.tec:\\d+:\\d+: "
+                + "FAIL  client\\.distress at end > 99  \\[.*\\]"), failed::toString);
+        assertTrue(failed.get(1).startsWith("c-broken.tec: compile: ") && failed.get(1).contains("unknown phase kind 'exposre'"),
                 failed::toString);
-        assertTrue(failed.get(1).startsWith("c-broken.tec: ") && failed.get(1).contains("unknown phase kind 'exposre'"),
-                failed::toString);
+    }
+
+    @Test
+    void testOfAnEmptyFolderIsAnErrorNotAPass() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Result r = tec("test", empty.toString());
+        assertEquals(Main.USAGE, r.code(), r::toString);
+        assertTrue(r.err().contains("no .tec files under"), r::toString);
     }
 
     @Test
@@ -371,8 +380,10 @@ class CliTest {
         Result r = tec("test", "scenarios/", "--junit", xml.toString(), "--out", tmp.toString());
         assertEquals(Main.OK, r.code(), r::toString);
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
-        assertTrue(Integer.parseInt(doc.getDocumentElement().getAttribute("tests")) >= 7,
-                "one testcase per scenario file: " + doc.getDocumentElement().getAttribute("tests"));
+        assertTrue(doc.getElementsByTagName("testsuite").getLength() >= 7,
+                "one testsuite per scenario file: " + doc.getElementsByTagName("testsuite").getLength());
+        assertTrue(Integer.parseInt(doc.getDocumentElement().getAttribute("tests")) >= 30,
+                "one testcase per expectation: " + doc.getDocumentElement().getAttribute("tests"));
         assertEquals("0", doc.getDocumentElement().getAttribute("failures"));
         assertEquals(0, doc.getElementsByTagName("failure").getLength());
     }
