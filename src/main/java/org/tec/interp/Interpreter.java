@@ -31,6 +31,8 @@ public final class Interpreter {
     private final Actions actor;
     /** What a trigger does when it fires (made once: the loop of a step passes it on). */
     private final java.util.function.Consumer<List<Program.ActionPlan>> runActions = this::run;
+    /** The limits checked where there is no step to count: after a listener's callback, between the checks after the run. */
+    private final Runnable checkpoint = this::checkLimits;
     private int session = 1;
     private boolean walkout;
 
@@ -60,6 +62,16 @@ public final class Interpreter {
 
     public static RunResult run(Program program, RunOptions options) {
         return new Interpreter(program, options).execute();
+    }
+
+    /**
+     * Runs with its wall time counted from {@code startMillis} (on {@link RunOptions#clock()})
+     * rather than from its first step: a host that compiled for this run counts the compile too.
+     */
+    public static RunResult run(Program program, RunOptions options, long startMillis) {
+        Interpreter it = new Interpreter(program, options);
+        it.startMillis = startMillis;
+        return it.execute();
     }
 
     /** Where the run is: the interpreter advances through these, one integration step at a time. */
@@ -126,9 +138,10 @@ public final class Interpreter {
 
     /** Ends the run (closing the last session if it is still open) and gives the verdicts. */
     public RunResult finish() {
+        if (startMillis == Long.MIN_VALUE) startMillis = options.clock().getAsLong();
         if (stage == Stage.SESSION_END) endSession();
         stage = Stage.DONE;
-        return Verdicts.of(program, record);
+        return Verdicts.of(program, record, checkpoint);
     }
 
     private void beginSession() {
@@ -150,6 +163,7 @@ public final class Interpreter {
         circuit.copyState(state);
         record.trajectory().add(0, session, 0, state);
         listener.row(session, schedule.isEmpty() ? "" : schedule.get(0).ref(), 0, state);
+        if (listening) checkLimits();
         lastSessionStep = -1;
         phaseIndex = 0;
         stage = phaseIndex < schedule.size() ? Stage.PHASE_START : Stage.SESSION_END;
@@ -193,6 +207,9 @@ public final class Interpreter {
         if (listening) {
             listener.row(session, phase.ref(), t, state);
             listener.step(t, frame);
+            // a listener may take its time: the limits are checked after each step it is told
+            // of, not only every 1024 steps (a run without one reads no clock per step)
+            checkLimits();
         }
         guard();
         if (phaseEndRequested || sessionEnded) stage = Stage.PHASE_END;
@@ -269,6 +286,7 @@ public final class Interpreter {
                 circuit.copyState(state);
                 record.trajectory().replaceLast(state);
                 listener.rowReplaced(state);
+                if (listening) checkLimits();
                 if (e.escaped()) {
                     event(Event.Kind.ESCAPE, "escape at client distress " + rounded(e.clientDistress(), 0)
                             + ": relief now, fear " + rounded(e.fearBefore(), 2) + " -> " + rounded(e.fearAfter(), 2)
@@ -297,7 +315,7 @@ public final class Interpreter {
         }
         if (course == null) return;
         if (course.until() != null) {
-            TrajectoryFrame f = new TrajectoryFrame(record);
+            TrajectoryFrame f = new TrajectoryFrame(record, checkpoint);
             if (ExprCompiler.truth(course.until().eval(f))) {
                 event(Event.Kind.COURSE_END, "course goal reached after " + session + (session == 1 ? " session" : " sessions")
                         + ": " + course.untilSource());
@@ -330,11 +348,12 @@ public final class Interpreter {
      * running now counts as ending now, so measures over it read what it has done so far.
      */
     public RunResult snapshot() {
-        if (current == null) return Verdicts.of(program, record);
+        if (startMillis == Long.MIN_VALUE) startMillis = options.clock().getAsLong();
+        if (current == null) return Verdicts.of(program, record, checkpoint);
         record.addPhase(new PhaseRecord(session, phaseIndex, current.ref(), current.kind(), current.label(), phaseStart, time(),
                 current.duration(), false, false, null));
         try {
-            return Verdicts.of(program, record);
+            return Verdicts.of(program, record, checkpoint);
         } finally {
             record.removeLastPhase();
         }
@@ -421,6 +440,7 @@ public final class Interpreter {
         Event e = new Event(session, time(), kind, message);
         record.addEvent(e);
         listener.event(e);
+        if (listening) checkLimits();
     }
 
     private static Policy resolve(Policy base, Program.PolicyPlan plan) {
@@ -457,12 +477,12 @@ public final class Interpreter {
         if (steps > options.maxSteps()) {
             throw new RunError(RunError.Kind.STEP_LIMIT, time(), "the run reached its limit of " + options.maxSteps() + " steps");
         }
-        if ((steps & 1023) == 0) {
-            if (options.cancelled().getAsBoolean()) throw new RunError(RunError.Kind.CANCELLED, time(), "the run was cancelled");
-            if (options.maxWallMillis() > 0 && options.clock().getAsLong() - startMillis > options.maxWallMillis()) {
-                throw new RunError(RunError.Kind.TIME_LIMIT, time(), "the run reached its wall-time limit of " + options.maxWallMillis() + " ms");
-            }
-        }
+        if ((steps & 1023) == 0) checkLimits();
+    }
+
+    /** Cancellation and wall time: a {@link RunError} when the run must stop. */
+    private void checkLimits() {
+        options.check(startMillis, time());
     }
 
     /** The live state, read by triggers and actions during the run. */
