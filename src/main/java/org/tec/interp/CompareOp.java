@@ -81,9 +81,11 @@ enum CompareOp implements Named {
         if (!Double.isFinite(b)) return f -> 0;
         double slack = slack(b, 0, false);
         if (x instanceof ExprCompiler.StateVar v) {
-            // a state variable is finite on every row: the run ends where one is not
             int i = v.index();
-            return f -> holds(f.var(i), b, slack) ? 1 : 0;
+            return f -> {
+                double a = f.var(i);
+                return Double.isFinite(a) && holds(a, b, slack) ? 1 : 0;
+            };
         }
         return f -> {
             double a = x.eval(f);

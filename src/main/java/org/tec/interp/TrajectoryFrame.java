@@ -8,7 +8,8 @@ package org.tec.interp;
  */
 final class TrajectoryFrame implements Frame {
     static final int ROWS_PER_CHECK = 4096;
-    private static final Runnable NO_CHECK = () -> {};
+    /** No limits to check (a frame of a live session's host, of a test). */
+    static final Runnable NO_CHECK = () -> {};
 
     private final RunRecord record;
     private final Trajectory tr;
