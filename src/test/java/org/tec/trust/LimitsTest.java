@@ -102,6 +102,32 @@ class LimitsTest {
     }
 
     @Test
+    void oneLongMeasureIsStoppedPartWayThroughItsPass() {
+        AtomicLong millis = new AtomicLong();
+        AtomicInteger readsAfter = new AtomicInteger();
+        boolean[] stepsOver = {false};
+        // the clock stands still through the steps; once they are over each read takes 100 ms,
+        // so the one print's own checks (two) stay within the 1 s, and only checks made during
+        // its pass over the 360,001 rows can pass it
+        Clock c = clock(() -> {
+            if (!stepsOver[0]) return 0;
+            readsAfter.incrementAndGet();
+            return millis.addAndGet(100);
+        });
+        TecListener watch = new TecListener() {
+            @Override
+            public void event(org.tec.api.TecEvent e) {
+                if (e.kind().equals("session_end")) stepsOver[0] = true;
+            }
+        };
+        TecScript s = Tec.builder().clock(c).maxWallTime(Duration.ofSeconds(1)).build()
+                .compile("scenario \"long\" {\n  step 1 s\n  phase free for 100 h { }\n  print auc(client.distress * 2)\n}\n", "long.tec");
+        TecException.Limit e = assertThrows(TecException.Limit.class, () -> s.run(Map.of(), null, watch));
+        assertEquals("wall_time", e.limit());
+        assertEquals(11, readsAfter.get(), "cut at the first check past the limit, a few thousand rows into the pass");
+    }
+
+    @Test
     void aSlowListenerIsCutAtItsFirstCallbackPastTheLimit() {
         AtomicLong millis = new AtomicLong();
         AtomicInteger steps = new AtomicInteger();
