@@ -101,10 +101,14 @@ public final class TecScript {
 
     /** Runs once, cancellable from another thread, with a listener of its own (or null). */
     public TecResult run(Map<String, ? extends Number> overrides, TecCancellation cancel, TecListener listener) {
+        RunOptions options = engine.options(cancel, listener);
+        // the wall time of a run counts from here: a recompile for its overrides is part of it
+        long start = options.clock().getAsLong();
         Scripts.Unit u = unitFor(overrides);
         RunResult r;
         try {
-            r = Interpreter.run(u.program(), engine.options(cancel, listener));
+            options.check(start, 0);
+            r = Interpreter.run(u.program(), options, start);
         } catch (RunError e) {
             throw Adapt.error(e);
         } catch (RuntimeException e) {

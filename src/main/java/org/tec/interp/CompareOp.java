@@ -15,7 +15,7 @@ enum CompareOp implements Named {
 
     /**
      * Whether {@code a} stands so to {@code b}, loosened by {@code slack}; false when either
-     * is NaN, as every comparison with NaN is.
+     * is NaN, as every comparison with NaN is (the callers refuse infinities too).
      */
     private boolean holds(double a, double b, double slack) {
         return switch (this) {
@@ -60,11 +60,15 @@ enum CompareOp implements Named {
         return onConditions() ? Math.max(s, 1e-9 * Math.max(1, Math.abs(b))) : s;
     }
 
-    /** {@code x op y}, loosened by a tolerance; false (0) when either side is undefined. */
+    /**
+     * {@code x op y}, loosened by a tolerance; false (0) when either side is not a finite
+     * number: NaN, or an infinity (a division by zero, an overflow), which no goal or
+     * expectation may pass with, nor any trigger fire on.
+     */
     Eval of(Eval x, Eval y, double tol, boolean relative) {
         return f -> {
             double a = x.eval(f), b = y.eval(f);
-            return !Double.isNaN(a) && !Double.isNaN(b) && holds(a, b, slack(b, tol, relative)) ? 1 : 0;
+            return Double.isFinite(a) && Double.isFinite(b) && holds(a, b, slack(b, tol, relative)) ? 1 : 0;
         };
     }
 
@@ -74,12 +78,18 @@ enum CompareOp implements Named {
      * once, and a state variable read straight from the frame.
      */
     Eval against(Eval x, double b) {
-        if (Double.isNaN(b)) return f -> 0;
+        if (!Double.isFinite(b)) return f -> 0;
         double slack = slack(b, 0, false);
         if (x instanceof ExprCompiler.StateVar v) {
             int i = v.index();
-            return f -> holds(f.var(i), b, slack) ? 1 : 0;
+            return f -> {
+                double a = f.var(i);
+                return Double.isFinite(a) && holds(a, b, slack) ? 1 : 0;
+            };
         }
-        return f -> holds(x.eval(f), b, slack) ? 1 : 0;
+        return f -> {
+            double a = x.eval(f);
+            return Double.isFinite(a) && holds(a, b, slack) ? 1 : 0;
+        };
     }
 }

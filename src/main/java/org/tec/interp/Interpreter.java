@@ -31,6 +31,8 @@ public final class Interpreter {
     private final Actions actor;
     /** What a trigger does when it fires (made once: the loop of a step passes it on). */
     private final java.util.function.Consumer<List<Program.ActionPlan>> runActions = this::run;
+    /** The limits checked where there is no step to count: between the checks and prints after the run. */
+    private final Runnable checkpoint = this::checkLimits;
     private int session = 1;
     private boolean walkout;
 
@@ -62,6 +64,16 @@ public final class Interpreter {
         return new Interpreter(program, options).execute();
     }
 
+    /**
+     * Runs with its wall time counted from {@code startMillis} (on {@link RunOptions#clock()})
+     * rather than from its first step: a host that compiled for this run counts the compile too.
+     */
+    public static RunResult run(Program program, RunOptions options, long startMillis) {
+        Interpreter it = new Interpreter(program, options);
+        it.startMillis = startMillis;
+        return it.execute();
+    }
+
     /** Where the run is: the interpreter advances through these, one integration step at a time. */
     private enum Stage { SESSION_START, PHASE_START, IN_PHASE, PHASE_END, SESSION_END, DONE }
 
@@ -81,7 +93,7 @@ public final class Interpreter {
         while (advance()) {
             // one step at a time until the run is over
         }
-        return finish();
+        return finish(checkpoint);
     }
 
     /**
@@ -115,7 +127,7 @@ public final class Interpreter {
                 case PHASE_END -> endPhase();
                 case SESSION_END -> {
                     if (program.course() == null) return false;
-                    endSession();
+                    endSession(checkpoint);
                 }
                 case DONE -> {
                     return false;
@@ -124,11 +136,19 @@ public final class Interpreter {
         }
     }
 
-    /** Ends the run (closing the last session if it is still open) and gives the verdicts. */
+    /**
+     * Ends the run (closing the last session if it is still open) and gives the verdicts. A
+     * host that drives the run itself (a live session) asks for them when it likes: the
+     * limits of its steps do not apply to them, as they do in {@link #run}.
+     */
     public RunResult finish() {
-        if (stage == Stage.SESSION_END) endSession();
+        return finish(TrajectoryFrame.NO_CHECK);
+    }
+
+    private RunResult finish(Runnable check) {
+        if (stage == Stage.SESSION_END) endSession(check);
         stage = Stage.DONE;
-        return Verdicts.of(program, record);
+        return Verdicts.of(program, record, check);
     }
 
     private void beginSession() {
@@ -150,6 +170,7 @@ public final class Interpreter {
         circuit.copyState(state);
         record.trajectory().add(0, session, 0, state);
         listener.row(session, schedule.isEmpty() ? "" : schedule.get(0).ref(), 0, state);
+        if (listening) checkWallTime();
         lastSessionStep = -1;
         phaseIndex = 0;
         stage = phaseIndex < schedule.size() ? Stage.PHASE_START : Stage.SESSION_END;
@@ -193,6 +214,9 @@ public final class Interpreter {
         if (listening) {
             listener.row(session, phase.ref(), t, state);
             listener.step(t, frame);
+            // a listener may take its time: the wall time is checked after each step it is told
+            // of, not only every 1024 steps (a run without one, or without a limit, reads no clock per step)
+            checkWallTime();
         }
         guard();
         if (phaseEndRequested || sessionEnded) stage = Stage.PHASE_END;
@@ -269,6 +293,7 @@ public final class Interpreter {
                 circuit.copyState(state);
                 record.trajectory().replaceLast(state);
                 listener.rowReplaced(state);
+                if (listening) checkWallTime();
                 if (e.escaped()) {
                     event(Event.Kind.ESCAPE, "escape at client distress " + rounded(e.clientDistress(), 0)
                             + ": relief now, fear " + rounded(e.fearBefore(), 2) + " -> " + rounded(e.fearAfter(), 2)
@@ -286,7 +311,8 @@ public final class Interpreter {
         stage = !sessionEnded && phaseIndex < schedule.size() ? Stage.PHASE_START : Stage.SESSION_END;
     }
 
-    private void endSession() {
+    /** Ends a session; {@code check} holds the limits while a course's goal is judged. */
+    private void endSession(Runnable check) {
         Program.CoursePlan course = program.course();
         sessionTriggers.fireAtEnd(runActions);
         event(Event.Kind.SESSION_END, "session " + session + " ends");
@@ -297,7 +323,7 @@ public final class Interpreter {
         }
         if (course == null) return;
         if (course.until() != null) {
-            TrajectoryFrame f = new TrajectoryFrame(record);
+            TrajectoryFrame f = new TrajectoryFrame(record, check);
             if (ExprCompiler.truth(course.until().eval(f))) {
                 event(Event.Kind.COURSE_END, "course goal reached after " + session + (session == 1 ? " session" : " sessions")
                         + ": " + course.untilSource());
@@ -330,11 +356,11 @@ public final class Interpreter {
      * running now counts as ending now, so measures over it read what it has done so far.
      */
     public RunResult snapshot() {
-        if (current == null) return Verdicts.of(program, record);
+        if (current == null) return Verdicts.of(program, record, TrajectoryFrame.NO_CHECK);
         record.addPhase(new PhaseRecord(session, phaseIndex, current.ref(), current.kind(), current.label(), phaseStart, time(),
                 current.duration(), false, false, null));
         try {
-            return Verdicts.of(program, record);
+            return Verdicts.of(program, record, TrajectoryFrame.NO_CHECK);
         } finally {
             record.removeLastPhase();
         }
@@ -421,6 +447,7 @@ public final class Interpreter {
         Event e = new Event(session, time(), kind, message);
         record.addEvent(e);
         listener.event(e);
+        if (listening) checkWallTime();
     }
 
     private static Policy resolve(Policy base, Program.PolicyPlan plan) {
@@ -457,12 +484,17 @@ public final class Interpreter {
         if (steps > options.maxSteps()) {
             throw new RunError(RunError.Kind.STEP_LIMIT, time(), "the run reached its limit of " + options.maxSteps() + " steps");
         }
-        if ((steps & 1023) == 0) {
-            if (options.cancelled().getAsBoolean()) throw new RunError(RunError.Kind.CANCELLED, time(), "the run was cancelled");
-            if (options.maxWallMillis() > 0 && options.clock().getAsLong() - startMillis > options.maxWallMillis()) {
-                throw new RunError(RunError.Kind.TIME_LIMIT, time(), "the run reached its wall-time limit of " + options.maxWallMillis() + " ms");
-            }
-        }
+        if ((steps & 1023) == 0) checkLimits();
+    }
+
+    /** Cancellation and wall time: a {@link RunError} when the run must stop. */
+    private void checkLimits() {
+        options.check(startMillis, time());
+    }
+
+    /** Wall time alone, after a listener's callback (cancellation keeps its pace of 1024 steps there). */
+    private void checkWallTime() {
+        options.checkWallTime(startMillis, time());
     }
 
     /** The live state, read by triggers and actions during the run. */

@@ -11,8 +11,9 @@ import java.util.function.LongSupplier;
  * @param maxWallMillis  wall time in milliseconds (0: none), measured with {@code clock}
  * @param maxRuns        runs in one study
  * @param maxEvents      events in one run (a trigger that fires on every step fills memory otherwise)
- * @param cancelled      polled every 1024 steps; true ends the run
- * @param listener       told of every step and event
+ * @param cancelled      polled every 1024 steps and between the checks and prints after the run;
+ *                       true ends the run
+ * @param listener       told of every step and event; the wall time is checked after each of its callbacks
  * @param clock          milliseconds, for the wall-time limit
  * @param keepAll        keep every variable's trajectory in memory; when false only those the
  *                       checks after the run read (the rest streams to the listeners' outputs)
@@ -33,6 +34,22 @@ public record RunOptions(long maxSteps, long maxWallMillis, int maxRuns, int max
 
     public RunOptions(long maxSteps, long maxWallMillis, BooleanSupplier cancelled, RunListener listener) {
         this(maxSteps, maxWallMillis, DEFAULT_MAX_RUNS, DEFAULT_MAX_EVENTS, cancelled, listener, System::currentTimeMillis, true);
+    }
+
+    /**
+     * Ends the run with a {@link RunError} if it was cancelled or has run past its wall time,
+     * counted from {@code startMillis} on {@link #clock}; {@code time} is the simulated moment.
+     */
+    public void check(long startMillis, double time) {
+        if (cancelled.getAsBoolean()) throw new RunError(RunError.Kind.CANCELLED, time, "the run was cancelled");
+        checkWallTime(startMillis, time);
+    }
+
+    /** The wall-time half of {@link #check}: reads the clock only when there is a limit. */
+    void checkWallTime(long startMillis, double time) {
+        if (maxWallMillis > 0 && clock.getAsLong() - startMillis > maxWallMillis) {
+            throw new RunError(RunError.Kind.TIME_LIMIT, time, "the run reached its wall-time limit of " + maxWallMillis + " ms");
+        }
     }
 
     public RunOptions withListener(RunListener l) {

@@ -1,14 +1,30 @@
 package org.tec.interp;
 
-/** A cursor over a finished run's trajectory; starts (and {@link #last() resets}) at the last row. */
+/**
+ * A cursor over a finished run's trajectory; starts (and {@link #last() resets}) at the last row.
+ * Its {@code checkpoint} (the run's limits: it throws when the run is cancelled or out of wall
+ * time) is called before each measure it works out and every {@value #ROWS_PER_CHECK} moves
+ * between rows, so that a long evaluation after the run stops as a long run does.
+ */
 final class TrajectoryFrame implements Frame {
+    static final int ROWS_PER_CHECK = 4096;
+    /** No limits to check (a frame of a live session's host, of a test). */
+    static final Runnable NO_CHECK = () -> {};
+
     private final RunRecord record;
     private final Trajectory tr;
+    private final Runnable checkpoint;
     private int row;
+    private int moves;
 
     TrajectoryFrame(RunRecord record) {
+        this(record, NO_CHECK);
+    }
+
+    TrajectoryFrame(RunRecord record, Runnable checkpoint) {
         this.record = record;
         this.tr = record.trajectory();
+        this.checkpoint = checkpoint;
         last();
     }
 
@@ -43,6 +59,7 @@ final class TrajectoryFrame implements Frame {
 
     @Override
     public void row(int i) {
+        if ((++moves & (ROWS_PER_CHECK - 1)) == 0) checkpoint.run();
         row = i;
     }
 
@@ -59,6 +76,7 @@ final class TrajectoryFrame implements Frame {
         if (remembered == null) remembered = new java.util.HashMap<>();
         Double v = remembered.get(key);
         if (v == null) {
+            checkpoint.run();
             v = compute.getAsDouble();
             remembered.put(key, v);
         }
