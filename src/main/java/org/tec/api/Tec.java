@@ -93,6 +93,40 @@ public final class Tec {
         return List.copyOf(out);
     }
 
+    /** The formats {@link #parameterTable(String)} writes. */
+    public static final List<String> TABLE_FORMATS = List.of("md", "csv", "json");
+
+    /**
+     * The parameter table as {@code md} (Markdown, as docs/MODEL.md holds it), {@code csv}
+     * or {@code json} (numbers as numbers; a default taken from another parameter is empty
+     * or null, with that parameter in {@code default_from}).
+     *
+     * @throws IllegalArgumentException for another format
+     */
+    public static String parameterTable(String format) {
+        if (format.equals("md")) return parameterTable();
+        List<String> cols = List.of("block", "name", "symbol", "unit", "min", "max", "default", "default_from", "reason");
+        List<java.util.Map<String, Object>> rows = new ArrayList<>();
+        for (TecParameter p : parameters()) {
+            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("block", p.block());
+            row.put("name", p.name());
+            row.put("symbol", p.symbol());
+            row.put("unit", p.unit());
+            row.put("min", Numbers.roundData(p.min()));
+            row.put("max", Numbers.roundData(p.max()));
+            row.put("default", Double.isNaN(p.defaultValue()) ? null : Numbers.roundData(p.defaultValue()));
+            row.put("default_from", p.defaultFrom());
+            row.put("reason", p.reason());
+            rows.add(row);
+        }
+        return switch (format) {
+            case "csv" -> org.tec.output.Tables.csv(cols, rows);
+            case "json" -> org.tec.output.Tables.json("parameters", cols, rows);
+            default -> throw new IllegalArgumentException("a table is written as " + String.join(", ", TABLE_FORMATS) + ", not " + format);
+        };
+    }
+
     /** The parameter table as Markdown, as {@code tec params} prints it and docs/MODEL.md holds it. */
     public static String parameterTable() {
         StringBuilder sb = new StringBuilder();

@@ -42,7 +42,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, check, test or params");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: " + String.join(", ", COMMANDS));
     }
 
     public static void main(String[] args) {
@@ -67,7 +67,7 @@ public final class Main implements Runnable {
     }
 
     /** The subcommands, in the order help lists them. */
-    static final java.util.List<String> COMMANDS = java.util.List.of("run", "check", "test", "sweep", "repl", "params");
+    static final java.util.List<String> COMMANDS = java.util.List.of("run", "check", "test", "sweep", "repl", "params", "completion");
 
     private static Object command(String name) {
         return switch (name) {
@@ -76,8 +76,17 @@ public final class Main implements Runnable {
             case "test" -> new TestCommand();
             case "sweep" -> new SweepCommand();
             case "repl" -> new ReplCommand();
+            case "completion" -> new CompletionCommand();
             default -> new ParamsCommand();
         };
+    }
+
+    /** The command line with every subcommand, for help, suggestions and shell completion. */
+    static CommandLine full() {
+        CommandLine cl = new CommandLine(new Main());
+        for (String name : COMMANDS) cl.addSubcommand(name, command(name));
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        return cl;
     }
 
     /** Runs the command line with the given streams; never calls System.exit. */
@@ -88,11 +97,10 @@ public final class Main implements Runnable {
         // a third of a `tec run`'s start-up, so a run builds only its own. Anything else
         // (no command, a misspelt one, help, --version) gets them all, for help and suggestions.
         String first = args.length > 0 ? args[0] : "";
-        if (COMMANDS.contains(first)) {
+        if (COMMANDS.contains(first) && !first.equals("completion")) {
             cl.addSubcommand(first, command(first));
         } else {
-            for (String name : COMMANDS) cl.addSubcommand(name, command(name));
-            cl.addSubcommand("help", new CommandLine.HelpCommand());
+            cl = full();
         }
         cl.setOut(out);
         cl.setErr(err);
