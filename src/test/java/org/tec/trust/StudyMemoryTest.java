@@ -121,6 +121,22 @@ class StudyMemoryTest {
     }
 
     @Test
+    void trajectoriesThatCannotBeWrittenFailTheStudyBeforeItRuns() throws Exception {
+        Path file = tmp.resolve("a-file");
+        Files.writeString(file, "kept");
+        Path target = file.resolve("t.csv");
+        java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+        org.tec.api.TecException.Output e = org.junit.jupiter.api.Assertions.assertThrows(org.tec.api.TecException.Output.class,
+                () -> script(ACROSS, 2).study().lean().trajectories(target, 2).progress(ran::incrementAndGet).run());
+        assertEquals("cannot write " + target + ": " + file, e.getMessage());
+        assertEquals(0, ran.get(), "no run before the file is known to be writable");
+        assertEquals("kept", Files.readString(file));
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of(file), left.toList());
+        }
+    }
+
+    @Test
     void aPerRunValueHiddenBehindAndOrIsWorkedOutAllTheSame() {
         TecStudy whole = script(HIDDEN, 2).study().run();
         TecStudy lean = script(HIDDEN, 2).study().lean().run();
