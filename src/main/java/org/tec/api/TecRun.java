@@ -13,7 +13,6 @@ import org.tec.interp.RunOptions;
 import org.tec.interp.RunResult;
 import org.tec.interp.Scripts;
 import org.tec.interp.Study;
-import org.tec.interp.StudyRuns;
 import org.tec.interp.Verdict;
 import org.tec.output.AtomicFiles;
 import org.tec.output.Emitter;
@@ -160,13 +159,14 @@ public final class TecRun {
     private Outcome study(Scripts.Unit unit) {
         Program p = unit.program();
         RunOptions options = engine.options(cancellation, null);
-        if (p.emits().isEmpty() && p.plots().stream().allMatch(Program.PlotPlan::sweep)) options = options.lean();
+        boolean perRunFiles = !p.emits().isEmpty() || !p.plots().stream().allMatch(Program.PlotPlan::sweep);
+        if (!perRunFiles) options = options.lean();
         if (progress != null) progress.start(p.name(), p.study().runs());
-        Study.Result s = Study.run(compiled, unit, threads, options, progress == null ? null : i -> progress.step());
         var budget = engine.outputBudget();
-        for (StudyRuns.Run r : s.runs().runs()) {
-            Emitter.emit(r.result(), dir, Tec.version(), String.format(Locale.ROOT, "-run%03d", r.index()), budget);
-        }
+        // a run's emits are written as it finishes, in run order, and then it keeps only its row of the results
+        Study.EachRun emit = !perRunFiles ? null
+                : (i, r) -> Emitter.emit(r, dir, Tec.version(), String.format(Locale.ROOT, "-run%03d", i), budget);
+        Study.Result s = Study.run(compiled, unit, threads, options, progress == null ? null : i -> progress.step(), false, emit);
         Emitter.plotStudy(s, dir);
         return new Outcome(p.name(), s.expects(), color -> Report.renderStudy(s, color));
     }

@@ -10,14 +10,14 @@ import java.util.Map;
 import org.tec.diag.Span;
 import org.tec.interp.Compiler;
 import org.tec.interp.Program;
+import org.tec.interp.RunError;
 import org.tec.interp.RunOptions;
+import org.tec.interp.Scripts;
 import org.tec.interp.Study;
 import org.tec.interp.StudyRuns;
-import org.tec.output.OutputSet;
-import org.tec.output.CsvWriter;
 import org.tec.output.Emitter;
-import org.tec.output.Meta;
 import org.tec.output.Results;
+import org.tec.output.StudyTrajectories;
 
 /**
  * The runs of a study (replicates, sweeps) and its checks across runs. Immutable. Made by a
@@ -54,7 +54,13 @@ public final class TecStudy {
         return Adapt.verdicts(result.expects());
     }
 
-    /** The runs in index order: the last sweep varies fastest, replicates innermost. */
+    /**
+     * The runs in index order: the last sweep varies fastest, replicates innermost. Each
+     * whole (trajectory, events, phases, verdicts with their details) unless the study was
+     * {@link Request#lean()}: then each is only its row of the results, its swept values,
+     * seed, goals' and expectations' verdicts (passed or not, without details) and printed
+     * values, over an empty record (no series, events or phases) and the study's program.
+     */
     public List<Run> runs() {
         List<Run> out = new ArrayList<>();
         for (StudyRuns.Run r : result.runs().runs()) {
@@ -78,19 +84,16 @@ public final class TecStudy {
 
     /**
      * Writes every run's trajectory in long layout ({@code run,t,session,phase,variable,value}),
-     * sampled every {@code every} minutes, with a {@code .meta.json} sidecar (nothing of a
-     * {@link Request#lean()} study).
+     * sampled every {@code every} minutes, with a {@code .meta.json} sidecar: only the header
+     * for a {@link Request#lean()} study, which holds no trajectory; to write a large study's
+     * trajectories without holding them, stream them with {@link Request#trajectories}.
      */
     public void writeTrajectories(Path file, double every) throws IOException {
-        try (OutputSet set = OutputSet.unlimited()) {
-            set.write(file, w -> {
-                w.write("run,t,session,phase,variable,value\n");
-                for (StudyRuns.Run run : result.runs().runs()) {
-                    CsvWriter.tidyRows(w, String.valueOf(run.index()), run.result().record(), run.result().program().dt(), every, List.of());
-                }
-            });
-            Meta.writeSidecar(set, file, result.program(), Tec.version(), null);
-            set.commit();
+        try (StudyTrajectories out = new StudyTrajectories(file, every)) {
+            for (StudyRuns.Run run : result.runs().runs()) out.run(run.index(), run.result());
+            out.finish(result.program(), Tec.version());
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -138,6 +141,8 @@ public final class TecStudy {
         private Integer threads;
         private boolean lean;
         private TecProgress progress;
+        private Path trajectories;
+        private double every;
 
         Request(TecScript script) {
             this.script = script;
@@ -186,12 +191,28 @@ public final class TecStudy {
         }
 
         /**
-         * Keep in memory only what the checks and prints read, not every run's whole
-         * trajectory: far less memory for a large study, but the runs' series and
-         * {@link TecStudy#writeTrajectories} have nothing to give.
+         * Keep of each run only its row of the results and the values its checks across runs
+         * read (worked out as it finishes), not its trajectory, events or phases: memory that
+         * does not grow with the runs but by a few numbers each; the runs' series and
+         * {@link TecStudy#writeTrajectories} then have nothing to give (see {@link TecStudy#runs()}).
          */
         public Request lean() {
             this.lean = true;
+            return this;
+        }
+
+        /**
+         * Writes every run's trajectory to {@code file} as it finishes, in long layout
+         * ({@code run,t,session,phase,variable,value}) sampled every {@code every} minutes,
+         * with a {@code .meta.json} sidecar: the bytes {@link TecStudy#writeTrajectories}
+         * writes, whatever the thread count, without holding the runs (with {@link #lean()},
+         * in memory that does not grow with them). The file is named when the study ends,
+         * and left as it was if the study fails; a file that cannot be written fails
+         * {@link #run()} with a {@link TecException.Output}.
+         */
+        public Request trajectories(Path file, double every) {
+            this.trajectories = java.util.Objects.requireNonNull(file, "file");
+            this.every = every;
             return this;
         }
 
@@ -235,9 +256,31 @@ public final class TecStudy {
             Program.StudyPlan plan = new Program.StudyPlan(List.copyOf(all), reps,
                     own == null ? List.of() : own.goals(), own == null ? List.of() : own.expects());
             RunOptions options = script.engine().options(cancel, null);
-            Study.Result result = script.runStudy(plan, overrides, threads != null ? threads : script.engine().threads,
-                    lean ? options.lean() : options, progress);
-            for (StudyRuns.Run r : result.runs().runs()) script.writeOutputs(r.result(), String.format(Locale.ROOT, "-run%03d", r.index()));
+            if (lean && trajectories == null) options = options.lean();
+            Scripts.Unit u = script.unitFor(overrides);
+            Program p = u.program().withStudy(plan);
+            Scripts.Unit unit = new Scripts.Unit(u.loaded(), p, u.overrides());
+            boolean emits = script.engine().outputDirectory != null
+                    && (!p.emits().isEmpty() || !p.plots().stream().allMatch(Program.PlotPlan::sweep));
+            if (progress != null) progress.start(p.name(), plan.runs());
+            Study.Result result;
+            try (StudyTrajectories out = trajectories == null ? null : new StudyTrajectories(trajectories, every)) {
+                // each run's emits and trajectory are written as it finishes, in run order
+                Study.EachRun each = !emits && out == null ? null : (i, r) -> {
+                    if (emits) script.writeOutputs(r, String.format(Locale.ROOT, "-run%03d", i));
+                    if (out != null) out.run(i, r);
+                };
+                TecProgress told = progress;
+                result = Study.run(script.compiled(), unit, threads != null ? threads : script.engine().threads, options,
+                        told == null ? null : i -> told.step(), !lean, each);
+                if (out != null) out.finish(result.program(), Tec.version());
+            } catch (RunError e) {
+                throw Adapt.error(e);
+            } catch (IOException e) {
+                throw new TecException.Output("cannot write " + trajectories + ": " + e.getMessage());
+            } catch (java.io.UncheckedIOException e) {
+                throw new TecException.Output("cannot write " + trajectories + ": " + e.getCause().getMessage());
+            }
             return new TecStudy(script, result);
         }
     }

@@ -88,6 +88,10 @@ final class SweepCommand implements Callable<Integer> {
             stderr.print(TecDiagnostic.render(e.diagnostics()));
             stderr.flush();
             return Main.SCRIPT_ERROR;
+        } catch (TecException.Output e) {
+            stderr.println("error: " + e.getMessage());
+            stderr.flush();
+            return Main.RUNTIME_ERROR;
         } catch (TecException.Limit e) {
             if (!Double.isNaN(e.time()) || !e.limit().equals("runs")) return runtimeError(file, e);
             throw usage(e.getMessage());
@@ -97,7 +101,6 @@ final class SweepCommand implements Callable<Integer> {
         try {
             result.writeResults(out);
             if (plot != null) plotOutcome(result);
-            if (trajectories != null) result.writeTrajectories(trajectories, every);
         } catch (IOException e) {
             stderr.println("error: cannot write output: " + e.getMessage());
             stderr.flush();
@@ -122,8 +125,8 @@ final class SweepCommand implements Callable<Integer> {
             if (noise < 0 || noise > 10) throw usage("--noise must be between 0 and 10");
             request.noise(noise);
         }
-        // keep in memory only what the checks and prints read, unless every run's trajectory is written
-        return trajectories != null ? request : request.lean();
+        // keep of each run only its row and what the checks across runs read; trajectories are written as the runs finish
+        return trajectories != null ? request.lean().trajectories(trajectories, every) : request.lean();
     }
 
     private int runtimeError(Path file, TecException e) {

@@ -1,6 +1,7 @@
 package org.tec.interp;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,30 @@ public final class Study {
         return new SplittableRandom(base ^ (0x9E3779B97F4A7C15L * replicate)).nextLong();
     }
 
+    /**
+     * Told of each run of a study with its whole result, on the study's calling thread and in
+     * index order, as soon as the runs before it are done (to write its emits, or its rows of
+     * a trajectories file); the result is dropped afterwards unless the study keeps its runs.
+     */
+    @FunctionalInterface
+    public interface EachRun {
+        void accept(int index, RunResult whole);
+    }
+
+    /** Every run kept whole (trajectory, events, verdicts' details), nothing told of the runs. */
     public static Result run(Scripts.Compiled compiled, Scripts.Unit unit, int threads, RunOptions options, IntConsumer progress) {
+        return run(compiled, unit, threads, options, progress, true, null);
+    }
+
+    /**
+     * Runs the study. With {@code keepRuns} false a finished run keeps only its row of the
+     * results (verdicts without their details, prints) and the values its checks across runs
+     * read, each worked out when the run finishes; its trajectory, events and phases go then.
+     * With {@code each}, runs start in index order, at most a small window ahead of the
+     * oldest one not yet told, so the whole results waiting for {@code each} stay few.
+     */
+    public static Result run(Scripts.Compiled compiled, Scripts.Unit unit, int threads, RunOptions options, IntConsumer progress,
+                             boolean keepRuns, EachRun each) {
         Program base = unit.program();
         Program.StudyPlan plan = base.study();
         List<Program.SweepPlan> sweeps = plan.sweeps();
@@ -45,44 +69,50 @@ public final class Study {
             throw new RunError(RunError.Kind.RUN_LIMIT, 0, "the study has " + planned + " runs; the limit is " + options.maxRuns());
         }
         int total = (int) planned;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, total)), daemon());
+        int workers = Math.max(1, Math.min(threads, total));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, daemon());
         try {
-            // each point of a sweep is compiled once, with its swept values, by a task of its
-            // own queued before every run: the points compile in parallel, and a run seldom
-            // waits for its program (when the replicates of a point waited for the first of
-            // them to compile it, 2 threads gave a 5 x 5 grid 1.4 times the speed of one)
             int replicates = plan.replicates(), pointCount = total / replicates;
-            List<Future<Program>> points = new ArrayList<>();
-            if (!sweeps.isEmpty()) {
-                for (int point = 0; point < pointCount; point++) {
-                    final int q = point;
-                    points.add(pool.submit(() -> point(compiled, unit, plan, q)));
-                }
-            }
-            // runs start replicate by replicate across the points (each point's first replicate,
-            // then each point's second...), not point by point: the JIT then sees the model's
-            // branches for every point early. Point by point, a 33,000-run sweep recompiled
-            // the step eight times as each new point took new branches, and kept the compiler
-            // busy on the second core. Results are by index, whatever the order.
+            Points points = new Points(compiled, unit, plan, pointCount, replicates, pool);
+            // the per-run parts of the checks across runs, found before any run, worked out by each run as it ends
+            Map<Eval, double[]> perRun = new IdentityHashMap<>();
+            for (Eval x : acrossArguments(base, plan)) perRun.put(x, new double[total]);
             @SuppressWarnings("unchecked")
-            Future<StudyRuns.Run>[] byIndex = new Future[total];
-            for (int rep = 0; rep < replicates; rep++) {
-                for (int point = 0; point < pointCount; point++) {
-                    final int i = point * replicates + rep;
-                    byIndex[i] = pool.submit(() -> {
-                        StudyRuns.Run r = one(unit, plan, i, options, points);
-                        if (progress != null) progress.accept(i);
-                        return r;
-                    });
+            Future<Done>[] byIndex = new Future[total];
+            java.util.function.IntFunction<Future<Done>> submit = i -> pool.submit(() -> {
+                Done d = one(unit, plan, i, options, points, perRun, keepRuns, each != null);
+                if (progress != null) progress.accept(i);
+                return d;
+            });
+            int window = each == null ? total : Math.max(16, 4 * workers), submitted = 0;
+            if (each == null) {
+                // each point of a sweep is compiled once, with its swept values, by a task of its
+                // own queued before every run: the points compile in parallel, and a run seldom
+                // waits for its program (when the replicates of a point waited for the first of
+                // them to compile it, 2 threads gave a 5 x 5 grid 1.4 times the speed of one)
+                for (int point = 0; point < pointCount; point++) points.submit(point);
+                // runs start replicate by replicate across the points (each point's first replicate,
+                // then each point's second...), not point by point: the JIT then sees the model's
+                // branches for every point early. Point by point, a 33,000-run sweep recompiled
+                // the step eight times as each new point took new branches, and kept the compiler
+                // busy on the second core. Results are by index, whatever the order.
+                for (int rep = 0; rep < replicates; rep++) {
+                    for (int point = 0; point < pointCount; point++) byIndex[point * replicates + rep] = submit.apply(point * replicates + rep);
                 }
+                submitted = total;
             }
-            List<Future<StudyRuns.Run>> futures = java.util.Arrays.asList(byIndex);
             List<StudyRuns.Run> runs = new ArrayList<>(total);
-            for (Future<StudyRuns.Run> f : futures) {
+            for (int i = 0; i < total; i++) {
+                // told in index order: runs start in index order, a window ahead of the oldest not yet told
+                for (; submitted < total && submitted < i + window; submitted++) {
+                    if (submitted % replicates == 0) points.submit(submitted / replicates);
+                    byIndex[submitted] = submit.apply(submitted);
+                }
+                Done d;
                 try {
-                    runs.add(f.get());
+                    d = byIndex[i].get();
                 } catch (ExecutionException e) {
-                    for (Future<StudyRuns.Run> other : futures) other.cancel(true);
+                    for (Future<Done> other : byIndex) if (other != null) other.cancel(true);
                     if (e.getCause() instanceof RunError re) throw re;
                     if (e.getCause() instanceof RuntimeException re) throw re;
                     throw new IllegalStateException(e.getCause());
@@ -90,15 +120,124 @@ public final class Study {
                     Thread.currentThread().interrupt();
                     throw new RunError(RunError.Kind.CANCELLED, 0, "the study was interrupted");
                 }
+                byIndex[i] = null;
+                if (each != null) each.accept(i, d.whole());
+                runs.add(d.run());
             }
-            StudyRuns all = new StudyRuns(sweeps, List.copyOf(runs));
-            // checks across runs evaluate their per-run part on the study's own threads, once each
-            StudyFrame frame = new StudyFrame(all, pool, Math.max(1, Math.min(threads, total)));
+            StudyRuns all = new StudyRuns(sweeps, java.util.Collections.unmodifiableList(runs));
+            StudyFrame frame = new StudyFrame(all, perRun, x -> rerun(unit, plan, options, points, x, pool, total));
             return new Result(base, all, summarise(plan.goals(), base.goals(), frame, true),
                     summarise(plan.expects(), base.expects(), frame, false));
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A finished run as the study keeps it, and (for {@link EachRun}) whole. */
+    private record Done(StudyRuns.Run run, RunResult whole) {}
+
+    /**
+     * The programs of a sweep's points, each compiled once by a task of its own, and let go
+     * when the point's last replicate has run (a sweep of many points holds few of them).
+     */
+    private static final class Points {
+        private final Scripts.Compiled compiled;
+        private final Scripts.Unit unit;
+        private final Program.StudyPlan plan;
+        private final ExecutorService pool;
+        private final java.util.concurrent.atomic.AtomicReferenceArray<Future<Program>> futures;
+        private final java.util.concurrent.atomic.AtomicIntegerArray left;
+
+        Points(Scripts.Compiled compiled, Scripts.Unit unit, Program.StudyPlan plan, int count, int replicates, ExecutorService pool) {
+            this.compiled = compiled;
+            this.unit = unit;
+            this.plan = plan;
+            this.pool = pool;
+            boolean swept = !plan.sweeps().isEmpty();
+            this.futures = new java.util.concurrent.atomic.AtomicReferenceArray<>(swept ? count : 0);
+            this.left = new java.util.concurrent.atomic.AtomicIntegerArray(swept ? count : 0);
+            for (int q = 0; q < left.length(); q++) left.set(q, replicates);
+        }
+
+        void submit(int point) {
+            if (point < futures.length()) futures.set(point, pool.submit(() -> point(compiled, unit, plan, point)));
+        }
+
+        /** The program of a point, for one of its replicates (compiled again if it was let go, as a second look does). */
+        Program get(int point) throws InterruptedException {
+            if (futures.length() == 0) return unit.program();
+            Future<Program> f = futures.get(point);
+            Program p;
+            if (f == null) {
+                p = point(compiled, unit, plan, point);
+            } else {
+                try {
+                    p = f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) throw re;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            if (left.decrementAndGet(point) == 0) futures.set(point, null);
+            return p;
+        }
+    }
+
+    /**
+     * The arguments of the study functions in the checks across runs (the peak in
+     * {@code mean(peak(client.distress))}), found by evaluating each check on a frame that
+     * notes what it is asked for: once with every per-run value false, once true, so that
+     * both sides of an 'and' or 'or' are seen. One still missed at the end is worked out then
+     * by running the study again ({@link #rerun}), which gives the same runs.
+     */
+    private static List<Eval> acrossArguments(Program base, Program.StudyPlan plan) {
+        List<Eval> found = new ArrayList<>();
+        if (plan.goals().isEmpty() && plan.expects().isEmpty()) return found;
+        StudyRuns one = new StudyRuns(plan.sweeps(), List.of(new StudyRuns.Run(0, 0, 0, values(plan.sweeps(), 0), null)));
+        for (double fill : new double[] {0, 1}) {
+            Frame probe = new StudyFrame(one, new IdentityHashMap<>(), x -> {
+                if (found.stream().noneMatch(e -> e == x)) found.add(x);
+                return new double[] {fill};
+            });
+            List<Program.Check> checks = new ArrayList<>(plan.goals());
+            checks.addAll(plan.expects());
+            for (Program.Check c : checks) {
+                for (Eval e : new Eval[] {c.condition(), c.left(), c.right()}) {
+                    if (e == null) continue;
+                    try {
+                        e.eval(probe);
+                    } catch (RuntimeException ignored) {
+                        // a value this probe cannot make; whatever it missed is worked out at the end
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** {@code x} for every run, by running the study again (runs depend on their index alone). */
+    private static double[] rerun(Scripts.Unit unit, Program.StudyPlan plan, RunOptions options, Points points, Eval x,
+                                  ExecutorService pool, int total) {
+        double[] out = new double[total];
+        Map<Eval, double[]> only = new IdentityHashMap<>();
+        only.put(x, out);
+        List<Future<?>> all = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            final int index = i;
+            all.add(pool.submit(() -> one(unit, plan, index, options, points, only, false, false)));
+        }
+        for (Future<?> f : all) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunError(RunError.Kind.CANCELLED, 0, "the study was interrupted");
+            }
+        }
+        return out;
     }
 
     /** The swept values at a point of the grid; the last sweep varies fastest, the first slowest (reading order). */
@@ -131,33 +270,40 @@ public final class Study {
     /**
      * One run of the study. The replicates of a grid point share its program (compiled by
      * the point's own task): a program is immutable, and a run differs from its point's
-     * other replicates only in its seed.
+     * other replicates only in its seed. The values the checks across runs read of it are
+     * worked out here, into {@code perRun} at its index; then, unless the study keeps its
+     * runs, it keeps only its row of the results.
      */
-    private static StudyRuns.Run one(Scripts.Unit unit, Program.StudyPlan plan, int index, RunOptions options,
-                                     List<Future<Program>> points) throws InterruptedException {
+    private static Done one(Scripts.Unit unit, Program.StudyPlan plan, int index, RunOptions options, Points points,
+                            Map<Eval, double[]> perRun, boolean keepRuns, boolean whole) throws InterruptedException {
         int replicate = index % plan.replicates();
         int point = index / plan.replicates();
         double[] values = values(plan.sweeps(), point);
-        Program p = unit.program();
-        if (!points.isEmpty()) {
-            try {
-                p = points.get(point).get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                throw new IllegalStateException(e.getCause());
-            }
-        }
+        Program p = points.get(point);
         long seed = seed(unit.program().seed(), replicate);
         p = p.withSeed(seed).withNoise(unit.program().noise());
         RunResult result = Interpreter.run(p, options);
-        if (!options.keepAll() && plan.goals().isEmpty() && plan.expects().isEmpty()) {
-            // a lean study without checks across runs reads nothing of a run but its verdicts
-            // and prints: its trajectory goes now, not at the end of the study (a 33,000-run
-            // sweep held 500 MB of them, and the collector copied them over and over)
-            result = new RunResult(result.program(), result.record().withoutTrajectory(), result.goals(), result.expects(),
-                    result.prints());
-        }
-        return new StudyRuns.Run(index, replicate, seed, values, result);
+        for (Map.Entry<Eval, double[]> e : perRun.entrySet()) e.getValue()[index] = e.getKey().eval(new TrajectoryFrame(result.record()));
+        RunResult kept = keepRuns ? result : row(unit.program(), result);
+        return new Done(new StudyRuns.Run(index, replicate, seed, values, kept), whole ? result : null);
+    }
+
+    /**
+     * A run's row of the results, all a study that does not keep its runs holds of one: its
+     * verdicts (without their details) and prints, over the study's program and a record
+     * with nothing in it.
+     */
+    private static RunResult row(Program base, RunResult r) {
+        return new RunResult(base, EMPTY.computeIfAbsent(base.dt(), RunRecord::new), slim(r.goals()), slim(r.expects()), List.copyOf(r.prints()));
+    }
+
+    /** One empty record per time step, shared by the rows of every study. */
+    private static final Map<Double, RunRecord> EMPTY = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static List<Verdict> slim(List<Verdict> vs) {
+        List<Verdict> out = new ArrayList<>(vs.size());
+        for (Verdict v : vs) out.add(new Verdict(v.name(), v.source(), v.passed(), null, v.span()));
+        return List.copyOf(out);
     }
 
     /** "s = 0.3, tolerance = 60". */
@@ -211,21 +357,19 @@ public final class Study {
     }
 
     /**
-     * The frame checks across runs see: no state of its own, only the runs. The per-run part
-     * of a function across runs (the peak in {@code mean(peak(client.distress))}) is worked
-     * out for every run on the study's threads, in contiguous slices, and kept: a check's
-     * condition and the values shown beside its verdict read it once.
+     * The frame checks across runs see: no state of its own, only the runs, and the per-run
+     * part of each function across runs (the peak in {@code mean(peak(client.distress))}),
+     * worked out by each run as it ended; one not foreseen is worked out by {@code missing}, once.
      */
     private static final class StudyFrame implements Frame {
         private final StudyRuns runs;
-        private final ExecutorService pool;
-        private final int threads;
-        private final Map<Eval, double[]> done = new java.util.IdentityHashMap<>();
+        private final Map<Eval, double[]> done;
+        private final java.util.function.Function<Eval, double[]> missing;
 
-        StudyFrame(StudyRuns runs, ExecutorService pool, int threads) {
+        StudyFrame(StudyRuns runs, Map<Eval, double[]> done, java.util.function.Function<Eval, double[]> missing) {
             this.runs = runs;
-            this.pool = pool;
-            this.threads = threads;
+            this.done = done;
+            this.missing = missing;
         }
 
         @Override
@@ -235,38 +379,7 @@ public final class Study {
 
         @Override
         public double[] perRun(Eval x) {
-            double[] v = done.get(x);
-            if (v != null) return v;
-            List<StudyRuns.Run> all = runs.runs();
-            int n = all.size();
-            double[] out = new double[n];
-            int parts = Math.min(threads, n);
-            if (parts <= 1) {
-                slice(x, all, out, 0, n);
-            } else {
-                List<Future<?>> slices = new ArrayList<>(parts);
-                for (int k = 0; k < parts; k++) {
-                    int from = (int) ((long) n * k / parts), to = (int) ((long) n * (k + 1) / parts);
-                    slices.add(pool.submit(() -> slice(x, all, out, from, to)));
-                }
-                for (Future<?> f : slices) {
-                    try {
-                        f.get();
-                    } catch (ExecutionException e) {
-                        if (e.getCause() instanceof RuntimeException re) throw re;
-                        throw new IllegalStateException(e.getCause());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new RunError(RunError.Kind.CANCELLED, 0, "the study was interrupted");
-                    }
-                }
-            }
-            done.put(x, out);
-            return out;
-        }
-
-        private static void slice(Eval x, List<StudyRuns.Run> all, double[] out, int from, int to) {
-            for (int i = from; i < to; i++) out[i] = x.eval(new TrajectoryFrame(all.get(i).result().record()));
+            return done.computeIfAbsent(x, missing);
         }
 
         @Override
