@@ -1,8 +1,5 @@
 package org.tec.api;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +10,6 @@ import org.tec.interp.RunError;
 import org.tec.interp.RunOptions;
 import org.tec.interp.RunResult;
 import org.tec.interp.Scripts;
-import org.tec.interp.Study;
 import org.tec.output.Emitter;
 import org.tec.output.OutputDir;
 
@@ -174,20 +170,6 @@ public final class TecScript {
         }
         try {
             Emitter.emit(r, dir, Tec.version(), suffix, engine.outputBudget());
-        } catch (RunError e) {
-            throw Adapt.error(e);
-        }
-    }
-
-    /** Runs a study of this scenario: the plan, with overrides for every run; see {@link TecStudy.Request}. */
-    Study.Result runStudy(Program.StudyPlan plan, Map<String, ? extends Number> overrides, int threads, RunOptions options,
-                          TecProgress progress) {
-        Scripts.Unit u = unitFor(overrides);
-        Program p = u.program().withStudy(plan);
-        if (progress != null) progress.start(p.name(), plan.runs());
-        try {
-            return Study.run(compiled, new Scripts.Unit(u.loaded(), p, u.overrides()), threads, options,
-                    progress == null ? null : i -> progress.step());
         } catch (RunError e) {
             throw Adapt.error(e);
         }

@@ -55,20 +55,6 @@ public final class RunRecord {
         return trajectory;
     }
 
-    /**
-     * The same record without its trajectory (an empty one in its place): for the runs of a
-     * study that nothing reads again after their own checks, so that a sweep of many runs
-     * does not hold every trajectory until its end.
-     */
-    RunRecord withoutTrajectory() {
-        RunRecord r = new RunRecord(dt, null, 0);
-        r.phases.addAll(phases);
-        r.events.addAll(events);
-        r.walkedOut = walkedOut;
-        r.sessions = sessions;
-        return r;
-    }
-
     /** The phases that a name refers to: by their own name, or by kind. */
     public List<PhaseRecord> phases(String ref) {
         List<PhaseRecord> out = new ArrayList<>();
