@@ -116,7 +116,7 @@ public final class Emitter {
          * and the {@code extra} files (the command line's --json and --plot) into the set, then
          * names them all; on any failure none is named.
          */
-        public List<Path> finish(RunResult r, Extra extra) {
+        public List<OutputSet.Written> finish(RunResult r, Extra extra) {
             try {
                 for (Open o : open) {
                     o.rows().finish();
@@ -125,7 +125,8 @@ public final class Emitter {
                 fromRecord(set, r, dir, version, suffix, false);
                 figures(set, r, dir, suffix);
                 if (extra != null) extra.into(set);
-                return set.commit();
+                set.commit();
+                return set.written();
             } catch (IOException ex) {
                 abort();
                 throw cannotWrite(ex);
@@ -153,12 +154,13 @@ public final class Emitter {
      * Writes every emit and figure of a finished run as one set, with {@code suffix} (a
      * study's run, "-run007") before each file's extension; returns the files written.
      */
-    public static List<Path> emit(RunResult r, OutputDir dir, String version, String suffix, OutputSet.Budget budget) {
+    public static List<OutputSet.Written> emit(RunResult r, OutputDir dir, String version, String suffix, OutputSet.Budget budget) {
         try (OutputSet set = new OutputSet(budget)) {
             fromRecord(set, r, dir, version, suffix, true);
             fromRecord(set, r, dir, version, suffix, false);
             figures(set, r, dir, suffix);
-            return set.commit();
+            set.commit();
+            return set.written();
         } catch (IOException ex) {
             throw cannotWrite(ex);
         } catch (UncheckedIOException ex) {
@@ -198,7 +200,7 @@ public final class Emitter {
     }
 
     /** Draws a study's 'plot sweep' figures: every numeric print against the first swept parameter. */
-    public static List<Path> plotStudy(Study.Result s, OutputDir dir) {
+    public static List<OutputSet.Written> plotStudy(Study.Result s, OutputDir dir) {
         Program p = s.program();
         try (OutputSet set = OutputSet.unlimited()) {
             for (Program.PlotPlan pl : p.plots()) {
@@ -206,7 +208,8 @@ public final class Emitter {
                 Path target = dir.resolve(OutputNames.plotFile(p, pl));
                 if (target != null) draw(set, target, format -> Figures.sweepPanels(s, format));
             }
-            return set.commit();
+            set.commit();
+            return set.written();
         } catch (IOException ex) {
             throw cannotWrite(ex);
         }

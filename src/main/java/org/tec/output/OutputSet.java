@@ -22,10 +22,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #close} without a commit) deletes the temporaries. Not thread-safe: one set per run.
  */
 public final class OutputSet implements AutoCloseable {
-    private record Staged(Path target, Path tmp, Writer open) {}
+    private record Staged(Path target, Path tmp, Writer open, long[] count) {}
+
+    /**
+     * A file the set named: its path, its size, and its lines (a CSV's rows with the header).
+     *
+     * @param path  where it is
+     * @param bytes its size
+     * @param lines the line ends it holds
+     */
+    public record Written(Path path, long bytes, long lines) {}
 
     private final Budget budget;
     private final List<Staged> staged = new ArrayList<>();
+    private final List<Written> written = new ArrayList<>();
     private boolean done;
 
     public OutputSet(Budget budget) {
@@ -42,24 +52,24 @@ public final class OutputSet implements AutoCloseable {
      * {@link #commit}. The target must be a regular file or absent.
      */
     public Writer open(Path target) throws IOException {
-        Path tmp = stage(target);
-        Writer w = new BufferedWriter(new OutputStreamWriter(counted(tmp), StandardCharsets.UTF_8));
-        staged.set(staged.size() - 1, new Staged(target, tmp, w));
+        Staged s = stage(target);
+        Writer w = new BufferedWriter(new OutputStreamWriter(counted(s), StandardCharsets.UTF_8));
+        staged.set(staged.size() - 1, new Staged(target, s.tmp(), w, s.count()));
         return w;
     }
 
     /** Writes a text file (UTF-8) of the set. */
     public void write(Path target, AtomicFiles.Body body) throws IOException {
-        Path tmp = stage(target);
-        try (Writer w = new BufferedWriter(new OutputStreamWriter(counted(tmp), StandardCharsets.UTF_8))) {
+        Staged s = stage(target);
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(counted(s), StandardCharsets.UTF_8))) {
             body.write(w);
         }
     }
 
     /** Writes a binary file (a figure) of the set. */
     public void write(Path target, byte[] bytes) throws IOException {
-        Path tmp = stage(target);
-        try (OutputStream out = counted(tmp)) {
+        Staged s = stage(target);
+        try (OutputStream out = counted(s)) {
             out.write(bytes);
         }
     }
@@ -73,6 +83,7 @@ public final class OutputSet implements AutoCloseable {
             for (Staged s : staged) {
                 AtomicFiles.rename(s.tmp(), s.target());
                 named.add(s.target());
+                written.add(new Written(s.target(), s.count()[0], s.count()[1]));
             }
             done = true;
             return named;
@@ -80,6 +91,11 @@ public final class OutputSet implements AutoCloseable {
             abort();
             throw e;
         }
+    }
+
+    /** The files named by {@link #commit}, with their sizes; empty before it. */
+    public List<Written> written() {
+        return List.copyOf(written);
     }
 
     /** Deletes the temporaries of files not yet named; the targets stay as they were. */
@@ -105,30 +121,34 @@ public final class OutputSet implements AutoCloseable {
         if (!done) abort();
     }
 
-    private Path stage(Path target) throws IOException {
+    private Staged stage(Path target) throws IOException {
         if (done) throw new IllegalStateException("this output set is already committed or aborted");
         for (Staged s : staged) {
             if (s.target().equals(target)) throw new IOException(target + " is written twice by one run");
         }
         AtomicFiles.replaceable(target);
-        Path tmp = AtomicFiles.temporary(target);
-        staged.add(new Staged(target, tmp, null));
-        return tmp;
+        Staged s = new Staged(target, AtomicFiles.temporary(target), null, new long[2]);
+        staged.add(s);
+        return s;
     }
 
-    private OutputStream counted(Path tmp) throws IOException {
-        OutputStream raw = Files.newOutputStream(tmp);
-        if (budget.unlimited) return raw;
-        return new FilterOutputStream(raw) {
+    /** The temporary file's stream, counting its bytes and line ends, and taking the bytes from the budget. */
+    private OutputStream counted(Staged s) throws IOException {
+        long[] count = s.count();
+        return new FilterOutputStream(Files.newOutputStream(s.tmp())) {
             @Override
             public void write(int b) throws IOException {
-                budget.take(1);
+                if (!budget.unlimited) budget.take(1);
+                count[0]++;
+                if (b == '\n') count[1]++;
                 out.write(b);
             }
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                budget.take(len);
+                if (!budget.unlimited) budget.take(len);
+                count[0] += len;
+                for (int i = off; i < off + len; i++) if (b[i] == '\n') count[1]++;
                 out.write(b, off, len);
             }
         };
