@@ -129,6 +129,7 @@ public final class Tec {
         TecListener listener;
         boolean sandbox = true;
         Path scriptFolder;
+        boolean commandLine;
 
         private Builder() {}
 
@@ -194,6 +195,17 @@ public final class Tec {
          */
         public Builder scriptFolder(Path dir) {
             this.scriptFolder = Objects.requireNonNull(dir);
+            return this;
+        }
+
+        /**
+         * Whether overrides come from a command line's {@code --set NAME=VALUE}, as in the
+         * {@code tec} command (default: false). An override's error is then reported at
+         * {@code <command line>:1:1} and a hint names {@code --set NAME=VALUE}; otherwise it
+         * names the override as the program gave it: {@code override NAME}.
+         */
+        public Builder overridesFromCommandLine(boolean on) {
+            this.commandLine = on;
             return this;
         }
 
