@@ -40,6 +40,22 @@ public final class Tec {
         return Quantity.parse(text).value();
     }
 
+    /**
+     * A file name given outside a script (a command-line argument) as a path.
+     *
+     * @throws IllegalArgumentException saying why it cannot be one: a name this system's file
+     *     name encoding cannot hold (under {@code LANG=C}, anything but ASCII), or an invalid name
+     */
+    public static Path path(String text) {
+        String why = org.tec.interp.OutputNames.unrepresentable(text);
+        if (why != null) throw new IllegalArgumentException("'" + text + "' " + why + "; " + org.tec.interp.OutputNames.UTF8_HINT);
+        try {
+            return Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a valid file name: " + e.getReason());
+        }
+    }
+
     /** What {@link #quantity(String)} reads, for messages: "a number, or a duration such as ...". */
     public static String quantityExamples() {
         return Quantity.EXAMPLES;
