@@ -119,6 +119,32 @@ class NumbersCheckedTest {
         }
     }
 
+    private static final String FROM_PARAMS = """
+            scenario "s" {
+              step 0.1 min
+              param n = 1
+              param e = 1 min
+              noise n
+              phase free for 1 min { }
+              emit csv "a.csv" every e
+            }
+            """;
+
+    @Test
+    void aSettingOutOfRangeBecauseOfAnOverrideSaysWhereTheValueCameFrom() throws Exception {
+        Path f = script("o.tec", FROM_PARAMS);
+        Result r = tec("run", f.toString(), "-q", "--out", tmp.resolve("out").toString(), "--set", "n=11", "--set", "e=0");
+        assertEquals(Main.SCRIPT_ERROR, r.code(), r::toString);
+        assertTrue(r.err().contains("o.tec:5:9: error: noise scale must be between 0 and 10, not 11\n"), r::toString);
+        assertTrue(r.err().contains("  = help: the value comes from the command line: --set n=11\n"), r::toString);
+        assertTrue(r.err().contains("o.tec:7:26: error: 'every' must be longer than 0 min\n"), r::toString);
+        assertTrue(r.err().contains("  = help: the value comes from the command line: --set e=0\n"), r::toString);
+
+        TecScript s = Tec.builder().build().compile(FROM_PARAMS, "o.tec");
+        TecException.Compile e = assertThrows(TecException.Compile.class, () -> s.run(Map.of("n", 11)));
+        assertEquals("the value comes from an override: override n = 11", e.diagnostics().get(0).hint());
+    }
+
     // ------------------------------------------------------------------ the command line
 
     private Result sweep(String... extra) throws Exception {
