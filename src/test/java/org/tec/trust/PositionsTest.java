@@ -97,6 +97,18 @@ class PositionsTest {
     }
 
     @Test
+    void aRunTimeErrorIsAScriptExceptionOfTheScriptWithItsTime() {
+        ScriptEngine tec = jsr223();
+        tec.put(ScriptEngine.FILENAME, "x.tec");
+        ScriptException e = assertThrows(ScriptException.class, () -> tec.eval(
+                "scenario \"x\" {\n  phase free for 5 min {\n    at 2 min: regulate affect_sharing to 1 / (client.distress - client.distress)\n  }\n}\n"));
+        assertEquals("x.tec", e.getFileName());
+        assertEquals(-1, e.getLineNumber());
+        assertTrue(e.getMessage().startsWith("run-time error at 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("regulate affect_sharing to an infinite value (x.tec:3:15)"), e.getMessage());
+    }
+
+    @Test
     void aBadBindingIsAScriptExceptionNamingTheOverride() {
         ScriptEngine tec = jsr223();
         tec.put(ScriptEngine.FILENAME, "s.tec");
