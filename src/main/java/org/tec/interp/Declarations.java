@@ -184,7 +184,7 @@ final class Declarations {
     }
 
     /** A hint naming the overrides an expression uses (as their giver wrote them), or null when it uses none. */
-    String fromCommandLine(Expr e) {
+    String fromOverrides(Expr e) {
         List<String> set = new ArrayList<>();
         Exprs.forEach(e, x -> !(x instanceof Expr.At), x -> {
             if (x instanceof Expr.Ref r && r.path().size() == 1 && overrides.containsKey(r.path().get(0))) {
