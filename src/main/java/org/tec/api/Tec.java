@@ -40,6 +40,22 @@ public final class Tec {
         return Quantity.parse(text).value();
     }
 
+    /**
+     * A file name given outside a script (a command-line argument) as a path.
+     *
+     * @throws IllegalArgumentException saying why it cannot be one: a name this system's file
+     *     name encoding cannot hold (under {@code LANG=C}, anything but ASCII), or an invalid name
+     */
+    public static Path path(String text) {
+        String why = org.tec.interp.OutputNames.unrepresentable(text);
+        if (why != null) throw new IllegalArgumentException("'" + text + "' " + why + "; " + org.tec.interp.OutputNames.UTF8_HINT);
+        try {
+            return Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a valid file name: " + e.getReason());
+        }
+    }
+
     /** What {@link #quantity(String)} reads, for messages: "a number, or a duration such as ...". */
     public static String quantityExamples() {
         return Quantity.EXAMPLES;
@@ -163,6 +179,7 @@ public final class Tec {
         TecListener listener;
         boolean sandbox = true;
         Path scriptFolder;
+        boolean commandLine;
 
         private Builder() {}
 
@@ -228,6 +245,17 @@ public final class Tec {
          */
         public Builder scriptFolder(Path dir) {
             this.scriptFolder = Objects.requireNonNull(dir);
+            return this;
+        }
+
+        /**
+         * Whether overrides come from a command line's {@code --set NAME=VALUE}, as in the
+         * {@code tec} command (default: false). An override's error is then reported at
+         * {@code <command line>:1:1} and a hint names {@code --set NAME=VALUE}; otherwise it
+         * names the override as the program gave it: {@code override NAME}.
+         */
+        public Builder overridesFromCommandLine(boolean on) {
+            this.commandLine = on;
             return this;
         }
 

@@ -3,6 +3,7 @@ package org.tec.api;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import org.tec.interp.OverrideOrigin;
 import org.tec.interp.RunOptions;
 import org.tec.interp.Scripts;
 import org.tec.interp.SourceLoader;
@@ -19,6 +20,7 @@ public final class TecEngine {
     final TecListener listener;
     final boolean sandbox;
     final Path scriptFolder;
+    final OverrideOrigin origin;
 
     /** A fresh byte budget for one run or one study's outputs: {@code maxOutputBytes}, counted as written. */
     org.tec.output.OutputSet.Budget outputBudget() {
@@ -36,6 +38,7 @@ public final class TecEngine {
         this.listener = b.listener;
         this.sandbox = b.sandbox;
         this.scriptFolder = b.scriptFolder;
+        this.origin = b.commandLine ? OverrideOrigin.COMMAND_LINE : OverrideOrigin.API;
     }
 
     /**
@@ -46,12 +49,12 @@ public final class TecEngine {
      * @throws TecException.Compile with every diagnostic, if the script has errors
      */
     public TecScript compile(String source, String name) {
-        return compile(Scripts.compileText(name, textPath(name), source, Map.of(), textLoader()));
+        return compile(Scripts.compileText(name, textPath(name), source, Map.of(), textLoader(), origin));
     }
 
     /** Compiles a file; its imports resolve against its own directory. */
     public TecScript compile(Path file) {
-        return compile(Scripts.compileFile(file, Map.of(), loaderFor(file)));
+        return compile(Scripts.compileFile(file, Map.of(), loaderFor(file), origin));
     }
 
     /**
@@ -64,12 +67,12 @@ public final class TecEngine {
 
     /** Checks a file compiled with overrides (see {@link TecScript#run(Map)}); a bad override is a diagnostic. */
     public TecCheck check(Path file, Map<String, ? extends Number> overrides) {
-        return new TecCheck(this, file, Scripts.compileFile(file, Adapt.doubles(Map.of(), overrides), loaderFor(file)));
+        return new TecCheck(this, file, Scripts.compileFile(file, Adapt.doubles(Map.of(), overrides), loaderFor(file), origin));
     }
 
     /** Checks source text compiled with overrides, as {@link #check(Path, Map)} checks a file. */
     public TecCheck check(String source, String name, Map<String, ? extends Number> overrides) {
-        return new TecCheck(this, null, Scripts.compileText(name, textPath(name), source, Adapt.doubles(Map.of(), overrides), textLoader()));
+        return new TecCheck(this, null, Scripts.compileText(name, textPath(name), source, Adapt.doubles(Map.of(), overrides), textLoader(), origin));
     }
 
     /**

@@ -18,6 +18,7 @@ import org.tec.interp.StudyRuns;
 import org.tec.output.Emitter;
 import org.tec.output.Results;
 import org.tec.output.StudyTrajectories;
+import org.tec.text.Numbers;
 
 /**
  * The runs of a study (replicates, sweeps) and its checks across runs. Immutable. Made by a
@@ -89,6 +90,9 @@ public final class TecStudy {
      * trajectories without holding them, stream them with {@link Request#trajectories}.
      */
     public void writeTrajectories(Path file, double every) throws IOException {
+        if (!(every > 0 && every < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("every must be a number of minutes greater than 0, not " + Numbers.plain(every));
+        }
         try (StudyTrajectories out = new StudyTrajectories(file, every)) {
             for (StudyRuns.Run run : result.runs().runs()) out.run(run.index(), run.result());
             out.finish(result.program(), Tec.version());
@@ -122,6 +126,9 @@ public final class TecStudy {
      * @throws IllegalArgumentException if the step is not positive or the range holds too many values
      */
     public static double[] range(double from, double to, double step) {
+        for (double v : new double[] {from, to, step}) {
+            if (!Double.isFinite(v)) throw new IllegalArgumentException("the range's ends and step must be finite numbers, not " + Numbers.plain(v));
+        }
         if (!(step > 0)) throw new IllegalArgumentException("the step must be greater than 0");
         double[] values = Program.SweepPlan.range(from, to, step);
         if (values == null) throw new IllegalArgumentException("the range must hold 1 to " + Program.SweepPlan.MAX_VALUES + " values");
@@ -156,6 +163,9 @@ public final class TecStudy {
         /** Sweeps a param or model parameter over a list of values. */
         public Request vary(String name, double... values) {
             if (values.length == 0) throw new IllegalArgumentException("a sweep needs at least one value");
+            for (double v : values) {
+                if (!Double.isFinite(v)) throw new IllegalArgumentException("vary " + name + ": " + Numbers.plain(v) + " is not a finite number");
+            }
             sweeps.removeIf(s -> s.param().equals(name));
             sweeps.add(new Program.SweepPlan(name, values.clone(), new Span("<api>", 1, 1, name.length())));
             return this;
@@ -180,6 +190,7 @@ public final class TecStudy {
 
         /** Noise of this scale in every run, 0 to 10 (default: the script's). */
         public Request noise(double scale) {
+            if (!(scale >= 0 && scale <= 10)) throw new IllegalArgumentException("noise must be between 0 and 10, not " + Numbers.plain(scale));
             this.script = script.withNoise(scale);
             return this;
         }

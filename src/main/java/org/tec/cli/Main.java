@@ -1,7 +1,9 @@
 package org.tec.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import org.tec.Version;
+import org.tec.api.Tec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -104,6 +106,7 @@ public final class Main implements Runnable {
         }
         cl.setOut(out);
         cl.setErr(err);
+        cl.registerConverter(Path.class, Main::path);
         configure(cl);
         return run(cl, args);
     }
@@ -118,6 +121,15 @@ public final class Main implements Runnable {
             return cl.execute(args);
         } catch (Error e) {
             return internalError(e, cl.getErr());
+        }
+    }
+
+    /** A file argument; one this system cannot name (a non-ASCII name under LANG=C) is a usage error that says so. */
+    private static Path path(String text) {
+        try {
+            return Tec.path(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
         }
     }
 

@@ -17,7 +17,7 @@ final class Sandbox {
     boolean on;
 
     TecEngine engine() {
-        Tec.Builder b = Tec.builder().sandbox(on);
+        Tec.Builder b = Tec.builder().sandbox(on).overridesFromCommandLine(true);
         if (!on) b.maxOutputBytes(Long.MAX_VALUE);
         return b.build();
     }

@@ -13,6 +13,7 @@ import org.tec.api.TecException;
 import org.tec.api.TecScript;
 import org.tec.api.TecStudy;
 import org.tec.api.TecVerdict;
+import org.tec.text.Numbers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,6 +61,7 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         if (!Tec.isResultsFile(out)) throw usage("--out " + out + ": write results to a " + Tec.resultsExtensions() + " file");
         if (plot != null && !Tec.isFigureFile(plot)) throw usage("--plot " + plot + ": the file must end in " + Tec.figureExtensions());
+        if (!(every > 0 && every < Double.POSITIVE_INFINITY)) throw usage("--every must be a number of minutes greater than 0, not " + Numbers.plain(every));
         Path file = script.file;
         var overrides = script.overrides(spec.commandLine());
         List<Vary> sweeps = new ArrayList<>();
@@ -122,7 +124,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (script.seed != null) request.seed(script.seed);
         if (noise != null) {
-            if (noise < 0 || noise > 10) throw usage("--noise must be between 0 and 10");
+            if (!(noise >= 0 && noise <= 10)) throw usage("--noise must be between 0 and 10, not " + Numbers.plain(noise));
             request.noise(noise);
         }
         // keep of each run only its row and what the checks across runs read; trajectories are written as the runs finish

@@ -26,11 +26,18 @@ public final class Compiler {
     private final Diagnostics sink;
     private final SourceSet sources;
     private final SourceLoader loader;
+    private final OverrideOrigin origin;
 
     public Compiler(Diagnostics sink, SourceSet sources, SourceLoader loader) {
+        this(sink, sources, loader, OverrideOrigin.COMMAND_LINE);
+    }
+
+    /** A compiler whose override errors name the overrides as {@code origin} gives them. */
+    public Compiler(Diagnostics sink, SourceSet sources, SourceLoader loader, OverrideOrigin origin) {
         this.sink = sink;
         this.sources = sources;
         this.loader = loader;
+        this.origin = origin;
     }
 
     /**
@@ -51,7 +58,7 @@ public final class Compiler {
                     "a runnable script has scenario \"NAME\" { ... }; files without one are imported by others");
             return null;
         }
-        return new Lowering(sink, sources, loaded, overrides).run();
+        return new Lowering(sink, sources, loaded, overrides, origin).run();
     }
 
     /** What a statement typed into a live session compiles to. */
@@ -64,12 +71,12 @@ public final class Compiler {
      * triggers and phases are added to the run, expressions are evaluated now.
      */
     public LiveStatement live(Loaded base, Map<String, Double> overrides, double dt, List<Item> items, List<Expr> exprs) {
-        return new Lowering(sink, sources, base, overrides).live(dt, items, exprs);
+        return new Lowering(sink, sources, base, overrides, origin).live(dt, items, exprs);
     }
 
     /** Compiles an expression to evaluate after a run of {@code base} (goals' context: measures, 'at'). */
     public Eval afterExpression(Loaded base, Map<String, Double> overrides, Expr e, Type[] typeOut) {
-        Typed t = new Lowering(sink, sources, base, overrides).after(e);
+        Typed t = new Lowering(sink, sources, base, overrides, origin).after(e);
         if (t == null) return null;
         if (typeOut != null && typeOut.length > 0) typeOut[0] = t.type();
         return t.eval();

@@ -27,11 +27,10 @@ import org.tec.text.Numbers;
  * compiler over those names, constant folding with a typed message, a node's source text.
  */
 final class Declarations {
-    private static final String COMMAND_LINE = "<command line>";
-
     final Diagnostics sink;
     final Compiler.Loaded loaded;
     private final Map<String, Double> overrides;
+    private final OverrideOrigin origin;
     final Map<String, Typed> constants = new LinkedHashMap<>();
     /** The value of every param, after overrides: a program's parameters. */
     final Map<String, Double> declaredParams = new LinkedHashMap<>();
@@ -40,8 +39,9 @@ final class Declarations {
     private final SourceSet sources;
     ExprCompiler exprs;
 
-    Declarations(Diagnostics sink, SourceSet sources, Compiler.Loaded loaded, Map<String, Double> overrides) {
+    Declarations(Diagnostics sink, SourceSet sources, Compiler.Loaded loaded, Map<String, Double> overrides, OverrideOrigin origin) {
         this.sink = sink;
+        this.origin = origin;
         this.sources = sources;
         this.loaded = loaded;
         this.overrides = overrides == null ? Map.of() : overrides;
@@ -101,7 +101,11 @@ final class Declarations {
         }
         double v = t.constant();
         Double o = overrides.get(p.name());
-        if (o != null) v = o;
+        if (o != null && !Double.isFinite(o)) {
+            sink.error(origin.span(p.name()), "param " + p.name() + " must be a finite number, not " + Numbers.plain(o), null);
+        } else if (o != null) {
+            v = o;
+        }
         declaredParams.put(p.name(), v);
         constants.put(p.name(), Typed.constant(t.type(), v));
         paramFiles.put(p.name(), p.nameSpan().file());
@@ -127,18 +131,18 @@ final class Declarations {
         return false;
     }
 
-    /** Every --set name must be a param of this scenario or a model parameter. */
+    /** Every override's name must be a param of this scenario or a model parameter. */
     void checkOverrideNames() {
         for (String name : overrides.keySet()) {
             if (name.contains(".")) {
                 if (modelParam(name) == null) {
-                    sink.error(commandLine(name), "no model parameter '" + name + "'", noModelParamHint(name));
+                    sink.error(origin.span(name), "no model parameter '" + name + "'", noModelParamHint(name));
                 }
                 continue;
             }
             if (!declaredParams.containsKey(name)) {
                 String hint = Suggest.hint(name, declaredParams.keySet());
-                sink.error(commandLine(name), "no param '" + name + "' in this scenario",
+                sink.error(origin.span(name), "no param '" + name + "' in this scenario",
                         hint != null ? hint : declaredParams.isEmpty() ? "the scenario declares no params"
                                 : "params: " + String.join(", ", declaredParams.keySet()));
             }
@@ -152,17 +156,13 @@ final class Declarations {
             if (p == null) continue;
             double v = o.getValue();
             if (!p.allows(v)) {
-                sink.error(commandLine(o.getKey()), o.getKey() + " must be between " + Numbers.plain(p.min())
+                sink.error(origin.span(o.getKey()), o.getKey() + " must be between " + Numbers.plain(p.min())
                         + " and " + Numbers.plain(p.max()) + ", not " + Numbers.plain(v), null);
             } else {
                 params.set(p, v);
                 declaredParams.put(o.getKey(), v);
             }
         }
-    }
-
-    private static Span commandLine(String name) {
-        return new Span(COMMAND_LINE, 1, 1, name.length());
     }
 
     /** The model parameter a dotted name such as therapist.affect_sharing names, or null. */
@@ -183,15 +183,15 @@ final class Declarations {
         return hint != null ? hint : "write therapist.NAME, client.NAME or model.NAME; tec params lists them";
     }
 
-    /** A hint naming the --set values an expression uses, or null when it uses none. */
-    String fromCommandLine(Expr e) {
+    /** A hint naming the overrides an expression uses (as their giver wrote them), or null when it uses none. */
+    String fromOverrides(Expr e) {
         List<String> set = new ArrayList<>();
         Exprs.forEach(e, x -> !(x instanceof Expr.At), x -> {
             if (x instanceof Expr.Ref r && r.path().size() == 1 && overrides.containsKey(r.path().get(0))) {
-                set.add("--set " + r.path().get(0) + "=" + Numbers.plain(overrides.get(r.path().get(0))));
+                set.add(origin.shown(r.path().get(0), overrides.get(r.path().get(0))));
             }
         });
-        return set.isEmpty() ? null : "the value comes from the command line: " + String.join(", ", set);
+        return set.isEmpty() ? null : origin.from() + String.join(", ", set);
     }
 
     // ---------------------------------------------------------- shared by the stages

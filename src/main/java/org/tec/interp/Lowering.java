@@ -29,9 +29,9 @@ final class Lowering {
     private final PhaseLowering phases;
     private final OutputLowering outputs;
 
-    Lowering(Diagnostics sink, SourceSet sources, Compiler.Loaded loaded, Map<String, Double> overrides) {
+    Lowering(Diagnostics sink, SourceSet sources, Compiler.Loaded loaded, Map<String, Double> overrides, OverrideOrigin origin) {
         this.sink = sink;
-        this.names = new Declarations(sink, sources, loaded, overrides);
+        this.names = new Declarations(sink, sources, loaded, overrides, origin);
         this.out = new ProgramBuilder(loaded);
         this.settings = new SettingsLowering(names, out);
         this.studies = new StudyLowering(names, out);

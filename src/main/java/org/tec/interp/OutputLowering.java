@@ -27,7 +27,7 @@ final class OutputLowering extends Stage {
             Double v = names.constantOf(e.every(), Type.DURATION, "a duration such as 0.5 min");
             if (v == null) return;
             if (v <= 0) {
-                sink.error(e.every().span(), "'every' must be longer than 0 min", null);
+                sink.error(e.every().span(), "'every' must be longer than 0 min", names.fromOverrides(e.every()));
                 return;
             }
             every = v;

@@ -19,6 +19,29 @@ import org.tec.diag.Span;
 public final class OutputNames {
     private OutputNames() {}
 
+    /** What to do about a name {@link #unrepresentable} refuses. */
+    public static final String UTF8_HINT = "run with a UTF-8 locale, e.g. LANG=C.UTF-8, or use a name in ASCII";
+
+    /**
+     * Why {@code name} cannot be a file name under this system's file name encoding (the
+     * JVM's {@code sun.jnu.encoding}, from the locale: ASCII under {@code LANG=C}), as the
+     * end of a sentence that starts with the quoted name; null if it can. Such a name is
+     * no path at all to Java ({@link InvalidPathException}), which is not the same as a
+     * name that leaves a folder.
+     */
+    public static String unrepresentable(String name) {
+        String encoding = System.getProperty("sun.jnu.encoding");
+        if (encoding == null || name == null) return null;
+        java.nio.charset.Charset cs;
+        try {
+            cs = java.nio.charset.Charset.forName(encoding);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (!cs.canEncode() || cs.newEncoder().canEncode(name)) return null;
+        return "cannot be a file name under this system's file name encoding (" + encoding + ")";
+    }
+
     /** {@code betsy.csv} has the sidecar {@code betsy.meta.json}, beside it. */
     public static String sidecar(String csvName) {
         int slash = csvName.lastIndexOf('/');

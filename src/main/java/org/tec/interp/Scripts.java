@@ -22,7 +22,7 @@ public final class Scripts {
      * The result of compiling a file: one unit per scenario when there were no errors, and
      * every diagnostic either way.
      */
-    public record Compiled(List<Unit> units, Diagnostics diagnostics, SourceSet sources, boolean hasScenario) {
+    public record Compiled(List<Unit> units, Diagnostics diagnostics, SourceSet sources, boolean hasScenario, OverrideOrigin origin) {
         public boolean ok() {
             return !units.isEmpty() && !diagnostics.hasErrors();
         }
@@ -43,6 +43,11 @@ public final class Scripts {
     public record Unit(Compiler.Loaded loaded, Program program, Map<String, Double> overrides) {}
 
     public static Compiled compileFile(Path path, Map<String, Double> overrides, SourceLoader loader) {
+        return compileFile(path, overrides, loader, OverrideOrigin.COMMAND_LINE);
+    }
+
+    /** Compiles a file; an override's error names it as {@code origin} gives it (and so does a later recompile). */
+    public static Compiled compileFile(Path path, Map<String, Double> overrides, SourceLoader loader, OverrideOrigin origin) {
         Diagnostics sink = new Diagnostics();
         SourceSet sources = new SourceSet();
         String name = path.toString();
@@ -56,38 +61,44 @@ public final class Scripts {
         } catch (SourceText.Malformed e) {
             sources.add(name, e.lenient());
             sink.error(new Span(name, e.line(), e.column(), 1), e.getMessage(), "save the file as UTF-8");
-            return new Compiled(List.of(), sink, sources, false);
+            return new Compiled(List.of(), sink, sources, false, origin);
         } catch (NoSuchFileException e) {
             sink.error(new Span(name, 0, 0, 0), "no such file", null);
-            return new Compiled(List.of(), sink, sources, false);
+            return new Compiled(List.of(), sink, sources, false, origin);
         } catch (IOException | RuntimeException e) {
             String why = e instanceof AccessDeniedException ? "permission denied"
                     : Files.isDirectory(path) ? "it is a directory" : String.valueOf(e.getMessage());
             sink.error(new Span(name, 0, 0, 0), "cannot read the file: " + why, null);
-            return new Compiled(List.of(), sink, sources, false);
+            return new Compiled(List.of(), sink, sources, false, origin);
         }
-        return compile(name, path, text, overrides, loader, sink, sources);
+        return compile(name, path, text, overrides, loader, sink, sources, origin);
     }
 
     /** Compiles text; imports resolve relative to {@code path} (may be null: relative to the working directory). */
     public static Compiled compileText(String name, Path path, String text, Map<String, Double> overrides, SourceLoader loader) {
-        return compile(name, path, text, overrides, loader, new Diagnostics(), new SourceSet());
+        return compileText(name, path, text, overrides, loader, OverrideOrigin.COMMAND_LINE);
+    }
+
+    /** Compiles text, naming an override's error as {@code origin} gives it. */
+    public static Compiled compileText(String name, Path path, String text, Map<String, Double> overrides, SourceLoader loader,
+                                       OverrideOrigin origin) {
+        return compile(name, path, text, overrides, loader, new Diagnostics(), new SourceSet(), origin);
     }
 
     private static Compiled compile(String name, Path path, String text, Map<String, Double> overrides, SourceLoader loader,
-                                    Diagnostics sink, SourceSet sources) {
-        Compiler c = new Compiler(sink, sources, loader);
+                                    Diagnostics sink, SourceSet sources, OverrideOrigin origin) {
+        Compiler c = new Compiler(sink, sources, loader, origin);
         List<Compiler.Loaded> loaded = c.load(name, path, text);
         boolean hasScenario = loaded.stream().anyMatch(Compiler.Loaded::hasScenario);
-        if (!hasScenario || sink.hasErrors()) return new Compiled(List.of(), sink, sources, hasScenario);
+        if (!hasScenario || sink.hasErrors()) return new Compiled(List.of(), sink, sources, hasScenario, origin);
         List<Unit> units = new ArrayList<>();
         for (Compiler.Loaded l : loaded) {
             Program p = c.compile(l, overrides);
             if (p != null) units.add(new Unit(l, p, overrides == null ? Map.of() : Map.copyOf(overrides)));
         }
         OutputNames.check(units.stream().map(Unit::program).toList(), sink);
-        if (sink.hasErrors()) return new Compiled(List.of(), sink, sources, true);
-        return new Compiled(List.copyOf(units), sink, sources, true);
+        if (sink.hasErrors()) return new Compiled(List.of(), sink, sources, true, origin);
+        return new Compiled(List.copyOf(units), sink, sources, true, origin);
     }
 
     /** Parses and compiles a line typed into a live session of {@code unit}; errors go to {@code sink}. */
@@ -101,7 +112,7 @@ public final class Scripts {
             return null;
         }
         if (sink.hasErrors()) return null;
-        Compiler.LiveStatement st = new Compiler(sink, compiled.sources(), SourceLoader.FILES)
+        Compiler.LiveStatement st = new Compiler(sink, compiled.sources(), SourceLoader.FILES, compiled.origin())
                 .live(unit.loaded(), unit.overrides(), unit.program().dt(), line.items(), line.exprs());
         return sink.hasErrors() ? null : st;
     }
@@ -115,7 +126,7 @@ public final class Scripts {
             sink.error(new Span(name, 1, 1, Math.max(1, text.length())), "expected one expression, such as peak(client.distress)", null);
             return null;
         }
-        Eval e = new Compiler(sink, compiled.sources(), SourceLoader.FILES).afterExpression(unit.loaded(), unit.overrides(),
+        Eval e = new Compiler(sink, compiled.sources(), SourceLoader.FILES, compiled.origin()).afterExpression(unit.loaded(), unit.overrides(),
                 line.exprs().get(0), null);
         if (e == null || sink.hasErrors()) return null;
         return e.eval(new TrajectoryFrame(record));
@@ -123,6 +134,6 @@ public final class Scripts {
 
     /** Recompiles a scenario with other param values (a study's run); errors go to a fresh sink. */
     public static Program recompile(Compiled compiled, Unit unit, Map<String, Double> overrides, Diagnostics sink) {
-        return new Compiler(sink, compiled.sources(), SourceLoader.FILES).compile(unit.loaded(), overrides);
+        return new Compiler(sink, compiled.sources(), SourceLoader.FILES, compiled.origin()).compile(unit.loaded(), overrides);
     }
 }

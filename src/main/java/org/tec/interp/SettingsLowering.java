@@ -22,7 +22,7 @@ final class SettingsLowering extends Stage {
     void step(Item.Step s) {
         Double v = names.constantOf(s.value(), Type.DURATION, "a time step such as 0.1 min");
         if (v == null) return;
-        if (v <= 0) sink.error(s.value().span(), "the time step must be greater than 0", null);
+        if (v <= 0) sink.error(s.value().span(), "the time step must be greater than 0", names.fromOverrides(s.value()));
         else out.dt = v;
         out.stepSpan = s.value().span();
     }
@@ -30,7 +30,7 @@ final class SettingsLowering extends Stage {
     void seed(Item.Seed s) {
         Double v = names.constantOf(s.value(), Type.NUMBER, "a whole number");
         if (v == null) return;
-        if (v != Math.rint(v) || Math.abs(v) > 9.0e15) sink.error(s.value().span(), "a seed is a whole number", null);
+        if (v != Math.rint(v) || Math.abs(v) > 9.0e15) sink.error(s.value().span(), "a seed is a whole number", names.fromOverrides(s.value()));
         else out.seed = (long) (double) v;
     }
 
@@ -41,7 +41,9 @@ final class SettingsLowering extends Stage {
         }
         Double v = names.constantOf(n.scale(), Type.NUMBER, "a noise scale such as 1");
         if (v == null) return;
-        if (v < 0 || v > 10) sink.error(n.scale().span(), "noise scale must be between 0 and 10, not " + Numbers.plain(v), null);
+        if (v < 0 || v > 10) {
+            sink.error(n.scale().span(), "noise scale must be between 0 and 10, not " + Numbers.plain(v), names.fromOverrides(n.scale()));
+        }
         else out.noise = v;
     }
 
@@ -135,7 +137,7 @@ final class SettingsLowering extends Stage {
         if (!p.allows(v)) {
             String unit = p.unit().startsWith("0-") || p.unit().isEmpty() ? "" : " " + p.unit();
             sink.error(s.value().span(), scope.word() + " " + s.name() + " must be between " + Numbers.plain(p.min()) + " and "
-                    + Numbers.plain(p.max()) + unit + ", not " + Numbers.plain(v), names.fromCommandLine(s.value()));
+                    + Numbers.plain(p.max()) + unit + ", not " + Numbers.plain(v), names.fromOverrides(s.value()));
             return;
         }
         if (!timed || t.type() != Type.DURATION || p.unit().equals("min")) out.params.set(p, v);

@@ -35,8 +35,7 @@ public final class Emitter {
     private static void refuse(Diagnostics sink, Span span, String file, OutputDir dir) {
         String why = dir.refusal(file);
         if (why != null) {
-            sink.error(span, "'" + file + "' " + why,
-                    "write a file name relative to the output directory, without '..'; choose the directory with --out");
+            sink.error(span, "'" + file + "' " + why, OutputDir.hint(file));
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import org.tec.interp.OutputNames;
 
 /**
  * The one directory a script may write under. A script's file name is resolved against
@@ -33,6 +34,8 @@ public final class OutputDir {
      * quoted name ({@code is outside the output directory /out}), or null if it may.
      */
     public String refusal(String name) {
+        String encoding = OutputNames.unrepresentable(name);
+        if (encoding != null) return encoding;
         Path p = lexical(name);
         if (p == null) return "is outside the output directory " + root;
         Path realRoot = real(root);
@@ -41,6 +44,12 @@ public final class OutputDir {
             return "leads outside the output directory " + root + " through a symbolic link";
         }
         return null;
+    }
+
+    /** What to do about a name {@link #refusal} refuses. */
+    public static String hint(String name) {
+        return OutputNames.unrepresentable(name) != null ? OutputNames.UTF8_HINT
+                : "write a file name relative to the output directory, without '..'; choose the directory with --out";
     }
 
     private Path lexical(String name) {

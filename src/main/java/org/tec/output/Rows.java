@@ -22,9 +22,15 @@ final class Rows {
         return Arrays.copyOf(out, n);
     }
 
-    /** How many steps of {@code dt} the grid of {@code every} spans (1: every row). */
+    /**
+     * How many steps of {@code dt} the grid of {@code every} spans (1: every row). A grid
+     * longer than any run keeps only each session's first and last rows: the stride is
+     * capped, not wrapped round to a negative number (which once wrote every row).
+     */
     static int stride(double dt, double every) {
-        return every <= 0 ? 1 : Math.max(1, (int) Math.round(every / dt));
+        if (!(every > 0)) return 1;
+        double steps = Math.rint(every / dt);
+        return steps >= Integer.MAX_VALUE ? Integer.MAX_VALUE : Math.max(1, (int) steps);
     }
 
     /** Whether a moment of a session lies on the grid. */

@@ -13,6 +13,7 @@ import javax.script.ScriptEngine;
 import javax.script.ScriptEngineFactory;
 import javax.script.ScriptException;
 import javax.script.SimpleBindings;
+import org.tec.api.TecDiagnostic;
 import org.tec.api.TecEngine;
 import org.tec.api.TecException;
 import org.tec.api.TecResult;
@@ -34,7 +35,7 @@ public final class TecScriptEngine extends AbstractScriptEngine implements Compi
 
     @Override
     public Object eval(String script, ScriptContext context) throws ScriptException {
-        return compile(script).eval(context);
+        return compile(script, context.getAttribute(ScriptEngine.FILENAME)).eval(context);
     }
 
     @Override
@@ -54,17 +55,40 @@ public final class TecScriptEngine extends AbstractScriptEngine implements Compi
 
     @Override
     public CompiledScript compile(String script) throws ScriptException {
-        Object name = get(ScriptEngine.FILENAME);
+        return compile(script, get(ScriptEngine.FILENAME));
+    }
+
+    private CompiledScript compile(String script, Object fileName) throws ScriptException {
+        String name = fileName == null ? "<script>" : fileName.toString();
         try {
-            TecScript compiled = engine.compile(script, name == null ? "<script>" : name.toString());
-            return new Compiled(compiled);
-        } catch (TecException.Compile e) {
-            ScriptException se = new ScriptException(e.getMessage(), name == null ? "<script>" : name.toString(),
-                    e.diagnostics().isEmpty() ? -1 : e.diagnostics().get(0).line(),
-                    e.diagnostics().isEmpty() ? -1 : e.diagnostics().get(0).column());
-            se.initCause(e);
-            throw se;
+            return new Compiled(engine.compile(script, name), name);
+        } catch (TecException e) {
+            throw scriptException(e, name);
         }
+    }
+
+    /**
+     * The exception javax.script expects: for a script's errors, the file, line and column of
+     * the first error (an imported file's name if the error is there; an override's name,
+     * with no line, if the error is in a binding); else the script's name, with no line.
+     */
+    private static ScriptException scriptException(TecException e, String name) {
+        ScriptException se;
+        TecDiagnostic first = null;
+        if (e instanceof TecException.Compile c) {
+            for (TecDiagnostic d : c.diagnostics()) {
+                if (first == null || (d.error() && !first.error())) first = d;
+            }
+        }
+        if (first != null) {
+            String file = first.file() == null || first.file().isEmpty() ? name : first.file();
+            se = new ScriptException(e.getMessage(), file, first.line() > 0 ? first.line() : -1,
+                    first.line() > 0 && first.column() > 0 ? first.column() : -1);
+        } else {
+            se = new ScriptException(e.report(), name, -1, -1);
+        }
+        se.initCause(e);
+        return se;
     }
 
     @Override
@@ -85,9 +109,11 @@ public final class TecScriptEngine extends AbstractScriptEngine implements Compi
 
     private final class Compiled extends CompiledScript {
         private final TecScript script;
+        private final String name;
 
-        Compiled(TecScript script) {
+        Compiled(TecScript script, String name) {
             this.script = script;
+            this.name = name;
         }
 
         @Override
@@ -102,9 +128,7 @@ public final class TecScriptEngine extends AbstractScriptEngine implements Compi
             try {
                 return script.run(overrides);
             } catch (TecException e) {
-                ScriptException se = new ScriptException(e.getMessage());
-                se.initCause(e);
-                throw se;
+                throw scriptException(e, name);
             }
         }
 
