@@ -76,7 +76,9 @@ public final class TecScript {
 
     /** The same script with noise of this scale (0: deterministic). */
     public TecScript withNoise(double scale) {
-        if (scale < 0 || scale > 10) throw new IllegalArgumentException("noise must be between 0 and 10");
+        if (!(scale >= 0 && scale <= 10)) {
+            throw new IllegalArgumentException("noise must be between 0 and 10, not " + org.tec.text.Numbers.plain(scale));
+        }
         return new TecScript(engine, compiled, unit, seed, scale);
     }
 

@@ -190,8 +190,7 @@ public final class TecStudy {
 
         /** Noise of this scale in every run, 0 to 10 (default: the script's). */
         public Request noise(double scale) {
-            if (!(scale >= 0 && scale <= 10)) throw new IllegalArgumentException("noise must be between 0 and 10, not " + Numbers.plain(scale));
-            this.script = script.withNoise(scale);
+            this.script = script.withNoise(scale); // which checks the scale
             return this;
         }
 

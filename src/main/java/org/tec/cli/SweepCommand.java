@@ -124,8 +124,11 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (script.seed != null) request.seed(script.seed);
         if (noise != null) {
-            if (!(noise >= 0 && noise <= 10)) throw usage("--noise must be between 0 and 10, not " + Numbers.plain(noise));
-            request.noise(noise);
+            try {
+                request.noise(noise);
+            } catch (IllegalArgumentException e) {
+                throw usage("--" + e.getMessage()); // the API's one check of a noise scale
+            }
         }
         // keep of each run only its row and what the checks across runs read; trajectories are written as the runs finish
         return trajectories != null ? request.lean().trajectories(trajectories, every) : request.lean();
