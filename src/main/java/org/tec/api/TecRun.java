@@ -19,6 +19,7 @@ import org.tec.output.Emitter;
 import org.tec.output.JsonWriter;
 import org.tec.output.OutputDir;
 import org.tec.output.Report;
+import org.tec.output.WrittenFiles;
 
 /**
  * Runs the scenarios of a checked file the way {@code tec run} and {@code tec test} do: a
@@ -149,11 +150,12 @@ public final class TecRun {
             streams.abort();
             throw e;
         }
-        streams.finish(r, set -> {
+        WrittenFiles written = new WrittenFiles();
+        written.add(streams.finish(r, set -> {
             if (plot != null) Emitter.plot(set, r, List.of(), plot);
             if (json != null) set.write(json, w -> JsonWriter.write(w, r, Tec.version(), 0, List.of()));
-        });
-        return new Outcome(p.name(), r.expects(), color -> Report.render(r, color));
+        }));
+        return new Outcome(p.name(), r.expects(), color -> Report.render(r, color), written);
     }
 
     private Outcome study(Scripts.Unit unit) {
@@ -163,12 +165,13 @@ public final class TecRun {
         if (!perRunFiles) options = options.lean();
         if (progress != null) progress.start(p.name(), p.study().runs());
         var budget = engine.outputBudget();
+        WrittenFiles written = new WrittenFiles();
         // a run's emits are written as it finishes, in run order, and then it keeps only its row of the results
         Study.EachRun emit = !perRunFiles ? null
-                : (i, r) -> Emitter.emit(r, dir, Tec.version(), String.format(Locale.ROOT, "-run%03d", i), budget);
+                : (i, r) -> written.add(Emitter.emit(r, dir, Tec.version(), String.format(Locale.ROOT, "-run%03d", i), budget));
         Study.Result s = Study.run(compiled, unit, threads, options, progress == null ? null : i -> progress.step(), false, emit);
-        Emitter.plotStudy(s, dir);
-        return new Outcome(p.name(), s.expects(), color -> Report.renderStudy(s, color));
+        written.add(Emitter.plotStudy(s, dir));
+        return new Outcome(p.name(), s.expects(), color -> Report.renderStudy(s, color), written);
     }
 
     /** A finished scenario: a single run or a study, its expectations and its report. */
@@ -177,12 +180,34 @@ public final class TecRun {
         private final List<TecVerdict> expectations;
         private final boolean passed;
         private final java.util.function.Function<Boolean, String> report;
+        private final WrittenFiles written;
 
-        Outcome(String name, List<Verdict> expects, java.util.function.Function<Boolean, String> report) {
+        Outcome(String name, List<Verdict> expects, java.util.function.Function<Boolean, String> report, WrittenFiles written) {
             this.name = name;
             this.expectations = Adapt.verdicts(new ArrayList<>(expects));
             this.passed = expects.stream().allMatch(Verdict::passed);
             this.report = report;
+            this.written = written;
+        }
+
+        /** The files the scenario wrote (at most the first ten), in the order written. */
+        public List<Path> written() {
+            List<Path> out = new ArrayList<>();
+            for (var w : written.first()) out.add(w.path());
+            return List.copyOf(out);
+        }
+
+        /** How many files the scenario wrote in all. */
+        public long writtenCount() {
+            return written.count();
+        }
+
+        /**
+         * The report's last lines: what was written, {@code wrote out/x.csv (1,201 rows)} a line
+         * each (or a count past ten files); empty if nothing.
+         */
+        public String writtenReport() {
+            return written.render();
         }
 
         /** The scenario's name. */

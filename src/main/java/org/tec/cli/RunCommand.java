@@ -24,7 +24,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ScriptOptions script;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Directory the script's emit statements write under (default: the current directory).") Path out;
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder the script's emit and plot statements write under (default: out/SCRIPT, SCRIPT the file's name without .tec). The report ends with what was written.") Path out;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Write the whole trajectory as CSV.") Path csv;
 
@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
             stderr.flush();
             return Main.SCRIPT_ERROR;
         }
-        TecRun run = c.run().outputDirectory(out == null ? Path.of("") : out);
+        TecRun run = c.run().outputDirectory(out != null ? out : defaultOut(file));
         if (!run.outputProblems().isEmpty()) {
             stderr.print(TecDiagnostic.render(run.outputProblems()));
             stderr.flush();
@@ -71,15 +71,28 @@ final class RunCommand implements Callable<Integer> {
             if (!script.quiet) {
                 if (i > 0) stdout.println();
                 stdout.print(done.report(Terminal.interactive()));
+                String wrote = done.writtenReport();
+                if (!wrote.isEmpty()) stdout.print("\n" + wrote);
             } else {
                 for (TecVerdict v : done.expectations()) {
-                    if (!v.passed()) stdout.println("FAIL " + v.name() + (v.values() == null ? "" : "  [" + v.values() + "]"));
+                    if (!v.passed()) stdout.println(v);
                 }
             }
             allHold &= done.passed();
         }
         stdout.flush();
         return allHold ? Main.OK : Main.EXPECTATION_FAILED;
+    }
+
+    /**
+     * Where a run writes when no --out is given: {@code out/SCRIPT/} under the working folder,
+     * one folder per script, so a tour of several scripts leaves one {@code out/}, not their
+     * files strewn about.
+     */
+    static Path defaultOut(Path script) {
+        String name = script.getFileName() == null ? "script" : script.getFileName().toString();
+        if (name.endsWith(".tec")) name = name.substring(0, name.length() - 4);
+        return Path.of("out", name.isEmpty() ? "script" : name);
     }
 
     /** --csv, --json and --plot write one run: not a study's many, nor several scenarios'. */

@@ -100,7 +100,7 @@ class CliTest {
         Result r = tec("run", "-q", f.toString(), "--out", tmp.toString());
         assertEquals(Main.EXPECTATION_FAILED, r.code(), r::toString);
         assertEquals(1, r.outLines().size(), r::toString);
-        assertTrue(r.out().startsWith("FAIL client.distress at end > 99  ["), r::toString);
+        assertTrue(r.out().startsWith("FAIL  client.distress at end > 99  ["), "the verdict's one text form: " + r);
     }
 
     @Test
