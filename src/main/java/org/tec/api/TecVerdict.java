@@ -16,4 +16,9 @@ public record TecVerdict(String name, boolean passed, String values, String loca
     public String toString() {
         return Report.verdict(passed, name, values);
     }
+
+    /** The line that closes a report of these verdicts: {@code 9 of 9 expectations passed}. */
+    public static String summary(java.util.List<TecVerdict> verdicts) {
+        return Report.expectationsLine(verdicts.stream().filter(TecVerdict::passed).count(), verdicts.size());
+    }
 }

@@ -111,7 +111,11 @@ final class SweepCommand implements Callable<Integer> {
         if (!script.quiet) {
             stdout.println(result.size() + " runs of " + result.name() + " on " + n + (n == 1 ? " thread" : " threads") + " -> " + out);
             for (TecVerdict v : result.expectations()) stdout.println("  " + v);
+        } else {
+            for (TecVerdict v : result.expectations()) if (!v.passed()) stdout.println(v);
         }
+        // the verdict, even with -q: a script driving tec reads its last line
+        if (!result.expectations().isEmpty()) stdout.println(TecVerdict.summary(result.expectations()));
         stdout.flush();
         return result.passed() ? Main.OK : Main.EXPECTATION_FAILED;
     }

@@ -51,7 +51,7 @@ final class TestCommand implements Callable<Integer> {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
+                try (Stream<Path> s = Files.walk(p, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
                     s.filter(f -> f.toString().endsWith(".tec") && Files.isRegularFile(f)).sorted().forEach(files::add);
                 }
             } else if (Files.exists(p)) {

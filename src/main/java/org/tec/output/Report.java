@@ -122,7 +122,12 @@ public final class Report {
         long goalsMet = goals.stream().filter(Verdict::passed).count();
         long passed = expects.stream().filter(Verdict::passed).count();
         sb.append('\n').append(goalsMet).append(" of ").append(goals.size()).append(" goals met, ")
-                .append(passed).append(" of ").append(expects.size()).append(" expectations passed\n");
+                .append(expectationsLine(passed, expects.size())).append('\n');
+    }
+
+    /** The count that closes a report: {@code 9 of 9 expectations passed}. */
+    public static String expectationsLine(long passed, long total) {
+        return passed + " of " + total + " expectations passed";
     }
 
     /** Columns padded to their widest cell; at most {@code limit} rows, then a count of the rest. */
