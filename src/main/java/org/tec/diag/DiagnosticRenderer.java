@@ -15,8 +15,11 @@ import org.tec.text.Printable;
 public final class DiagnosticRenderer {
     private DiagnosticRenderer() {}
 
-    /** How much of a long source line a diagnostic quotes: this many characters round the column. */
-    static final int WIDE = 160;
+    /**
+     * How much of a source line a diagnostic quotes: a longer one (a generated line of a
+     * megabyte) is quoted as this many characters round the column, marked "...".
+     */
+    static final int WIDE = 4096;
 
     public static String render(Diagnostic d, SourceSet sources) {
         StringBuilder sb = new StringBuilder(Printable.escape(d.headline())).append('\n');

@@ -64,6 +64,7 @@ final class AstBuilder {
             } catch (Incomplete e) {
                 incomplete(c);
             }
+            c.children = null; // read: its subtree (and tokens) can go while the rest is built
         }
         return out;
     }

@@ -1,6 +1,12 @@
 package org.tec.lang;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
+import org.antlr.v4.runtime.tree.TerminalNode;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -87,6 +93,7 @@ public final class Parsing {
         if (tooDeep(file, tokens, sink)) return List.of();
         TecParser parser = new TecParser(tokens);
         parser.removeErrorListeners();
+        parser.addParseListener(TRIM);
         // SLL first: fast, and exact for almost every script; fall back to full LL on failure.
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
@@ -101,8 +108,29 @@ public final class Parsing {
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             tree = parser.file();
         }
+        tokens.getTokens().clear(); // the tree holds the tokens it needs; it is released as it is read
         return build(file, sink, tree.item());
     }
+
+    /**
+     * Trims each rule's list of children to its size when the rule ends: ANTLR starts every
+     * list at ten places, and these lists were the largest part of a big script's heap.
+     */
+    private static final ParseTreeListener TRIM = new ParseTreeListener() {
+        @Override
+        public void exitEveryRule(ParserRuleContext ctx) {
+            if (ctx.children instanceof ArrayList<ParseTree> list) list.trimToSize();
+        }
+
+        @Override
+        public void enterEveryRule(ParserRuleContext ctx) {}
+
+        @Override
+        public void visitTerminal(TerminalNode node) {}
+
+        @Override
+        public void visitErrorNode(ErrorNode node) {}
+    };
 
     private static List<Item> build(String file, Diagnostics sink, List<TecParser.ItemContext> items) {
         try {
