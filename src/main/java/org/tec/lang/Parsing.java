@@ -182,10 +182,10 @@ public final class Parsing {
                 default -> prefixes = 0;
             }
             if (depth + prefixes > MAX_DEPTH) {
-                String what = t.getType() == TecLexer.LBRACE ? "these blocks are" : "this expression is";
+                boolean block = t.getType() == TecLexer.LBRACE;
                 sink.error(new Span(file, t.getLine(), t.getCharPositionInLine() + 1, Math.max(1, t.getStopIndex() - t.getStartIndex() + 1)),
-                        what + " nested too deeply (more than " + MAX_DEPTH + " levels)",
-                        "split it into smaller parts with let");
+                        (block ? "these blocks are" : "this expression is") + " nested too deeply (more than " + MAX_DEPTH + " levels)",
+                        block ? "close some blocks: each trigger, phase and scenario is a block" : "split it into smaller parts with let");
                 return true;
             }
         }
