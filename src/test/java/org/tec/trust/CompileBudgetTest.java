@@ -115,6 +115,30 @@ class CompileBudgetTest {
         assertTrue(e.acted());
     }
 
+    /**
+     * {@code tec repl} with its input piped in reads a line of 20,000 characters as a line: it
+     * used to echo and redraw the whole line, escapes and all, at each character (13.6 s,
+     * quadratic). The line's text is now in the transcript once, as the log event, and no
+     * terminal escape is.
+     */
+    @Test
+    @Timeout(120) // a hang guard, not a measure
+    void tecReplReadsAPipedLongLineOnce() throws Exception {
+        Path script = Files.writeString(tmp.resolve("s.tec"), SCRIPT);
+        String word = "x".repeat(20_000);
+        Path in = Files.writeString(tmp.resolve("in.txt"), "log \"" + word + "\"\n:quit\n");
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.tec.cli.Main", "repl", script.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(in.toFile())
+                .redirectOutput(tmp.resolve("out.txt").toFile()).start();
+        assertTrue(p.waitFor(100, TimeUnit.SECONDS));
+        String out = Files.readString(tmp.resolve("out.txt"));
+        assertEquals(0, p.exitValue(), out);
+        assertEquals(1, out.split(word, -1).length - 1, "the line once, as its log event");
+        assertTrue(out.contains("     0.0 min  " + word + "\n"), out.length() + " characters");
+        assertEquals(-1, out.indexOf('\u001b'), "no terminal escapes");
+    }
+
     @Test
     void aScriptOverTheNodeBudgetIsRefusedWhereItCrossesIt() throws Exception {
         // one number a line: scenario (1), phase (2), then the list's numbers (the phase's duration is read after them)
