@@ -33,7 +33,7 @@ public final class Parsing {
     private Parsing() {}
 
     /** How deep brackets, blocks and prefix operators may nest: the AST's own limit. */
-    public static final int MAX_DEPTH = AstBuilder.MAX_DEPTH;
+    static final int MAX_DEPTH = AstBuilder.MAX_DEPTH;
 
     /** A line typed into a live session: statements, or one bare expression. */
     public record Line(List<Item> items, List<Expr> exprs) {}
