@@ -49,12 +49,12 @@ public final class TecEngine {
      * @throws TecException.Compile with every diagnostic, if the script has errors
      */
     public TecScript compile(String source, String name) {
-        return compile(Scripts.compileText(name, textPath(name), source, Map.of(), textLoader(), origin));
+        return compile(withinMemory(() -> Scripts.compileText(name, textPath(name), source, Map.of(), textLoader(), origin)));
     }
 
     /** Compiles a file; its imports resolve against its own directory. */
     public TecScript compile(Path file) {
-        return compile(Scripts.compileFile(file, Map.of(), loaderFor(file), origin));
+        return compile(withinMemory(() -> Scripts.compileFile(file, Map.of(), loaderFor(file), origin)));
     }
 
     /**
@@ -67,12 +67,14 @@ public final class TecEngine {
 
     /** Checks a file compiled with overrides (see {@link TecScript#run(Map)}); a bad override is a diagnostic. */
     public TecCheck check(Path file, Map<String, ? extends Number> overrides) {
-        return new TecCheck(this, file, Scripts.compileFile(file, Adapt.doubles(Map.of(), overrides), loaderFor(file), origin));
+        Map<String, Double> values = Adapt.doubles(Map.of(), overrides);
+        return new TecCheck(this, file, withinMemory(() -> Scripts.compileFile(file, values, loaderFor(file), origin)));
     }
 
     /** Checks source text compiled with overrides, as {@link #check(Path, Map)} checks a file. */
     public TecCheck check(String source, String name, Map<String, ? extends Number> overrides) {
-        return new TecCheck(this, null, Scripts.compileText(name, textPath(name), source, Adapt.doubles(Map.of(), overrides), textLoader(), origin));
+        Map<String, Double> values = Adapt.doubles(Map.of(), overrides);
+        return new TecCheck(this, null, withinMemory(() -> Scripts.compileText(name, textPath(name), source, values, textLoader(), origin)));
     }
 
     /**
@@ -113,6 +115,26 @@ public final class TecEngine {
         } catch (java.nio.file.InvalidPathException e) {
             return scriptFolder.resolve("script.tec");
         }
+    }
+
+    /**
+     * Runs a compile with memory exhaustion as a {@link TecException.Limit} ({@code memory}),
+     * not a raw {@link OutOfMemoryError}: by the time it is caught, what the compile held is
+     * no longer reachable, so the caller can go on.
+     */
+    static <T> T withinMemory(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory("compiling the script");
+        }
+    }
+
+    /** The limit for work that ran out of memory, as {@code "compiling the script"} names it. */
+    static TecException.Limit outOfMemory(String work) {
+        return new TecException.Limit("memory", work + " needed more memory than Java was given ("
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB of heap): split the script into smaller ones, "
+                + "or give Java more memory, for example -Xmx4g");
     }
 
     private TecScript compile(Scripts.Compiled c) {

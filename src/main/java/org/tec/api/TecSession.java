@@ -163,7 +163,7 @@ public final class TecSession {
     public Evaluation evaluate(String name, String line) {
         check();
         Diagnostics sink = new Diagnostics();
-        Compiler.LiveStatement st = Scripts.live(compiled, unit, name, line, sink);
+        Compiler.LiveStatement st = TecEngine.withinMemory(() -> Scripts.live(compiled, unit, name, line, sink));
         if (st == null) throw Adapt.compileError(sink, compiled.sources());
         List<String> values = new ArrayList<>();
         try {

@@ -136,7 +136,12 @@ public final class Main implements Runnable {
     static void configure(CommandLine cl) {
         cl.getCommandSpec().exitCodeOnInvalidInput(USAGE);
         cl.getCommandSpec().exitCodeOnExecutionException(RUNTIME_ERROR);
-        cl.setExecutionExceptionHandler((e, cmd, parsed) -> internalError(e, cmd.getErr()));
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (!(e instanceof org.tec.api.TecException.Limit limit)) return internalError(e, cmd.getErr());
+            cmd.getErr().println("tec: " + limit.getMessage()); // memory: the script's size, not a bug
+            cmd.getErr().flush();
+            return RUNTIME_ERROR;
+        });
         for (CommandLine sub : cl.getSubcommands().values()) configure(sub);
     }
 

@@ -15,13 +15,28 @@ import org.tec.text.Printable;
 public final class DiagnosticRenderer {
     private DiagnosticRenderer() {}
 
+    /**
+     * How much of a source line a diagnostic quotes: a longer one (a generated line of a
+     * megabyte) is quoted as this many characters round the column, marked "...".
+     */
+    static final int WIDE = 4096;
+
     public static String render(Diagnostic d, SourceSet sources) {
         StringBuilder sb = new StringBuilder(Printable.escape(d.headline())).append('\n');
         String line = sources == null ? null : sources.line(d.span().file(), d.span().line());
         if (line != null) {
             String shown = Printable.line(line);
-            sb.append("    ").append(shown).append('\n');
             int col = Math.max(1, d.span().column());
+            if (shown.length() > WIDE) {
+                // a generated line of a megabyte is quoted as the part round the column, not whole
+                int from = Math.max(0, Math.min(col - 1 - WIDE / 2, shown.length() - WIDE));
+                int to = Math.min(shown.length(), from + WIDE);
+                String head = from > 0 ? "..." : "";
+                shown = head + shown.substring(from, to) + (to < shown.length() ? "..." : "");
+                col = Math.max(1, col - from + head.length());
+                col = Math.min(col, shown.length());
+            }
+            sb.append("    ").append(shown).append('\n');
             int len = Math.max(1, Math.min(d.span().length(), Math.max(1, shown.length() - col + 1)));
             sb.append("    ").append(" ".repeat(col - 1)).append("^".repeat(len)).append('\n');
         }

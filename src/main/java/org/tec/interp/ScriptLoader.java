@@ -79,6 +79,10 @@ final class ScriptLoader {
 
     /** Parses one file's text: line ends read as an editor reads them, a byte-order mark reported and passed over. */
     private List<Item> parse(String file, String text) {
+        if (text.length() > Scripts.MAX_SOURCE) {
+            Scripts.tooLarge(sink, new Span(file, 1, 1, 1));
+            return List.of();
+        }
         text = SourceText.normalize(text);
         if (!text.isEmpty() && text.charAt(0) == SourceText.BOM) {
             sink.error(new Span(file, 1, 1, 1), "the file starts with a byte-order mark (U+FEFF)",
@@ -190,6 +194,14 @@ final class ScriptLoader {
             // a directory, or a device such as /dev/zero (read for ever) or /dev/stdin (waits for ever)
             sink.error(imp.span(), "cannot read imported file '" + imp.path() + "'", target + " is not a regular file");
             return null;
+        }
+        try {
+            if (Files.size(target) > Scripts.MAX_SOURCE) {
+                Scripts.tooLarge(sink, imp.span());
+                return null;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the read below says what is wrong with it
         }
         String text;
         try {

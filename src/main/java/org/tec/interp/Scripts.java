@@ -19,6 +19,19 @@ public final class Scripts {
     private Scripts() {}
 
     /**
+     * The largest script tec reads: 16 MiB (of UTF-8 in a file, of characters in a text). A
+     * larger one is refused before it is read; every stage after is linear in the size, so
+     * this bounds a compile's time and heap.
+     */
+    public static final int MAX_SOURCE = 16 << 20;
+
+    /** The error for a script over {@link #MAX_SOURCE}. */
+    static void tooLarge(Diagnostics sink, Span at) {
+        sink.error(at, "the script is larger than 16 MiB, the most tec reads",
+                "split it into files of a reasonable size, or generate fewer statements");
+    }
+
+    /**
      * The result of compiling a file: one unit per scenario when there were no errors, and
      * every diagnostic either way.
      */
@@ -56,6 +69,10 @@ public final class Scripts {
             if (Files.exists(path) && !Files.isRegularFile(path)) {
                 // a device such as /dev/zero would be read for ever
                 throw new IOException(Files.isDirectory(path) ? "it is a directory" : "it is not a regular file");
+            }
+            if (Files.isRegularFile(path) && Files.size(path) > MAX_SOURCE) {
+                tooLarge(sink, new Span(name, 1, 1, 1));
+                return new Compiled(List.of(), sink, sources, false, origin);
             }
             text = loader.read(path);
         } catch (SourceText.Malformed e) {
@@ -103,6 +120,10 @@ public final class Scripts {
 
     /** Parses and compiles a line typed into a live session of {@code unit}; errors go to {@code sink}. */
     public static Compiler.LiveStatement live(Compiled compiled, Unit unit, String name, String text, Diagnostics sink) {
+        if (text.length() > MAX_SOURCE) {
+            tooLarge(sink, new Span(name, 1, 1, 1));
+            return null;
+        }
         compiled.sources().add(name, text);
         Parsing.Line line;
         try {

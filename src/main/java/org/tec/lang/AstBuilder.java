@@ -30,15 +30,41 @@ final class AstBuilder {
         this.sink = sink;
     }
 
+    /**
+     * How many statements and expression nodes one compile may read from one text. No script a
+     * person writes comes near it (the largest scenario has a few hundred); a generated one
+     * that does is refused where it crosses the line, so that the passes after this one, each
+     * linear in the nodes, stay within a bounded time and heap.
+     */
+    static final int MAX_NODES = 1_000_000;
+    private int nodes;
+
+    /** Thrown, after its error, when the text holds more than {@link #MAX_NODES} nodes: the compile stops. */
+    static final class OverBudget extends RuntimeException {
+        OverBudget() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void count(ParserRuleContext c) {
+        if (++nodes > MAX_NODES) {
+            sink.error(span(c), "the script has more than " + MAX_NODES + " statements and expression nodes",
+                    "split it into smaller scripts, or generate fewer statements");
+            throw new OverBudget();
+        }
+    }
+
     List<Item> items(List<ItemContext> ctxs) {
         List<Item> out = new ArrayList<>();
         for (ItemContext c : ctxs) {
             try {
+                count(c);
                 Item i = item(c);
                 if (i != null) out.add(i);
             } catch (Incomplete e) {
                 incomplete(c);
             }
+            c.children = null; // read: its subtree (and tokens) can go while the rest is built
         }
         return out;
     }
@@ -241,6 +267,7 @@ final class AstBuilder {
 
     Expr expr(ExprContext c) {
         need(c);
+        count(c);
         if (depth >= MAX_DEPTH) {
             sink.error(span(c), "this expression is nested too deeply (more than " + MAX_DEPTH + " levels)",
                     "split it into smaller parts with let");
