@@ -132,9 +132,27 @@ public final class TecEngine {
 
     /** The limit for work that ran out of memory, as {@code "compiling the script"} names it. */
     static TecException.Limit outOfMemory(String work) {
+        return outOfMemory(work, "split the script into smaller ones");
+    }
+
+    /** The same for a run or a study, with what would make it need less. */
+    static TecException.Limit outOfMemory(String work, String advice) {
         return new TecException.Limit("memory", work + " needed more memory than Java was given ("
-                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB of heap): split the script into smaller ones, "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB of heap): " + advice + ", "
                 + "or give Java more memory, for example -Xmx4g");
+    }
+
+    /** What makes a run or a study hold less. */
+    static final String RUN_ADVICE = "a run keeps its trajectory when an output needs it: use a larger step, shorter phases, "
+            + "a lean study, or CSV written as the run goes";
+
+    /** A run or a study, its exhaustion of the heap as the limit it is. */
+    static <T> T runWithinMemory(String work, java.util.function.Supplier<T> run) {
+        try {
+            return run.get();
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(work, RUN_ADVICE);
+        }
     }
 
     private TecScript compile(Scripts.Compiled c) {

@@ -51,7 +51,7 @@ public abstract sealed class TecException extends RuntimeException
         }
     }
 
-    /** A limit of the engine was reached: steps, wall time, runs, events or output bytes. */
+    /** A limit of the engine was reached: steps, wall time, runs, events, output bytes, or the memory Java was given. */
     public static final class Limit extends TecException {
         private final String limit;
 
@@ -60,7 +60,7 @@ public abstract sealed class TecException extends RuntimeException
             this.limit = limit;
         }
 
-        /** Which limit: {@code steps}, {@code wall_time}, {@code runs}, {@code events} or {@code output_bytes}. */
+        /** Which limit: {@code steps}, {@code wall_time}, {@code runs}, {@code events}, {@code output_bytes} or {@code memory}. */
         public String limit() {
             return limit;
         }

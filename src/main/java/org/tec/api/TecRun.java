@@ -122,8 +122,10 @@ public final class TecRun {
     public Outcome scenario(int index) {
         Scripts.Unit unit = compiled.units().get(index);
         if (seed != null) unit = new Scripts.Unit(unit.loaded(), unit.program().withSeed(seed), unit.overrides());
+        Scripts.Unit u = unit;
         try {
-            return unit.program().study() == null ? single(unit.program()) : study(unit);
+            return TecEngine.runWithinMemory(u.program().study() == null ? "the run" : "the study",
+                    () -> u.program().study() == null ? single(u.program()) : study(u));
         } catch (RunError e) {
             throw Adapt.error(e);
         }

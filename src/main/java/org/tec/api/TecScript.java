@@ -106,7 +106,7 @@ public final class TecScript {
         RunResult r;
         try {
             options.check(start, 0);
-            r = Interpreter.run(u.program(), options, start);
+            r = TecEngine.runWithinMemory("the run", () -> Interpreter.run(u.program(), options, start));
         } catch (RunError e) {
             throw Adapt.error(e);
         } catch (RuntimeException e) {

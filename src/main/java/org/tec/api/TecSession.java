@@ -188,7 +188,11 @@ public final class TecSession {
     /** Ends the session and gives its result (goals, expectations, series). */
     public TecResult finish() {
         if (finished == null) {
-            finished = new TecResult(compiled, unit, run.finish());
+            try {
+                finished = new TecResult(compiled, unit, run.finish());
+            } catch (RunError e) {
+                throw Adapt.error(e);
+            }
         }
         return finished;
     }

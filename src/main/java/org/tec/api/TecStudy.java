@@ -290,6 +290,8 @@ public final class TecStudy {
                 throw new TecException.Output("cannot write " + trajectories + ": " + e.getMessage());
             } catch (java.io.UncheckedIOException e) {
                 throw new TecException.Output("cannot write " + trajectories + ": " + e.getCause().getMessage());
+            } catch (OutOfMemoryError e) {
+                throw TecEngine.outOfMemory("the study", TecEngine.RUN_ADVICE);
             }
             return new TecStudy(script, result);
         }
