@@ -181,6 +181,12 @@ final class ScriptLoader {
         try {
             return (base == null ? Path.of(imp.path()) : base.resolve(imp.path())).normalize();
         } catch (InvalidPathException e) {
+            String encoding = OutputNames.unrepresentable(imp.path());
+            if (encoding != null) {
+                // a name this system's file name encoding cannot hold (a non-ASCII name under LANG=C)
+                sink.error(imp.span(), "cannot import '" + printable(imp.path()) + "': it " + encoding, OutputNames.UTF8_HINT);
+                return null;
+            }
             // found by fuzzing: a NUL in the name threw out of the checker
             sink.error(imp.span(), "cannot read imported file '" + imp.path().replace("\0", "\\0") + "'",
                     "it is not a valid file name: " + e.getReason());

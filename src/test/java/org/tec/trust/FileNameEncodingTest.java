@@ -84,6 +84,22 @@ class FileNameEncodingTest {
 
     @Test
     @Timeout(120)
+    void anImportNameTheSystemCannotHoldIsRefusedForWhatItIs() throws Exception {
+        assumeTrue(File.separatorChar == '/', "file name encodings as on POSIX");
+        Path script = Files.writeString(tmp.resolve("imports.tec"), """
+                import "profil-é.tec"
+                scenario "s" {
+                  phase free for 1 min { }
+                }
+                """, StandardCharsets.UTF_8);
+        Child c = tec("C", List.of("-Dsun.jnu.encoding=" + ASCII, "-Dfile.encoding=" + ASCII), "check", script.toString());
+        assertEquals(2, c.code(), c.log());
+        assertTrue(c.log().contains("cannot be a file name under this system's file name encoding (" + ASCII + ")"), c.log());
+        assertTrue(c.log().contains("run with a UTF-8 locale"), c.log());
+    }
+
+    @Test
+    @Timeout(120)
     void aScriptNameTheSystemCannotHoldIsAUsageErrorThatSaysSo() throws Exception {
         assumeTrue(File.separatorChar == '/', "file name encodings as on POSIX");
         Child c = tec("C", List.of("-Dsun.jnu.encoding=" + ASCII, "-Dfile.encoding=" + ASCII),
