@@ -52,6 +52,16 @@ public final class TecEngine {
         return compile(withinMemory(() -> Scripts.compileText(name, textPath(name), source, Map.of(), textLoader(), origin)));
     }
 
+    /**
+     * Compiles source text as if it were the file {@code asFile} (which need not exist): it is
+     * named so in diagnostics, its imports resolve against that file's folder and, sandboxed,
+     * stay in it (or in the engine's script folder when that holds it). For text an editor or
+     * a {@code javax.script} caller holds for a file ({@code ScriptEngine.FILENAME}).
+     */
+    public TecScript compile(String source, Path asFile) {
+        return compile(withinMemory(() -> Scripts.compileText(asFile.toString(), asFile, source, Map.of(), loaderFor(asFile), origin)));
+    }
+
     /** Compiles a file; its imports resolve against its own directory. */
     public TecScript compile(Path file) {
         return compile(withinMemory(() -> Scripts.compileFile(file, Map.of(), loaderFor(file), origin)));

@@ -23,8 +23,16 @@ import org.tec.api.TecScript;
  * tec as a {@code javax.script} engine. {@code eval} compiles and runs a script and returns
  * its {@link TecResult}; numbers in the engine-scope bindings override the script's params
  * (or model parameters by dotted name, {@code therapist.affect_sharing}). Compilable.
+ *
+ * <p>Where the text stands: {@link ScriptEngine#FILENAME} names the file it is (its imports
+ * resolve against that file's folder, as for a file of that name); {@link #FOLDER}, the folder
+ * its imports resolve against when it has no file name of its own. With neither, imports
+ * resolve against the working directory. The engine is sandboxed: imports stay in that folder.
  */
 public final class TecScriptEngine extends AbstractScriptEngine implements Compilable {
+    /** The attribute naming the folder a script's imports resolve against, when it has no {@link ScriptEngine#FILENAME}. */
+    public static final String FOLDER = "tec.folder";
+
     private final TecScriptEngineFactory factory;
     private final TecEngine engine;
 
@@ -35,7 +43,7 @@ public final class TecScriptEngine extends AbstractScriptEngine implements Compi
 
     @Override
     public Object eval(String script, ScriptContext context) throws ScriptException {
-        return compile(script, context.getAttribute(ScriptEngine.FILENAME)).eval(context);
+        return compile(script, context.getAttribute(ScriptEngine.FILENAME), context.getAttribute(FOLDER)).eval(context);
     }
 
     @Override
@@ -55,13 +63,17 @@ public final class TecScriptEngine extends AbstractScriptEngine implements Compi
 
     @Override
     public CompiledScript compile(String script) throws ScriptException {
-        return compile(script, get(ScriptEngine.FILENAME));
+        return compile(script, get(ScriptEngine.FILENAME), get(FOLDER));
     }
 
-    private CompiledScript compile(String script, Object fileName) throws ScriptException {
+    private CompiledScript compile(String script, Object fileName, Object folder) throws ScriptException {
         String name = fileName == null ? "<script>" : fileName.toString();
         try {
-            return new Compiled(engine.compile(script, name), name);
+            java.nio.file.Path asFile = fileName != null ? java.nio.file.Path.of(name)
+                    : folder != null ? java.nio.file.Path.of(folder.toString()).resolve("script.tec") : null;
+            return new Compiled(asFile == null ? engine.compile(script, name) : engine.compile(script, asFile), name);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ScriptException("not a file name: " + (fileName != null ? name : folder) + " (" + e.getReason() + ")");
         } catch (TecException e) {
             throw scriptException(e, name);
         }
