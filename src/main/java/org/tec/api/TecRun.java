@@ -32,6 +32,7 @@ public final class TecRun {
     private final Scripts.Compiled compiled;
     private OutputDir dir = new OutputDir(Path.of(""));
     private Long seed;
+    private Double noise;
     private int threads;
     private Path csv;
     private boolean tidy;
@@ -64,6 +65,16 @@ public final class TecRun {
     /** Another seed for every scenario (null: each scenario's own). */
     public TecRun seed(Long newSeed) {
         this.seed = newSeed;
+        return this;
+    }
+
+    /**
+     * Another noise scale for every scenario, 0 to 10 (null: each scenario's own).
+     *
+     * @throws IllegalArgumentException outside 0 to 10, or not a number
+     */
+    public TecRun noise(Double scale) {
+        this.noise = scale == null ? null : TecScript.checkedNoise(scale);
         return this;
     }
 
@@ -122,6 +133,7 @@ public final class TecRun {
     public Outcome scenario(int index) {
         Scripts.Unit unit = compiled.units().get(index);
         if (seed != null) unit = new Scripts.Unit(unit.loaded(), unit.program().withSeed(seed), unit.overrides());
+        if (noise != null) unit = new Scripts.Unit(unit.loaded(), unit.program().withNoise(noise), unit.overrides());
         Scripts.Unit u = unit;
         try {
             return TecEngine.runWithinMemory(u.program().study() == null ? "the run" : "the study",

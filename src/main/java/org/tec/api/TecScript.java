@@ -75,11 +75,16 @@ public final class TecScript {
     }
 
     /** The same script with noise of this scale (0: deterministic). */
-    public TecScript withNoise(double scale) {
+    /** The one check of a noise scale: 0 to 10, a number. */
+    static double checkedNoise(double scale) {
         if (!(scale >= 0 && scale <= 10)) {
             throw new IllegalArgumentException("noise must be between 0 and 10, not " + org.tec.text.Numbers.plain(scale));
         }
-        return new TecScript(engine, compiled, unit, seed, scale);
+        return scale;
+    }
+
+    public TecScript withNoise(double scale) {
+        return new TecScript(engine, compiled, unit, seed, checkedNoise(scale));
     }
 
     /** Runs the scenario once, as written. */

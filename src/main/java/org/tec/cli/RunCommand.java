@@ -58,6 +58,11 @@ final class RunCommand implements Callable<Integer> {
         }
         if (csv != null || json != null || plot != null) extras(c, run);
         run.seed(script.seed).threads(script.threads(spec.commandLine()));
+        try {
+            run.noise(script.noise);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage()); // the API's one check
+        }
         boolean allHold = true;
         for (int i = 0; i < c.scenarios().size(); i++) {
             TecRun.Outcome done;

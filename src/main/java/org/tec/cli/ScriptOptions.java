@@ -8,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The options {@code run} and {@code sweep} share: the script, its overrides, seed, threads, quiet. */
+/** The options {@code run} and {@code sweep} share: the script, its overrides, seed, noise, threads, quiet. */
 final class ScriptOptions {
     @Parameters(paramLabel = "FILE", description = "The script.")
     Path file;
@@ -20,6 +20,9 @@ final class ScriptOptions {
 
     @Option(names = "--seed", paramLabel = "N", description = "Override the script's (base) seed.")
     Long seed;
+
+    @Option(names = "--noise", paramLabel = "X", description = "Noise scale for every run, 0 to 10 (0 = deterministic; default: the script's).")
+    Double noise;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads for replicates and sweeps (default: the available cores).")
     Integer threads;

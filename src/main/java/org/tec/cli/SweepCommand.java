@@ -35,7 +35,6 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--replicates", paramLabel = "N", description = "Runs per grid point (default: the script's replicate, else 1).") Integer replicates;
 
-    @Option(names = "--noise", paramLabel = "X", description = "Noise scale (0 = deterministic; default: the script's).") Double noise;
 
     @Option(names = "--scenario", paramLabel = "NAME", description = "Which scenario of the file (default: the first).") String scenario;
 
@@ -127,9 +126,9 @@ final class SweepCommand implements Callable<Integer> {
             request.replicates(replicates);
         }
         if (script.seed != null) request.seed(script.seed);
-        if (noise != null) {
+        if (script.noise != null) {
             try {
-                request.noise(noise);
+                request.noise(script.noise);
             } catch (IllegalArgumentException e) {
                 throw usage("--" + e.getMessage()); // the API's one check of a noise scale
             }

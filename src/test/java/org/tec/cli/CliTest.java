@@ -404,4 +404,13 @@ class CliTest {
         String first = r.err().lines().findFirst().orElse("");
         assertEquals(tmp.resolve("missing.tec") + ": error: no such file", first);
     }
+
+    @Test
+    void runTakesANoiseScaleAsSweepDoes() {
+        Result noisy = tec("run", "scenarios/erp/betsy-effective.tec", "--noise", "2", "--out", tmp.toString());
+        assertTrue(noisy.out().contains("seed 7, noise 2.0,"), noisy::toString);
+        Result bad = tec("run", "scenarios/erp/betsy-effective.tec", "--noise", "NaN", "--out", tmp.toString());
+        assertEquals(Main.USAGE, bad.code(), bad::toString);
+        assertTrue(bad.err().contains("--noise must be between 0 and 10, not NaN"), bad::toString);
+    }
 }
