@@ -14,7 +14,7 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     Sandbox sandbox;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scripts to check.")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scripts to check (- reads one from standard input).")
     Path[] files;
 
     @CommandLine.Spec
@@ -25,7 +25,7 @@ final class CheckCommand implements Callable<Integer> {
         TecEngine engine = sandbox.engine();
         int errors = 0;
         for (Path f : files) {
-            TecCheck c = engine.check(f);
+            TecCheck c = ScriptInput.check(engine, f, java.util.Map.of());
             spec.commandLine().getErr().print(c.rendered());
             if (c.hasErrors()) {
                 errors += c.errorCount();

@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Path file = script.file;
-        TecCheck c = sandbox.engine().check(file, script.overrides(spec.commandLine()));
+        TecCheck c = ScriptInput.check(sandbox.engine(), file, script.overrides(spec.commandLine()));
         stderr.print(c.rendered());
         if (!c.ok()) {
             stderr.println(c.hasErrors() ? CheckCommand.errors(c.errorCount())
@@ -95,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
      * files strewn about.
      */
     static Path defaultOut(Path script) {
-        String name = script.getFileName() == null ? "script" : script.getFileName().toString();
+        String name = ScriptInput.isStdin(script) ? "stdin" : script.getFileName() == null ? "script" : script.getFileName().toString();
         if (name.endsWith(".tec")) name = name.substring(0, name.length() - 4);
         return Path.of("out", name.isEmpty() ? "script" : name);
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** The options {@code run} and {@code sweep} share: the script, its overrides, seed, noise, threads, quiet. */
 final class ScriptOptions {
-    @Parameters(paramLabel = "FILE", description = "The script.")
+    @Parameters(paramLabel = "FILE", description = "The script, or - to read it from standard input.")
     Path file;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE",

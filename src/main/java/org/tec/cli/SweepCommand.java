@@ -65,7 +65,7 @@ final class SweepCommand implements Callable<Integer> {
         var overrides = script.overrides(spec.commandLine());
         List<Vary> sweeps = new ArrayList<>();
         for (String v : vary) sweeps.add(parseVary(v));
-        TecCheck c = sandbox.engine().check(file, overrides);
+        TecCheck c = ScriptInput.check(sandbox.engine(), file, overrides);
         stderr.print(c.rendered());
         if (!c.ok()) {
             if (!c.hasErrors()) stderr.println(file + ": no scenario to run (this file is a library for import)");

@@ -413,4 +413,21 @@ class CliTest {
         assertEquals(Main.USAGE, bad.code(), bad::toString);
         assertTrue(bad.err().contains("--noise must be between 0 and 10, not NaN"), bad::toString);
     }
+
+    @Test
+    void aScriptCanComeFromStandardInput() {
+        java.io.InputStream in = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("scenario \"x\" { phase fre for 1 min { } }\n".getBytes(StandardCharsets.UTF_8)));
+            Result bad = tec("check", "-");
+            assertEquals(Main.SCRIPT_ERROR, bad.code(), bad::toString);
+            assertTrue(bad.err().contains("<stdin>:1:22: error: unknown phase kind 'fre'"), bad::toString);
+            System.setIn(new java.io.ByteArrayInputStream(PASSING.getBytes(StandardCharsets.UTF_8)));
+            Result ok = tec("run", "-", "--out", tmp.toString());
+            assertEquals(Main.OK, ok.code(), ok::toString);
+            assertTrue(ok.out().contains("(<stdin>)"), ok::toString);
+        } finally {
+            System.setIn(in);
+        }
+    }
 }
