@@ -57,7 +57,10 @@ final class TestCommand implements Callable<Integer> {
             } else if (Files.exists(p)) {
                 files.add(p);
             } else {
-                throw new CommandLine.ParameterException(spec.commandLine(), "no such file or directory: " + p);
+                // the same fault, the same code: a script that is not there is a script error, as for check and run
+                spec.commandLine().getErr().println(p + ": error: no such file or directory");
+                spec.commandLine().getErr().flush();
+                return Main.SCRIPT_ERROR;
             }
         }
         if (files.isEmpty()) {

@@ -388,11 +388,14 @@ class CliTest {
         assertEquals(0, doc.getElementsByTagName("failure").getLength());
     }
 
+    /** A missing script is the same fault for every command, with the same exit code. */
     @Test
-    void testOfAMissingPathIsAUsageError() {
+    void testOfAMissingPathIsAScriptErrorAsForRunAndCheck() {
         Result r = tec("test", tmp.resolve("nowhere").toString());
-        assertEquals(Main.USAGE, r.code(), r::toString);
-        assertTrue(r.err().contains("no such file or directory"), r::toString);
+        assertEquals(Main.SCRIPT_ERROR, r.code(), r::toString);
+        assertTrue(r.err().contains(tmp.resolve("nowhere") + ": error: no such file or directory"), r::toString);
+        assertEquals(Main.SCRIPT_ERROR, tec("check", tmp.resolve("nowhere").toString()).code());
+        assertEquals(Main.SCRIPT_ERROR, tec("run", tmp.resolve("nowhere").toString()).code());
     }
 
     // ------------------------------------------------------------------ known problems
