@@ -16,6 +16,7 @@ import org.tec.interp.Study;
 import org.tec.interp.Verdict;
 import org.tec.output.AtomicFiles;
 import org.tec.output.Emitter;
+import org.tec.output.Meta;
 import org.tec.output.JsonWriter;
 import org.tec.output.OutputDir;
 import org.tec.output.Report;
@@ -33,6 +34,7 @@ public final class TecRun {
     private OutputDir dir = new OutputDir(Path.of(""));
     private Long seed;
     private Double noise;
+    private List<String> commandLine;
     private int threads;
     private Path csv;
     private boolean tidy;
@@ -76,6 +78,16 @@ public final class TecRun {
     public TecRun noise(Double scale) {
         this.noise = scale == null ? null : TecScript.checkedNoise(scale);
         return this;
+    }
+
+    /** The command line that asked for these runs, for the outputs' metadata (a run then says how to repeat it). */
+    public TecRun commandLine(List<String> args) {
+        this.commandLine = args == null ? null : List.copyOf(args);
+        return this;
+    }
+
+    private Meta.Stamp stamp() {
+        return new Meta.Stamp(Tec.version(), Meta.Stamp.hashes(compiled.sources().texts()), commandLine);
     }
 
     /** Threads for a study's runs (default: the engine's). */
@@ -150,7 +162,7 @@ public final class TecRun {
     private Outcome single(Program p) {
         Emitter.Streams streams;
         try {
-            streams = Emitter.open(p, dir, Tec.version(), null, engine.outputBudget());
+            streams = Emitter.open(p, dir, stamp(), null, engine.outputBudget());
             if (csv != null) streams.csv(csv, 0, List.of(), tidy, true);
         } catch (IOException e) {
             throw new RunError(RunError.Kind.OUTPUT, 0, "cannot open output: " + e.getMessage());
@@ -167,7 +179,7 @@ public final class TecRun {
         WrittenFiles written = new WrittenFiles();
         written.add(streams.finish(r, set -> {
             if (plot != null) Emitter.plot(set, r, List.of(), plot);
-            if (json != null) set.write(json, w -> JsonWriter.write(w, r, Tec.version(), 0, List.of()));
+            if (json != null) set.write(json, w -> JsonWriter.write(w, r, stamp(), 0, List.of()));
         }));
         return new Outcome(p.name(), r.expects(), color -> Report.render(r, color), written);
     }
@@ -182,7 +194,7 @@ public final class TecRun {
         WrittenFiles written = new WrittenFiles();
         // a run's emits are written as it finishes, in run order, and then it keeps only its row of the results
         Study.EachRun emit = !perRunFiles ? null
-                : (i, r) -> written.add(Emitter.emit(r, dir, Tec.version(), String.format(Locale.ROOT, "-run%03d", i), budget));
+                : (i, r) -> written.add(Emitter.emit(r, dir, stamp(), String.format(Locale.ROOT, "-run%03d", i), budget));
         Study.Result s = Study.run(compiled, unit, threads, options, progress == null ? null : i -> progress.step(), false, emit);
         written.add(Emitter.plotStudy(s, dir));
         return new Outcome(p.name(), s.expects(), color -> Report.renderStudy(s, color), written);

@@ -11,6 +11,7 @@ import org.tec.interp.RunOptions;
 import org.tec.interp.RunResult;
 import org.tec.interp.Scripts;
 import org.tec.output.Emitter;
+import org.tec.output.Meta;
 import org.tec.output.OutputDir;
 
 /**
@@ -176,10 +177,15 @@ public final class TecScript {
             throw new TecException.Output(refused.sorted().get(0).headline());
         }
         try {
-            Emitter.emit(r, dir, Tec.version(), suffix, engine.outputBudget());
+            Emitter.emit(r, dir, stamp(null), suffix, engine.outputBudget());
         } catch (RunError e) {
             throw Adapt.error(e);
         }
+    }
+
+    /** What the outputs' metadata says made them: the version, every file read, and the command line if any. */
+    Meta.Stamp stamp(List<String> commandLine) {
+        return new Meta.Stamp(Tec.version(), Meta.Stamp.hashes(compiled.sources().texts()), commandLine);
     }
 
     Program baseProgram() {

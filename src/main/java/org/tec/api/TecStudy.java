@@ -30,10 +30,12 @@ public final class TecStudy {
 
     private final TecScript script;
     private final Study.Result result;
+    private final List<String> commandLine;
 
-    TecStudy(TecScript script, Study.Result result) {
+    TecStudy(TecScript script, Study.Result result, List<String> commandLine) {
         this.script = script;
         this.result = result;
+        this.commandLine = commandLine;
     }
 
     /** The scenario's name. */
@@ -80,7 +82,7 @@ public final class TecStudy {
      * @throws IllegalArgumentException if the file is neither
      */
     public void writeResults(Path file) throws IOException {
-        Results.write(result, file, Tec.version());
+        Results.write(result, file, script.stamp(commandLine));
     }
 
     /**
@@ -95,7 +97,7 @@ public final class TecStudy {
         }
         try (StudyTrajectories out = new StudyTrajectories(file, every)) {
             for (StudyRuns.Run run : result.runs().runs()) out.run(run.index(), run.result());
-            out.finish(result.program(), Tec.version());
+            out.finish(result.program(), script.stamp(commandLine));
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
@@ -145,6 +147,7 @@ public final class TecStudy {
         private Integer replicates;
         private Map<String, ? extends Number> overrides = Map.of();
         private TecCancellation cancel;
+        private List<String> commandLine;
         private Integer threads;
         private boolean lean;
         private TecProgress progress;
@@ -226,6 +229,12 @@ public final class TecStudy {
             return this;
         }
 
+        /** The command line that asked for this study, for its outputs' metadata. */
+        public Request commandLine(List<String> args) {
+            this.commandLine = args == null ? null : List.copyOf(args);
+            return this;
+        }
+
         public Request cancellation(TecCancellation c) {
             this.cancel = c;
             return this;
@@ -283,7 +292,7 @@ public final class TecStudy {
                 TecProgress told = progress;
                 result = Study.run(script.compiled(), unit, threads != null ? threads : script.engine().threads, options,
                         told == null ? null : i -> told.step(), !lean, each);
-                if (out != null) out.finish(result.program(), Tec.version());
+                if (out != null) out.finish(result.program(), script.stamp(commandLine));
             } catch (RunError e) {
                 throw Adapt.error(e);
             } catch (IOException e) {
@@ -293,7 +302,7 @@ public final class TecStudy {
             } catch (OutOfMemoryError e) {
                 throw TecEngine.outOfMemory("the study", TecEngine.RUN_ADVICE);
             }
-            return new TecStudy(script, result);
+            return new TecStudy(script, result, commandLine);
         }
     }
 }

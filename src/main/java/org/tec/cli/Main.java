@@ -83,6 +83,16 @@ public final class Main implements Runnable {
         };
     }
 
+    /** The command as typed, {@code tec run x.tec --seed 3}, for the outputs' metadata. */
+    static java.util.List<String> commandLine(CommandLine.Model.CommandSpec spec) {
+        CommandLine root = spec.commandLine();
+        while (root.getParent() != null) root = root.getParent();
+        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("tec"));
+        CommandLine.ParseResult parsed = root.getParseResult();
+        if (parsed != null) out.addAll(parsed.originalArgs());
+        return out;
+    }
+
     /** The command line with every subcommand, for help, suggestions and shell completion. */
     static CommandLine full() {
         CommandLine cl = new CommandLine(new Main());

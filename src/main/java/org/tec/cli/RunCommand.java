@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.SCRIPT_ERROR;
         }
         if (csv != null || json != null || plot != null) extras(c, run);
-        run.seed(script.seed).threads(script.threads(spec.commandLine()));
+        run.seed(script.seed).threads(script.threads(spec.commandLine())).commandLine(Main.commandLine(spec));
         try {
             run.noise(script.noise);
         } catch (IllegalArgumentException e) {

@@ -84,7 +84,7 @@ final class SweepCommand implements Callable<Integer> {
         int n = script.threads(spec.commandLine());
         TecStudy result;
         try (Progress progress = Progress.of("sweep", script.quiet)) {
-            result = request.threads(n).progress(progress).cancellation(Main.STOP).run();
+            result = request.threads(n).progress(progress).cancellation(Main.STOP).commandLine(Main.commandLine(spec)).run();
         } catch (TecException.Compile e) {
             stderr.print(TecDiagnostic.render(e.diagnostics()));
             stderr.flush();

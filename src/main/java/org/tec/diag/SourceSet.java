@@ -20,6 +20,13 @@ public final class SourceSet {
         texts.put(file, new Text(text, starts));
     }
 
+    /** Every text, by file name, in the order added. */
+    public synchronized Map<String, String> texts() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Text> e : texts.entrySet()) out.put(e.getKey(), e.getValue().text());
+        return out;
+    }
+
     /** Line {@code line} (from 1) of {@code file} without its line end, or null. */
     public synchronized String line(String file, int line) {
         Text t = texts.get(file);

@@ -60,7 +60,7 @@ public final class Emitter {
      * Opens the CSV outputs of a run before it starts, so that its trajectory streams to
      * them as it is recorded; {@link Streams#finish} commits them and writes the rest.
      */
-    public static Streams open(Program p, OutputDir dir, String version, String suffix, OutputSet.Budget budget) throws IOException {
+    public static Streams open(Program p, OutputDir dir, Meta.Stamp version, String suffix, OutputSet.Budget budget) throws IOException {
         Streams s = new Streams(p, dir, version, suffix, new OutputSet(budget));
         try {
             for (Program.EmitPlan e : p.emits()) {
@@ -85,13 +85,13 @@ public final class Emitter {
 
         private final Program program;
         private final OutputDir dir;
-        private final String version;
+        private final Meta.Stamp version;
         private final String suffix;
         private final OutputSet set;
         private final List<Open> open = new ArrayList<>();
         private RunListener listener = RunListener.NONE;
 
-        Streams(Program program, OutputDir dir, String version, String suffix, OutputSet set) {
+        Streams(Program program, OutputDir dir, Meta.Stamp version, String suffix, OutputSet set) {
             this.program = program;
             this.dir = dir;
             this.version = version;
@@ -153,7 +153,7 @@ public final class Emitter {
      * Writes every emit and figure of a finished run as one set, with {@code suffix} (a
      * study's run, "-run007") before each file's extension; returns the files written.
      */
-    public static List<OutputSet.Written> emit(RunResult r, OutputDir dir, String version, String suffix, OutputSet.Budget budget) {
+    public static List<OutputSet.Written> emit(RunResult r, OutputDir dir, Meta.Stamp version, String suffix, OutputSet.Budget budget) {
         try (OutputSet set = new OutputSet(budget)) {
             fromRecord(set, r, dir, version, suffix, true);
             fromRecord(set, r, dir, version, suffix, false);
@@ -168,7 +168,7 @@ public final class Emitter {
     }
 
     /** The emits that stream (or those that do not), written from the finished record. */
-    private static void fromRecord(OutputSet set, RunResult r, OutputDir dir, String version, String suffix, boolean streamed)
+    private static void fromRecord(OutputSet set, RunResult r, OutputDir dir, Meta.Stamp version, String suffix, boolean streamed)
             throws IOException {
         for (Program.EmitPlan e : r.program().emits()) {
             Path target = target(dir, e.file(), suffix);
@@ -177,7 +177,7 @@ public final class Emitter {
     }
 
     /** One emit, in its format (a CSV with its sidecar). */
-    private static void write(OutputSet set, RunResult r, Program.EmitPlan e, Path target, String version) throws IOException {
+    private static void write(OutputSet set, RunResult r, Program.EmitPlan e, Path target, Meta.Stamp version) throws IOException {
         switch (e.format()) {
             case CSV -> {
                 set.write(target, w -> CsvWriter.wide(w, r.record(), r.program().dt(), e.every(), e.variables()));

@@ -28,7 +28,7 @@ public final class JsonWriter {
         return g;
     }
 
-    public static void write(Writer w, RunResult result, String version, double every, List<Var> vars) throws IOException {
+    public static void write(Writer w, RunResult result, Meta.Stamp version, double every, List<Var> vars) throws IOException {
         try (JsonGenerator g = pretty(w)) {
             g.writeStartObject();
             g.writeObjectFieldStart("meta");

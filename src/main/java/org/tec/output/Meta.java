@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.tec.interp.OutputNames;
@@ -28,11 +31,57 @@ public final class Meta {
         }
     }
 
+    /**
+     * Who wrote an output and from what, so that the metadata alone reproduces the run: tec's
+     * version, every file the compile read with its SHA-256 (the text as read, UTF-8 with
+     * {@code \n} line ends), and the command line when a command wrote it (null: the API).
+     */
+    public record Stamp(String version, Map<String, String> sources, List<String> commandLine) {
+        public Stamp {
+            sources = sources == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+            commandLine = commandLine == null ? null : List.copyOf(commandLine);
+        }
+
+        /** A stamp naming only the version (tests, and outputs of no compiled script). */
+        public static Stamp of(String version) {
+            return new Stamp(version, Map.of(), null);
+        }
+
+        /** The SHA-256 of each text, by file name, in the order read. */
+        public static Map<String, String> hashes(Map<String, String> texts) {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : texts.entrySet()) {
+                if (e.getKey().startsWith("<")) continue; // a typed line or a command-line value, not a file
+                out.put(e.getKey(), sha256(e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            return out;
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256 in this Java", e);
+        }
+    }
+
     /** Writes the fields of the metadata block into an open JSON object. */
-    public static void fields(JsonGenerator g, Program p, String version, Map<String, Object> extra) throws IOException {
-        g.writeStringField("tec_version", version);
+    public static void fields(JsonGenerator g, Program p, Stamp stamp, Map<String, Object> extra) throws IOException {
+        g.writeStringField("tec_version", stamp.version());
+        g.writeStringField("java_version", System.getProperty("java.version"));
         g.writeStringField("script", p.file());
         g.writeStringField("script_sha256", scriptHash(p.file()));
+        if (!stamp.sources().isEmpty()) {
+            g.writeObjectFieldStart("sources");
+            for (Map.Entry<String, String> e : stamp.sources().entrySet()) g.writeStringField(e.getKey(), e.getValue());
+            g.writeEndObject();
+        }
+        if (stamp.commandLine() != null) {
+            g.writeArrayFieldStart("command_line");
+            for (String a : stamp.commandLine()) g.writeString(a);
+            g.writeEndArray();
+        }
         g.writeStringField("scenario", p.name());
         g.writeNumberField("seed", p.seed());
         g.writeNumberField("dt", p.dt());
@@ -59,11 +108,11 @@ public final class Meta {
     }
 
     /** Writes a sidecar into the CSV's set: the metadata block alone, plus what the CSV holds. */
-    public static void writeSidecar(OutputSet set, Path csv, Program p, String version, Map<String, Object> extra) throws IOException {
+    public static void writeSidecar(OutputSet set, Path csv, Program p, Stamp stamp, Map<String, Object> extra) throws IOException {
         set.write(sidecar(csv), w -> {
             try (JsonGenerator g = JsonWriter.pretty(w)) {
                 g.writeStartObject();
-                fields(g, p, version, extra);
+                fields(g, p, stamp, extra);
                 g.writeEndObject();
             }
         });

@@ -78,7 +78,7 @@ public final class Results {
      * Writes the results in the data format the file's name says ({@code .csv} or
      * {@code .json}); a name of no data format is an error, never written as one of them.
      */
-    public static void write(Study.Result r, Path target, String version) throws IOException {
+    public static void write(Study.Result r, Path target, Meta.Stamp version) throws IOException {
         FileFormat format = FileFormat.byFileName(target.toString(), FileFormat.Kind.DATA);
         if (format == null) {
             throw new IllegalArgumentException(target + ": a study's results are written as "
@@ -94,10 +94,10 @@ public final class Results {
 
     @FunctionalInterface
     private interface Writing {
-        void write(Study.Result r, Path target, String version) throws IOException;
+        void write(Study.Result r, Path target, Meta.Stamp version) throws IOException;
     }
 
-    public static void csv(Study.Result r, Path target, String version) throws IOException {
+    public static void csv(Study.Result r, Path target, Meta.Stamp version) throws IOException {
         List<String> cols = columns(r);
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         for (String c : cols) schema.addColumn(c);
@@ -110,7 +110,7 @@ public final class Results {
         }
     }
 
-    public static void json(Study.Result r, Path target, String version) throws IOException {
+    public static void json(Study.Result r, Path target, Meta.Stamp version) throws IOException {
         AtomicFiles.write(target, w -> {
             try (JsonGenerator g = JsonWriter.pretty(w)) {
                 g.writeStartObject();

@@ -38,7 +38,7 @@ public final class StudyTrajectories implements AutoCloseable {
     }
 
     /** Writes the sidecar and names both files. */
-    public void finish(Program study, String version) throws IOException {
+    public void finish(Program study, Meta.Stamp version) throws IOException {
         Meta.writeSidecar(set, file, study, version, null);
         set.commit();
     }

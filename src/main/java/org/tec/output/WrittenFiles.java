@@ -8,7 +8,7 @@ import org.tec.text.Numbers;
 
 /**
  * What a run or a study wrote, for the end of its report: each file with its rows (a CSV)
- * or its size, or, past {@link #LISTED} files (a study's per-run files), how many and how
+ * or its size (a figure), or, past {@link #LISTED} files (a study's per-run files), how many and how
  * much in all. Keeps only the first files and two totals, so a study of many runs holds no
  * list of all it wrote. Thread-confined.
  */
@@ -43,7 +43,9 @@ public final class WrittenFiles {
 
     /**
      * {@code wrote out/betsy/betsy.csv (1,201 rows)} a line each, or for more than
-     * {@link #LISTED} files {@code wrote 2,000 files in out/sweep (3.4 MB)}; empty if nothing.
+     * {@link #LISTED} files {@code wrote 2,000 files in out/sweep}; empty if nothing. (Sizes
+     * that hold metadata vary with the command line that named the folder, so a report that
+     * must be the same on every machine gives none for them.)
      */
     public String render() {
         if (count == 0) return "";
@@ -51,13 +53,13 @@ public final class WrittenFiles {
         if (count <= LISTED) {
             for (OutputSet.Written w : first) {
                 String name = w.path().getFileName().toString().toLowerCase(Locale.ROOT);
+                // rows for a table, size for a figure; a JSON file's size says little, and varies with the metadata's command line
                 String what = name.endsWith(".csv") ? grouped(Math.max(0, w.lines() - 1)) + (w.lines() == 2 ? " row" : " rows")
-                        : size(w.bytes());
-                sb.append("wrote ").append(shown(w.path())).append(" (").append(what).append(")\n");
+                        : name.endsWith(".json") ? null : size(w.bytes());
+                sb.append("wrote ").append(shown(w.path())).append(what == null ? "" : " (" + what + ")").append('\n');
             }
         } else {
-            sb.append("wrote ").append(grouped(count)).append(" files in ").append(shown(folder())).append(" (")
-                    .append(size(bytes)).append(")\n");
+            sb.append("wrote ").append(grouped(count)).append(" files in ").append(shown(folder())).append('\n');
         }
         return sb.toString();
     }

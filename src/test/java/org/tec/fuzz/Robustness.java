@@ -111,10 +111,10 @@ public final class Robustness {
         try {
             CsvWriter.wide(Writer.nullWriter(), r.record(), r.program().dt(), 0, List.of());
             CsvWriter.tidy(Writer.nullWriter(), r.record(), r.program().dt(), 0, List.of());
-            JsonWriter.write(Writer.nullWriter(), r, "fuzz", 0, List.of());
+            JsonWriter.write(Writer.nullWriter(), r, org.tec.output.Meta.Stamp.of("fuzz"), 0, List.of());
             for (Program.EmitPlan e : r.program().emits()) {
                 CsvWriter.wide(Writer.nullWriter(), r.record(), r.program().dt(), e.every(), e.variables());
-                JsonWriter.write(Writer.nullWriter(), r, "fuzz", e.every(), e.variables());
+                JsonWriter.write(Writer.nullWriter(), r, org.tec.output.Meta.Stamp.of("fuzz"), e.every(), e.variables());
             }
         } catch (IOException e) {
             throw new IllegalStateException("a null writer failed", e);

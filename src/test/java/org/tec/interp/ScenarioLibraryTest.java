@@ -81,13 +81,13 @@ class ScenarioLibraryTest {
         int runs;
         if (program.study() == null) {
             RunResult result = Interpreter.run(program, RunOptions.DEFAULTS);
-            Emitter.emit(result, dir, Version.get(), null, OutputSet.Budget.unlimited()).forEach(w -> written.add(w.path()));
+            Emitter.emit(result, dir, org.tec.output.Meta.Stamp.of(Version.get()), null, OutputSet.Budget.unlimited()).forEach(w -> written.add(w.path()));
             expects = result.expects();
             runs = 1;
         } else {
             Study.Result study = Study.run(c, unit, 2, RunOptions.DEFAULTS, null);
             for (StudyRuns.Run r : study.runs().runs()) {
-                Emitter.emit(r.result(), dir, Version.get(), String.format("-run%03d", r.index()), OutputSet.Budget.unlimited())
+                Emitter.emit(r.result(), dir, org.tec.output.Meta.Stamp.of(Version.get()), String.format("-run%03d", r.index()), OutputSet.Budget.unlimited())
                         .forEach(w -> written.add(w.path()));
             }
             expects = study.expects();

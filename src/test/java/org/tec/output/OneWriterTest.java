@@ -51,7 +51,7 @@ class OneWriterTest {
     @Test
     void aStudysResultsInAnUnknownFormatAreRefused() throws IOException {
         Path target = tmp.resolve("results.txt");
-        assertThrows(IllegalArgumentException.class, () -> Results.write(null, target, "test"));
+        assertThrows(IllegalArgumentException.class, () -> Results.write(null, target, Meta.Stamp.of("test")));
         assertEquals(List.of(), files());
     }
 

@@ -31,7 +31,8 @@ class LocaleIndependenceTest {
         try (var files = Files.list(out)) {
             for (Path f : files.sorted().toList()) {
                 all.append("--- ").append(f.getFileName()).append('\n');
-                all.append(Files.readString(f).replaceAll("\"(created|generated|date)[a-z_]*\": \"[^\"]*\"", "\"$1\": \"<time>\""));
+                // the metadata's command line names the folder too; nothing else may differ
+                all.append(Files.readString(f).replace(out.toString(), "OUT"));
             }
         }
         return all.toString();
