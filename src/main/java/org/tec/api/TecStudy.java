@@ -31,11 +31,21 @@ public final class TecStudy {
     private final TecScript script;
     private final Study.Result result;
     private final List<String> commandLine;
+    private final List<String> replaced;
 
-    TecStudy(TecScript script, Study.Result result, List<String> commandLine) {
+    TecStudy(TecScript script, Study.Result result, List<String> commandLine, List<String> replaced) {
         this.script = script;
         this.result = result;
         this.commandLine = commandLine;
+        this.replaced = replaced;
+    }
+
+    /**
+     * The script's own sweeps that a {@link Request#vary} replaced, each as {@code NAME (the
+     * script's sweep at FILE:L:C)}: a report should say so, as {@code tec sweep} does.
+     */
+    public List<String> replacedSweeps() {
+        return replaced;
     }
 
     /** The scenario's name. */
@@ -257,8 +267,18 @@ public final class TecStudy {
         public TecStudy run() {
             Program.StudyPlan own = script.baseProgram().study();
             List<Program.SweepPlan> all = new ArrayList<>(sweeps);
+            List<String> replaced = new ArrayList<>();
             if (own != null) {
-                for (Program.SweepPlan s : own.sweeps()) if (all.stream().noneMatch(x -> x.param().equals(s.param()))) all.add(s);
+                for (Program.SweepPlan s : own.sweeps()) {
+                    if (all.stream().noneMatch(x -> x.param().equals(s.param()))) all.add(s);
+                    else replaced.add(s.param() + " (the script's sweep at " + s.span() + ")");
+                }
+            }
+            for (Program.SweepPlan s : all) {
+                if (overrides.containsKey(s.param())) {
+                    throw new IllegalArgumentException(s.param() + " is swept by the study, so an override of it would be ignored: "
+                            + "drop the override or the sweep");
+                }
             }
             int reps = replicates != null ? replicates : own != null ? own.replicates() : 1;
             for (Program.SweepPlan s : all) {
@@ -302,7 +322,7 @@ public final class TecStudy {
             } catch (OutOfMemoryError e) {
                 throw TecEngine.outOfMemory("the study", TecEngine.RUN_ADVICE);
             }
-            return new TecStudy(script, result, commandLine);
+            return new TecStudy(script, result, commandLine, List.copyOf(replaced));
         }
     }
 }

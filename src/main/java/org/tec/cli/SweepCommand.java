@@ -65,6 +65,11 @@ final class SweepCommand implements Callable<Integer> {
         var overrides = script.overrides(spec.commandLine());
         List<Vary> sweeps = new ArrayList<>();
         for (String v : vary) sweeps.add(parseVary(v));
+        for (Vary v : sweeps) {
+            if (overrides.containsKey(v.name())) {
+                throw usage("--set " + v.name() + ": it is swept by --vary, so the --set value would be ignored; drop one of them");
+            }
+        }
         TecCheck c = ScriptInput.check(sandbox.engine(), file, overrides);
         stderr.print(c.rendered());
         if (!c.ok()) {
@@ -85,6 +90,8 @@ final class SweepCommand implements Callable<Integer> {
         TecStudy result;
         try (Progress progress = Progress.of("sweep", script.quiet)) {
             result = request.threads(n).progress(progress).cancellation(Main.STOP).commandLine(Main.commandLine(spec)).run();
+        } catch (IllegalArgumentException e) {
+            throw usage("--set " + e.getMessage()); // an override of a swept parameter
         } catch (TecException.Compile e) {
             stderr.print(TecDiagnostic.render(e.diagnostics()));
             stderr.flush();
@@ -107,6 +114,7 @@ final class SweepCommand implements Callable<Integer> {
             stderr.flush();
             return Main.RUNTIME_ERROR;
         }
+        for (String r : result.replacedSweeps()) stdout.println("note: --vary replaces the values of " + r);
         if (!script.quiet) {
             stdout.println(result.size() + " runs of " + result.name() + " on " + n + (n == 1 ? " thread" : " threads") + " -> " + out);
             for (TecVerdict v : result.expectations()) stdout.println("  " + v);

@@ -100,4 +100,19 @@ class SweepCommandTest {
         assertEquals(Main.USAGE, tec("run", "scenarios/erp/betsy-ineffective.tec", "--plot", tmp.resolve("fig.gif").toString(),
                 "--out", tmp.toString()).code());
     }
+
+    @Test
+    void aVaryThatReplacesTheScriptsOwnSweepSaysSoAndASetOfASweptNameIsRefused() throws Exception {
+        Result r = tec("sweep", "scenarios/research/grid-tolerance-sharing.tec", "--vary", "therapist.tolerance=40,60",
+                "--out", tmp.resolve("g.csv").toString(), "-q");
+        assertTrue(r.out().startsWith("note: --vary replaces the values of therapist.tolerance (the script's sweep at "
+                + "scenarios/research/grid-tolerance-sharing.tec:"), r.out());
+        assertTrue(r.out().lines().reduce((a, b) -> b).orElse("").matches("\\d+ of \\d+ expectations passed"),
+                "-q still ends with the verdict: " + r.out());
+        Result both = tec("sweep", "scenarios/research/betsy-outcomes.tec", "--vary", "therapist.tolerance=40,60",
+                "--set", "therapist.tolerance=50", "--out", tmp.resolve("h.csv").toString());
+        assertEquals(Main.USAGE, both.code());
+        assertTrue(both.err().contains("--set therapist.tolerance: it is swept by --vary"), both.err());
+        assertFalse(Files.exists(tmp.resolve("h.csv")));
+    }
 }
