@@ -12,6 +12,9 @@ import org.tec.diag.Diagnostics;
 import org.tec.diag.SourceSet;
 import org.tec.diag.Span;
 import org.tec.lang.Parsing;
+import org.tec.lang.ast.Item;
+import org.tec.lang.ast.Expr;
+import org.tec.lang.ast.Action;
 import org.tec.lang.SourceText;
 
 /** Source to program in one call: the pipeline the CLI, the tests and the API share. */
@@ -133,9 +136,24 @@ public final class Scripts {
             return null;
         }
         if (sink.hasErrors()) return null;
+        line = bareName(line);
         Compiler.LiveStatement st = new Compiler(sink, compiled.sources(), SourceLoader.FILES, compiled.origin())
                 .live(unit.loaded(), unit.overrides(), unit.program().dt(), line.items(), line.exprs());
         return sink.hasErrors() ? null : st;
+    }
+
+    /**
+     * A line that is one bare word reads as a one-word action ({@code encourage}) only if it
+     * is one; any other word ({@code t}, a param, a let) is a name whose value is asked for,
+     * as {@code client.fear} is.
+     */
+    private static Parsing.Line bareName(Parsing.Line line) {
+        if (line.items().size() != 1 || !(line.items().get(0) instanceof Item.Do d) || !(d.action() instanceof Action.Verb v)) {
+            return line;
+        }
+        // an action, or a word near one ("encourag": its error suggests the action)
+        if (ActionLowering.verbs().contains(v.verb()) || org.tec.diag.Suggest.hint(v.verb(), ActionLowering.verbs()) != null) return line;
+        return new Parsing.Line(List.of(), List.of(new Expr.Ref(List.of(v.verb()), List.of(v.span()), v.span())));
     }
 
     /** Evaluates an expression over a finished run of {@code unit}, as a goal would; null (and errors) if it does not compile. */

@@ -154,4 +154,11 @@ class ReplTest {
         Path history = tmp.resolve("history");
         assertTrue(Files.exists(history) && Files.readString(history).contains(":step 1 min"));
     }
+
+    @Test
+    void aBareNamePrintsItsValueAsADottedOneDoes() throws Exception {
+        String t = transcript(BETSY, ":step 3 min", "t", "encourag", ":quit");
+        assertTrue(t.contains("t = 3 min"), t);
+        assertTrue(t.contains("did you mean 'encourage'?"), "a word near an action is still taken for one: " + t);
+    }
 }
