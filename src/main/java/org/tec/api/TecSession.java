@@ -107,6 +107,15 @@ public final class TecSession {
         return Adapt.series(run.recordSoFar().trajectory(), variable);
     }
 
+    /**
+     * Writes the trajectory so far as CSV, one row per step recorded (the wide layout of
+     * {@code tec run --csv}), whole or not at all; the file must be a regular file or absent.
+     */
+    public void writeCsv(java.nio.file.Path file) throws java.io.IOException {
+        var record = run.recordSoFar();
+        org.tec.output.AtomicFiles.write(file, w -> org.tec.output.CsvWriter.wide(w, record, dt(), 0, List.of()));
+    }
+
     /** One integration step; false if nothing was left to run. */
     public boolean step() {
         return steps(1) == 1;

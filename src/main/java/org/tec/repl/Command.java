@@ -21,6 +21,8 @@ enum Command {
     RESET(":reset             start the session again at 0 min (what you typed is forgotten)"),
     SAVE(":save FILE         write a script that reproduces this session (tec run gives the same numbers)\n"
             + "                   :save my-session.tec"),
+    EXPORT(":export FILE       write the trajectory so far as CSV (one row per step, as tec run --csv)\n"
+            + "                   :export out/so-far.csv"),
     HELP(":help [TOPIC]      this help; a topic is a command or a construct: :help regulate", ":h"),
     QUIT(":quit              leave (Ctrl-D too)", ":q", ":exit");
 

@@ -176,6 +176,7 @@ public final class Repl {
                 out.println("session reset to 0 min");
             }
             case SAVE -> save(arg);
+            case EXPORT -> export(arg);
         }
         return true;
     }
@@ -350,6 +351,19 @@ public final class Repl {
             out.println("saved to " + arg + "; tec run " + arg + " reproduces this session");
         } catch (IOException | RuntimeException e) {
             out.println("cannot save " + arg + ": " + e.getMessage());
+        }
+    }
+
+    private void export(String arg) {
+        if (arg.isEmpty()) {
+            out.println("usage: :export FILE");
+            return;
+        }
+        try {
+            session.session().writeCsv(Path.of(arg));
+            out.println("wrote " + arg + " (" + session.session().times().length + " rows, up to " + fmt(session.session().time()) + " min)");
+        } catch (IOException | RuntimeException e) {
+            out.println("cannot write " + arg + ": " + e.getMessage());
         }
     }
 

@@ -161,4 +161,19 @@ class ReplTest {
         assertTrue(t.contains("t = 3 min"), t);
         assertTrue(t.contains("did you mean 'encourage'?"), "a word near an action is still taken for one: " + t);
     }
+
+    @Test
+    void exportWritesTheTrajectorySoFarAndReplacesNoLink() throws Exception {
+        Path csv = tmp.resolve("so-far.csv");
+        String t = transcript(BETSY, ":step 3 min", ":export " + csv, ":quit");
+        assertTrue(t.contains("wrote " + csv + " (31 rows, up to 3.0 min)"), t);
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(32, rows.size(), "a header and one row per step so far");
+        assertTrue(rows.get(0).startsWith("t,session,phase,client.distress"), rows.get(0));
+        Path victim = Files.writeString(tmp.resolve("victim.txt"), "keep");
+        Path link = Files.createSymbolicLink(tmp.resolve("link.csv"), victim);
+        String refused = transcript(BETSY, ":export " + link, ":quit");
+        assertTrue(refused.contains("cannot write " + link + ": " + link + " is a symbolic link"), refused);
+        assertEquals("keep", Files.readString(victim));
+    }
 }
