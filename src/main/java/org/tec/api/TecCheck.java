@@ -69,6 +69,15 @@ public final class TecCheck {
         return compiled.programs().stream().anyMatch(p -> p.study() != null);
     }
 
+    /** The names the file's studies sweep ({@code therapist.tolerance}, a param), in order, each once. */
+    public List<String> sweptNames() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (var p : compiled.programs()) {
+            if (p.study() != null) for (var s : p.study().sweeps()) out.add(s.param());
+        }
+        return List.copyOf(out);
+    }
+
     /**
      * A scenario to run or study, by name ({@code null}: the first).
      *

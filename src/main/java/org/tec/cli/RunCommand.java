@@ -50,6 +50,12 @@ final class RunCommand implements Callable<Integer> {
             stderr.flush();
             return Main.SCRIPT_ERROR;
         }
+        for (String swept : c.sweptNames()) {
+            if (script.set.containsKey(swept)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--set " + swept
+                        + ": the script's study sweeps it, so the --set value would be ignored; drop the --set, or sweep other values with tec sweep --vary");
+            }
+        }
         TecRun run = c.run().outputDirectory(out != null ? out : defaultOut(file));
         if (!run.outputProblems().isEmpty()) {
             stderr.print(TecDiagnostic.render(run.outputProblems()));

@@ -433,4 +433,11 @@ class CliTest {
             System.setIn(in);
         }
     }
+
+    @Test
+    void aSetOfAParameterTheScriptSweepsIsRefusedNotIgnored() {
+        Result r = tec("run", "scenarios/research/grid-tolerance-sharing.tec", "--set", "therapist.tolerance=50", "--out", tmp.toString());
+        assertEquals(Main.USAGE, r.code(), r::toString);
+        assertTrue(r.err().contains("--set therapist.tolerance: the script's study sweeps it"), r::toString);
+    }
 }
