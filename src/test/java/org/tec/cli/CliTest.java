@@ -1,5 +1,7 @@
 package org.tec.cli;
 
+import static org.tec.testing.Cli.tec;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.tec.testing.Cli.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -25,23 +28,6 @@ class CliTest {
     @TempDir
     Path tmp;
 
-    /** What one invocation printed and returned. */
-    record Result(int code, String out, String err) {
-        List<String> outLines() {
-            return Arrays.asList(out.split("\\R"));
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
-    static Result tec(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private Path script(String name, String text) throws IOException {
         Path p = tmp.resolve(name);
