@@ -69,6 +69,7 @@ public final class Meta {
     /** Writes the fields of the metadata block into an open JSON object. */
     public static void fields(JsonGenerator g, Program p, Stamp stamp, Map<String, Object> extra) throws IOException {
         g.writeStringField("tec_version", stamp.version());
+        g.writeStringField("tec_commit", org.tec.Version.commit());
         g.writeStringField("java_version", System.getProperty("java.version"));
         g.writeStringField("script", p.file());
         g.writeStringField("script_sha256", scriptHash(p.file()));

@@ -139,13 +139,15 @@ class GoldenTest {
 
     /**
      * A file's bytes, with what differs from machine to machine said once: in metadata, the
-     * Java version and the temporary folder the command line named (as the report does, OUT).
+     * commit tec was built from, the Java version and the temporary folder the command line
+     * named (as the report does, OUT).
      * Everything else, the numbers above all, is compared as written.
      */
     private static byte[] machineFree(Path p, Path out) throws IOException {
         byte[] bytes = Files.readAllBytes(p);
         if (!p.getFileName().toString().endsWith(".json")) return bytes;
         String text = new String(bytes, StandardCharsets.UTF_8)
+                .replaceFirst("\"tec_commit\" : \"[^\"]*\"", "\"tec_commit\" : \"COMMIT\"")
                 .replaceFirst("\"java_version\" : \"[^\"]*\"", "\"java_version\" : \"JAVA\"")
                 .replace(out.toString(), "OUT");
         return text.getBytes(StandardCharsets.UTF_8);

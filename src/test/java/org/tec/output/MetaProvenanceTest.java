@@ -37,6 +37,8 @@ class MetaProvenanceTest {
         assertEquals("[\"tec\",\"run\",\"scenarios/erp/betsy-effective.tec\",\"--out\",\"" + tmp + "\",\"--seed\",\"3\"]",
                 meta.get("command_line").toString());
         assertEquals(System.getProperty("java.version"), meta.get("java_version").asText());
+        assertEquals(org.tec.Version.commit(), meta.get("tec_commit").asText());
+        assertTrue(meta.get("tec_commit").asText().matches("[0-9a-f]{7,}(-dirty)?|unknown"), meta.get("tec_commit").asText());
         assertEquals(3, meta.get("seed").asLong());
     }
 
