@@ -7,13 +7,14 @@ import org.tec.api.Tec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code tec} command. Exit codes: 0 ok, 1 an expectation failed, 2 script errors, 3 run-time error, 64 usage. */
+/** The {@code tec} command. Exit codes: 0 ok, 1 an expectation failed, 2 a usage or script error, 3 a run-time error or a limit. */
 @Command(name = "tec", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Run and test scripts of the therapeutic emotional circuit (Nook & Zaki 2026).",
         // the subcommands are added in execute(), only the one that runs when it is named first
         subcommands = {})
 public final class Main implements Runnable {
-    public static final int OK = 0, EXPECTATION_FAILED = 1, SCRIPT_ERROR = 2, RUNTIME_ERROR = 3, USAGE = 64;
+    /** The one table of exit codes, for every command: usage and compile errors are both 2, the command cannot start. */
+    public static final int OK = 0, EXPECTATION_FAILED = 1, SCRIPT_ERROR = 2, RUNTIME_ERROR = 3, USAGE = SCRIPT_ERROR;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
