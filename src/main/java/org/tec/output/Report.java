@@ -121,8 +121,19 @@ public final class Report {
         }
         long goalsMet = goals.stream().filter(Verdict::passed).count();
         long passed = expects.stream().filter(Verdict::passed).count();
-        sb.append('\n').append(goalsMet).append(" of ").append(goals.size()).append(" goals met, ")
-                .append(expectationsLine(passed, expects.size())).append('\n');
+        sb.append('\n').append(tally(goalsMet, goals.size(), passed, expects.size())).append('\n');
+    }
+
+    /**
+     * The line that closes a report, naming only what the script checks: {@code 2 of 2 goals
+     * met, 9 of 9 expectations passed}, {@code 9 of 9 expectations passed}, or {@code no goals
+     * or expectations to check} (not "0 of 0 goals met").
+     */
+    static String tally(long goalsMet, long goals, long passed, long expects) {
+        if (goals == 0 && expects == 0) return "no goals or expectations to check";
+        if (goals == 0) return expectationsLine(passed, expects);
+        String g = goalsMet + " of " + goals + (goals == 1 ? " goal met" : " goals met");
+        return expects == 0 ? g : g + ", " + expectationsLine(passed, expects);
     }
 
     /** The count that closes a report: {@code 9 of 9 expectations passed}. */
