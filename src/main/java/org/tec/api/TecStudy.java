@@ -79,7 +79,11 @@ public final class TecStudy {
         for (StudyRuns.Run r : result.runs().runs()) {
             Map<String, Double> values = new LinkedHashMap<>();
             for (int k = 0; k < r.values().length; k++) values.put(result.runs().sweeps().get(k).param(), r.values()[k]);
-            TecResult res = new TecResult(script.compiled(), script.unitFor(Map.of()), r.result());
+            // a run's measures see its own swept values, as its checks did: the base unit with them as overrides
+            Scripts.Unit base = script.unitFor(Map.of());
+            Map<String, Double> own = new LinkedHashMap<>(base.overrides());
+            own.putAll(values);
+            TecResult res = new TecResult(script.compiled(), new Scripts.Unit(base.loaded(), r.result().program(), Map.copyOf(own)), r.result());
             out.add(new Run(r.index(), r.replicate(), r.seed(), Map.copyOf(values), res));
         }
         return List.copyOf(out);

@@ -51,6 +51,7 @@ final class Declarations {
     void resolve() {
         phaseNames();
         exprs = new ExprCompiler(sink, constants, phaseRefs);
+        exprs.params(declaredParams.keySet());
         paramsAndLets();
     }
 
@@ -60,6 +61,7 @@ final class Declarations {
         exprs = new ExprCompiler(new Diagnostics(), constants, phaseRefs);
         paramsAndLets();
         exprs = new ExprCompiler(sink, constants, phaseRefs);
+        exprs.params(declaredParams.keySet());
     }
 
     private void phaseNames() {

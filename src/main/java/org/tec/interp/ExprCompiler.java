@@ -35,6 +35,11 @@ final class ExprCompiler {
     private final TimeLookups lookups;
     private boolean hasSweep;
 
+    /** The params among the constants (the rest are lets): a check across runs reads them per run. */
+    private Set<String> params = Set.of();
+    /** How deep the compile is inside the per-run argument of a study function ({@code proportion(HERE)}). */
+    private int perRunArgument;
+
     ExprCompiler(Diagnostics sink, Map<String, Typed> constants, Set<String> phaseRefs) {
         this.sink = sink;
         this.constants = constants;
@@ -144,6 +149,35 @@ final class ExprCompiler {
 
     Map<String, Typed> constants() {
         return constants;
+    }
+
+    /** Which constants are params (read per run inside a study function's argument). */
+    void params(Set<String> names) {
+        this.params = names;
+    }
+
+    /**
+     * A constant as an expression reads it: folded, except a param inside the per-run
+     * argument of a study function, which reads the run's own value (a sweep point's), so
+     * {@code proportion(x > 0.5)} over a sweep of {@code x} sees each run's {@code x}.
+     */
+    Typed constant(String name, Typed k) {
+        if (perRunArgument == 0 || !params.contains(name)) return k;
+        double fallback = k.constant();
+        return Typed.of(k.type(), f -> {
+            double v = f.param(name);
+            return Double.isNaN(v) ? fallback : v;
+        });
+    }
+
+    /** Compiles the per-run argument of a study function, whose params are the run's. */
+    Typed perRun(org.tec.lang.ast.Expr e, Context ctx) {
+        perRunArgument++;
+        try {
+            return compile(e, ctx, false);
+        } finally {
+            perRunArgument--;
+        }
     }
 
     Set<String> phaseRefs() {

@@ -53,4 +53,13 @@ public interface Frame {
     default double[] perRun(Eval x) {
         throw new IllegalStateException("not a study's frame");
     }
+
+    /**
+     * The value a param of the script had in this run (a study's sweep point gives each run its
+     * own), or NaN where the frame does not know it: a check across runs reads a param through
+     * here, so it sees the run's value, not the script's default.
+     */
+    default double param(String name) {
+        return Double.NaN;
+    }
 }

@@ -40,7 +40,7 @@ final class References extends ExprPart {
     /** A name without a dot: a constant, a global, or a mistake. */
     private Typed name(Expr.Ref r, String head, ExprCompiler.Context ctx) {
         Typed k = exprs.constants().get(head);
-        if (k != null) return k;
+        if (k != null) return exprs.constant(head, k);
         Global g = Global.named(head);
         if (g != null) return exprs.needsState(r.span(), ctx, head) ? g.typed() : null;
         if (head.equals("client") || head.equals("therapist")) {

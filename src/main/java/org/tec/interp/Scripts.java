@@ -161,6 +161,7 @@ public final class Scripts {
         compiled.sources().add(name, text);
         Parsing.Line line = Parsing.parseLine(name, text, sink);
         if (sink.hasErrors()) return null;
+        line = bareName(line);
         if (line.exprs().size() != 1 || !line.items().isEmpty()) {
             sink.error(new Span(name, 1, 1, Math.max(1, text.length())), "expected one expression, such as peak(client.distress)", null);
             return null;

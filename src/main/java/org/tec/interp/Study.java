@@ -283,7 +283,9 @@ public final class Study {
         long seed = seed(unit.program().seed(), replicate);
         p = p.withSeed(seed).withNoise(unit.program().noise());
         RunResult result = Interpreter.run(p, options);
-        for (Map.Entry<Eval, double[]> e : perRun.entrySet()) e.getValue()[index] = e.getKey().eval(new TrajectoryFrame(result.record()));
+        // the run's own params (its sweep point's values): a check across runs reads them through its frame
+        TrajectoryFrame frame = new TrajectoryFrame(result.record(), p.parameters());
+        for (Map.Entry<Eval, double[]> e : perRun.entrySet()) e.getValue()[index] = e.getKey().eval(frame);
         RunResult kept = keepRuns ? result : row(unit.program(), result);
         return new Done(new StudyRuns.Run(index, replicate, seed, values, kept), whole ? result : null);
     }

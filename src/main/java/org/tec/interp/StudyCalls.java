@@ -14,7 +14,7 @@ final class StudyCalls extends ExprPart {
     Typed call(Expr.Call c, StudyFunction fn, ExprCompiler.Context ctx) {
         if (!fits(c, fn, ctx)) return null;
         String name = c.name();
-        Typed arg = exprs.compile(c.args().get(0), ExprCompiler.Context.AFTER, false);
+        Typed arg = exprs.perRun(c.args().get(0), ExprCompiler.Context.AFTER);
         if (arg == null) return null;
         if (fn == StudyFunction.PROPORTION && arg.type() != Type.BOOL) {
             sink.error(c.args().get(0).span(), "'proportion' counts runs where a condition holds, and this is " + arg.type().words(),

@@ -14,6 +14,7 @@ final class TrajectoryFrame implements Frame {
     private final RunRecord record;
     private final Trajectory tr;
     private final Runnable checkpoint;
+    private final java.util.Map<String, Double> params;
     private int row;
     private int moves;
 
@@ -22,10 +23,26 @@ final class TrajectoryFrame implements Frame {
     }
 
     TrajectoryFrame(RunRecord record, Runnable checkpoint) {
+        this(record, checkpoint, java.util.Map.of());
+    }
+
+    /** A frame of one run of a study, which knows the run's params (its sweep point's values). */
+    TrajectoryFrame(RunRecord record, java.util.Map<String, Double> params) {
+        this(record, NO_CHECK, params);
+    }
+
+    private TrajectoryFrame(RunRecord record, Runnable checkpoint, java.util.Map<String, Double> params) {
         this.record = record;
         this.tr = record.trajectory();
         this.checkpoint = checkpoint;
+        this.params = params;
         last();
+    }
+
+    @Override
+    public double param(String name) {
+        Double v = params.get(name);
+        return v == null ? Double.NaN : v;
     }
 
     void last() {
