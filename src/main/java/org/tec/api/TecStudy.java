@@ -90,6 +90,33 @@ public final class TecStudy {
     }
 
     /**
+     * Writes the summary of the prints per sweep point as CSV, whole or not at all: the swept
+     * values, {@code measure}, {@code kind} ({@code mean} or {@code proportion}), {@code n},
+     * {@code mean}, {@code sd}, {@code ci_low}, {@code ci_high} (95%: Student's t for a mean,
+     * Wilson for a proportion), {@code median}, {@code q1}, {@code q3} (R type 7); a value that
+     * cannot be worked out (an interval of one run) is empty.
+     */
+    public void writeSummary(Path file) throws IOException {
+        List<String> cols = new ArrayList<>();
+        for (var sw : result.runs().sweeps()) cols.add(sw.param());
+        cols.addAll(List.of("measure", "kind", "n", "mean", "sd", "ci_low", "ci_high", "median", "q1", "q3"));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (org.tec.interp.StudySummary.Row r : org.tec.interp.StudySummary.of(result)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int k = 0; k < r.point().size(); k++) row.put(cols.get(k), Numbers.roundData(r.point().get(k)));
+            row.put("measure", r.measure());
+            row.put("kind", r.proportion() ? "proportion" : "mean");
+            row.put("n", r.n());
+            double[] v = {r.mean(), r.sd(), r.low(), r.high(), r.median(), r.q1(), r.q3()};
+            String[] names = {"mean", "sd", "ci_low", "ci_high", "median", "q1", "q3"};
+            for (int k = 0; k < v.length; k++) row.put(names[k], Double.isNaN(v[k]) ? null : Numbers.roundData(v[k]));
+            rows.add(row);
+        }
+        String text = org.tec.output.Tables.csv(cols, rows);
+        org.tec.output.AtomicFiles.write(file, w -> w.write(text));
+    }
+
+    /**
      * Writes the results, one row per run (swept values, replicate, seed, printed values,
      * expectations): a {@code .csv} file with a {@code .meta.json} sidecar, or a {@code .json} file.
      *

@@ -40,6 +40,8 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Results, one row per run: .csv (with a .meta.json sidecar) or .json.") Path out;
 
+    @Option(names = "--summary", paramLabel = "FILE", description = "Also write the prints summarised per sweep point as CSV: n, mean, sd, a 95% interval (t for a mean, Wilson for a proportion), median, quartiles.") Path summary;
+
     @Option(names = "--plot", paramLabel = "FILE", description = "Draw an outcome against the first swept parameter (.svg or .png).") Path plot;
 
     @Option(names = "--outcome", paramLabel = "EXPR", description = "The print statement to plot, as written (default: the script's first print).") String outcome;
@@ -108,6 +110,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         try {
             result.writeResults(out);
+            if (summary != null) result.writeSummary(summary);
             if (plot != null) plotOutcome(result);
         } catch (IOException e) {
             stderr.println("error: cannot write output: " + e.getMessage());

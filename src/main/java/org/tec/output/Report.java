@@ -8,6 +8,7 @@ import java.util.Set;
 import org.tec.interp.Event;
 import org.tec.interp.PhaseRecord;
 import org.tec.interp.Printed;
+import org.tec.interp.StudySummary;
 import org.tec.interp.RunResult;
 import org.tec.interp.Study;
 import org.tec.interp.Verdict;
@@ -99,9 +100,43 @@ public final class Report {
             if (perRun) row.add(ok + "/" + r.result().expects().size());
             rows.add(row);
         }
-        sb.append(s.bold("Runs")).append('\n').append(table(header, rows, 40));
+        if (p.prints().isEmpty() || p.study().replicates() < 2) {
+            sb.append(s.bold("Runs")).append('\n').append(table(header, rows, 40));
+        } else {
+            summary(sb, s, st); // replicates of each point: their spread, not their rows (those stay in the results file)
+        }
         appendVerdicts(sb, s, st.goals(), st.expects());
         return sb.toString();
+    }
+
+    /**
+     * The prints summarised per sweep point (StudySummary): n, mean or proportion, SD, the
+     * 95% interval, median and quartiles, with a line that says how they were worked out.
+     */
+    private static void summary(StringBuilder sb, Style s, Study.Result st) {
+        java.util.List<String> header = new java.util.ArrayList<>();
+        for (var sw : st.runs().sweeps()) header.add(sw.param());
+        header.addAll(java.util.List.of("measure", "n", "mean", "sd", "95% interval", "median", "q1 - q3"));
+        java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+        for (StudySummary.Row r : StudySummary.of(st)) {
+            java.util.List<String> row = new java.util.ArrayList<>();
+            for (double v : r.point()) row.add(org.tec.text.Numbers.value(v));
+            row.add(r.proportion() ? "proportion " + r.measure() : r.measure());
+            row.add(Integer.toString(r.n()));
+            row.add(cell(r.mean()));
+            row.add(cell(r.sd()));
+            row.add(Double.isNaN(r.low()) ? "" : cell(r.low()) + " to " + cell(r.high()));
+            row.add(cell(r.median()));
+            row.add(Double.isNaN(r.q1()) ? "" : cell(r.q1()) + " - " + cell(r.q3()));
+            rows.add(row);
+        }
+        sb.append(s.bold("Summary")).append("  (per sweep point: mean and sample SD; 95% interval: Student's t for a mean, "
+                + "Wilson for a proportion; quartiles as R type 7; every run is in the results file)\n");
+        sb.append(table(header, rows, 60));
+    }
+
+    private static String cell(double v) {
+        return Double.isNaN(v) ? "" : org.tec.text.Numbers.value(v);
     }
 
     private static void appendVerdicts(StringBuilder sb, Style s, java.util.List<Verdict> goals, java.util.List<Verdict> expects) {

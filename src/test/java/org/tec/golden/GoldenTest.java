@@ -66,7 +66,8 @@ class GoldenTest {
                     "therapist.tolerance=50", "--seed", "11", "--csv", "OUT/wide.csv"),
             List.of("sweep", "sweep", "scenarios/research/betsy-outcomes.tec", "--vary", "therapist.affect_sharing=0:1:0.25",
                     "--replicates", "2", "--noise", "1", "--threads", "2", "--out", "OUT/results.csv",
-                    "--trajectories", "OUT/trajectories.csv", "--every", "5", "--plot", "OUT/completion.svg"),
+                    "--trajectories", "OUT/trajectories.csv", "--every", "5", "--plot", "OUT/completion.svg",
+                    "--summary", "OUT/summary.csv"),
             List.of("sweep-json", "sweep", "scenarios/research/betsy-outcomes.tec", "--vary", "therapist.tolerance=40,60",
                     "--threads", "1", "--out", "OUT/results.json"),
             List.of("params", "params"));

@@ -1,0 +1,113 @@
+package org.tec.interp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hipparchus.distribution.continuous.NormalDistribution;
+import org.hipparchus.distribution.continuous.TDistribution;
+import org.hipparchus.stat.descriptive.rank.Percentile;
+
+/**
+ * A study's prints summarised per sweep point, as a methods section states them: the number
+ * of runs n; for a number the mean, the sample standard deviation (n - 1), a 95% interval
+ * for the mean from Student's t with n - 1 degrees of freedom, the median and the quartiles
+ * (R's type 7, linear between order statistics, as R and NumPy compute them by default); for
+ * a condition the proportion of runs where it held, with a 95% Wilson score interval, which
+ * keeps its coverage near 0 and 1 and at small n where the normal approximation does not.
+ * A value that is not a finite number is left out of n. Computed with Hipparchus.
+ */
+public final class StudySummary {
+    /** The level of every interval. */
+    public static final double LEVEL = 0.95;
+
+    /**
+     * One print at one sweep point.
+     *
+     * @param point      the swept values, in the order of the sweeps (empty for replicates alone)
+     * @param measure    the print, as written
+     * @param proportion whether it is a condition (its mean is then the proportion of runs where it held)
+     * @param n          the runs with a finite value
+     * @param mean       the mean, or the proportion
+     * @param sd         the sample standard deviation (NaN for a condition or n below 2)
+     * @param low        the interval's lower end (NaN when n is too small)
+     * @param high       the interval's upper end
+     * @param median     the median (NaN for a condition)
+     * @param q1         the first quartile
+     * @param q3         the third quartile
+     */
+    public record Row(List<Double> point, String measure, boolean proportion, int n, double mean, double sd, double low,
+                      double high, double median, double q1, double q3) {}
+
+    private StudySummary() {}
+
+    /** One row per sweep point and print, points in run order, prints in the script's order. */
+    public static List<Row> of(Study.Result r) {
+        Map<List<Double>, List<RunResult>> points = new LinkedHashMap<>();
+        for (StudyRuns.Run run : r.runs().runs()) {
+            List<Double> point = new ArrayList<>();
+            for (double v : run.values()) point.add(v);
+            points.computeIfAbsent(List.copyOf(point), k -> new ArrayList<>()).add(run.result());
+        }
+        List<Row> rows = new ArrayList<>();
+        List<Program.PrintPlan> prints = r.program().prints();
+        for (Map.Entry<List<Double>, List<RunResult>> e : points.entrySet()) {
+            for (int j = 0; j < prints.size(); j++) rows.add(row(e.getKey(), prints.get(j), j, e.getValue()));
+        }
+        return List.copyOf(rows);
+    }
+
+    private static Row row(List<Double> point, Program.PrintPlan print, int j, List<RunResult> runs) {
+        boolean condition = print.type() == Type.BOOL;
+        double[] xs = new double[runs.size()];
+        int n = 0;
+        for (RunResult run : runs) {
+            if (j >= run.prints().size()) continue;
+            Printed p = run.prints().get(j);
+            double x = condition ? (p.value().equals("true") ? 1 : p.value().equals("false") ? 0 : Double.NaN) : p.number();
+            if (Double.isFinite(x)) xs[n++] = x;
+        }
+        double[] v = java.util.Arrays.copyOf(xs, n);
+        return condition ? proportion(point, print.source(), v) : number(point, print.source(), v);
+    }
+
+    /** A condition: the proportion with its Wilson score interval. */
+    static Row proportion(List<Double> point, String measure, double[] v) {
+        int n = v.length;
+        if (n == 0) return new Row(point, measure, true, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        double k = 0;
+        for (double x : v) k += x;
+        double[] ci = wilson(k, n);
+        return new Row(point, measure, true, n, k / n, Double.NaN, ci[0], ci[1], Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /** A number: mean, SD, a t interval for the mean, median and quartiles. */
+    static Row number(List<Double> point, String measure, double[] v) {
+        int n = v.length;
+        if (n == 0) return new Row(point, measure, false, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        double mean = 0;
+        for (double x : v) mean += x;
+        mean /= n;
+        double sd = Double.NaN, low = Double.NaN, high = Double.NaN;
+        if (n >= 2) {
+            double ss = 0;
+            for (double x : v) ss += (x - mean) * (x - mean);
+            sd = Math.sqrt(ss / (n - 1));
+            double half = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - LEVEL) / 2) * sd / Math.sqrt(n);
+            low = mean - half;
+            high = mean + half;
+        }
+        Percentile q = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+        q.setData(v);
+        return new Row(point, measure, false, n, mean, sd, low, high, q.evaluate(50), q.evaluate(25), q.evaluate(75));
+    }
+
+    /** The Wilson score interval for k successes in n trials at {@link #LEVEL}. */
+    static double[] wilson(double k, int n) {
+        double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
+        double p = k / n, z2 = z * z;
+        double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+        double half = z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
+        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+    }
+}
