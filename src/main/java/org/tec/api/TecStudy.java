@@ -117,6 +117,38 @@ public final class TecStudy {
     }
 
     /**
+     * Writes each sweep point against the first, print by print, as CSV: the point's swept
+     * values, {@code reference} (the first point's, as {@code name=value}), {@code measure},
+     * {@code difference} with {@code ci_low} and {@code ci_high} (95%: Welch's t for a mean,
+     * Newcombe's hybrid score for a proportion), {@code effect_size} and {@code effect_kind}
+     * ({@code hedges_g} or {@code risk_ratio}). Empty where a side has too few runs.
+     */
+    public void writeContrasts(Path file) throws IOException {
+        List<String> cols = new ArrayList<>();
+        var sweeps = result.runs().sweeps();
+        for (var sw : sweeps) cols.add(sw.param());
+        cols.addAll(List.of("reference", "measure", "difference", "ci_low", "ci_high", "effect_size", "effect_kind"));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (org.tec.interp.StudyContrast.Row r : org.tec.interp.StudyContrast.of(result)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            List<String> ref = new ArrayList<>();
+            for (int k = 0; k < r.point().size(); k++) {
+                row.put(cols.get(k), Numbers.roundData(r.point().get(k)));
+                ref.add(sweeps.get(k).param() + "=" + Numbers.data(r.reference().get(k)));
+            }
+            row.put("reference", String.join(" ", ref));
+            row.put("measure", r.measure());
+            double[] v = {r.difference(), r.low(), r.high(), r.effect()};
+            String[] names = {"difference", "ci_low", "ci_high", "effect_size"};
+            for (int k = 0; k < v.length; k++) row.put(names[k], Double.isNaN(v[k]) ? null : Numbers.roundData(v[k]));
+            row.put("effect_kind", r.effectKind());
+            rows.add(row);
+        }
+        String text = org.tec.output.Tables.csv(cols, rows);
+        org.tec.output.AtomicFiles.write(file, w -> w.write(text));
+    }
+
+    /**
      * Writes the results, one row per run (swept values, replicate, seed, printed values,
      * expectations): a {@code .csv} file with a {@code .meta.json} sidecar, or a {@code .json} file.
      *

@@ -42,6 +42,8 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--summary", paramLabel = "FILE", description = "Also write the prints summarised per sweep point as CSV: n, mean, sd, a 95% interval (t for a mean, Wilson for a proportion), median, quartiles.") Path summary;
 
+    @Option(names = "--contrasts", paramLabel = "FILE", description = "Also write each sweep point against the first as CSV: the difference with a 95% interval (Welch for a mean, Newcombe for a proportion) and an effect size (Hedges' g, risk ratio).") Path contrasts;
+
     @Option(names = "--plot", paramLabel = "FILE", description = "Draw an outcome against the first swept parameter (.svg or .png).") Path plot;
 
     @Option(names = "--outcome", paramLabel = "EXPR", description = "The print statement to plot, as written (default: the script's first print).") String outcome;
@@ -111,6 +113,7 @@ final class SweepCommand implements Callable<Integer> {
         try {
             result.writeResults(out);
             if (summary != null) result.writeSummary(summary);
+            if (contrasts != null) result.writeContrasts(contrasts);
             if (plot != null) plotOutcome(result);
         } catch (IOException e) {
             stderr.println("error: cannot write output: " + e.getMessage());

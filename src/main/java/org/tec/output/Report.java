@@ -8,6 +8,7 @@ import java.util.Set;
 import org.tec.interp.Event;
 import org.tec.interp.PhaseRecord;
 import org.tec.interp.Printed;
+import org.tec.interp.StudyContrast;
 import org.tec.interp.StudySummary;
 import org.tec.interp.RunResult;
 import org.tec.interp.Study;
@@ -104,6 +105,7 @@ public final class Report {
             sb.append(s.bold("Runs")).append('\n').append(table(header, rows, 40));
         } else {
             summary(sb, s, st); // replicates of each point: their spread, not their rows (those stay in the results file)
+            contrasts(sb, s, st);
         }
         appendVerdicts(sb, s, st.goals(), st.expects());
         return sb.toString();
@@ -132,6 +134,32 @@ public final class Report {
         }
         sb.append(s.bold("Summary")).append("  (per sweep point: mean and sample SD; 95% interval: Student's t for a mean, "
                 + "Wilson for a proportion; quartiles as R type 7; every run is in the results file)\n");
+        sb.append(table(header, rows, 60));
+    }
+
+    /** Each point against the first (StudyContrast), when there are two points or more. */
+    private static void contrasts(StringBuilder sb, Style s, Study.Result st) {
+        java.util.List<StudyContrast.Row> all = StudyContrast.of(st);
+        if (all.isEmpty()) return;
+        java.util.List<String> header = new java.util.ArrayList<>();
+        for (var sw : st.runs().sweeps()) header.add(sw.param());
+        header.addAll(java.util.List.of("measure", "difference", "95% interval", "effect"));
+        java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+        for (StudyContrast.Row r : all) {
+            java.util.List<String> row = new java.util.ArrayList<>();
+            for (double v : r.point()) row.add(org.tec.text.Numbers.value(v));
+            row.add(r.measure());
+            row.add(cell(r.difference()));
+            row.add(Double.isNaN(r.low()) ? "" : cell(r.low()) + " to " + cell(r.high()));
+            row.add(Double.isNaN(r.effect()) ? "" : (r.effectKind().equals("hedges_g") ? "g " : "RR ") + cell(r.effect()));
+            rows.add(row);
+        }
+        java.util.List<String> ref = new java.util.ArrayList<>();
+        for (int k = 0; k < all.get(0).reference().size(); k++) {
+            ref.add(st.runs().sweeps().get(k).param() + " = " + org.tec.text.Numbers.value(all.get(0).reference().get(k)));
+        }
+        sb.append('\n').append(s.bold("Contrasts")).append("  (against ").append(String.join(", ", ref))
+                .append(": difference, 95% interval (Welch for a mean, Newcombe for a proportion), Hedges' g or risk ratio)\n");
         sb.append(table(header, rows, 60));
     }
 

@@ -67,7 +67,7 @@ class GoldenTest {
             List.of("sweep", "sweep", "scenarios/research/betsy-outcomes.tec", "--vary", "therapist.affect_sharing=0:1:0.25",
                     "--replicates", "2", "--noise", "1", "--threads", "2", "--out", "OUT/results.csv",
                     "--trajectories", "OUT/trajectories.csv", "--every", "5", "--plot", "OUT/completion.svg",
-                    "--summary", "OUT/summary.csv"),
+                    "--summary", "OUT/summary.csv", "--contrasts", "OUT/contrasts.csv"),
             List.of("sweep-json", "sweep", "scenarios/research/betsy-outcomes.tec", "--vary", "therapist.tolerance=40,60",
                     "--threads", "1", "--out", "OUT/results.json"),
             List.of("params", "params"));
