@@ -24,10 +24,13 @@ final class Calls extends ExprPart {
         // mean is a measure of a run, and across runs the mean of what each run gives
         if (across != null && (measure == null || ctx == ExprCompiler.Context.STUDY)) return study.call(c, across, ctx);
         if (measure != null && (c.args().size() == 1 || c.during() != null)) return measure(c, measure, ctx, inMeasure);
+        EventCount counting = Named.find(EventCount.values(), name);
+        if (counting != null) return count(c, counting, ctx, inMeasure);
         MathFunction fn = MathFunction.named(name);
         if (fn == null) {
             Set<String> all = new LinkedHashSet<>(Named.words(Measure.values()));
             all.addAll(Named.words(MathFunction.values()));
+            all.addAll(Named.words(EventCount.values()));
             sink.error(c.nameSpan(), "unknown function '" + name + "'", ExprCompiler.hintOr(Suggest.hint(name, all),
                     "measures: " + String.join(", ", Named.words(Measure.values())) + "; functions: " + String.join(", ", Named.words(MathFunction.values()))));
             return null;
@@ -66,6 +69,32 @@ final class Calls extends ExprPart {
             return null;
         }
         return Typed.of(measure.type(arg.type()), Measures.of(measure, arg.eval(), c.during()));
+    }
+
+    /** {@code count(reassure)}, {@code first(escape during exposure)}: a run's events, after the run. */
+    private Typed count(Expr.Call c, EventCount fn, ExprCompiler.Context ctx, boolean inMeasure) {
+        String name = c.name();
+        List<String> what = Named.words(EventCount.Happening.values());
+        if (ctx != ExprCompiler.Context.AFTER || inMeasure) {
+            sink.error(c.span(), "'" + name + "' counts a whole run's events, so it can only be used in goals, expects and prints"
+                    + (inMeasure ? ", not inside a measure" : ""), null);
+            return null;
+        }
+        if (c.args().size() != 1 || !(c.args().get(0) instanceof Expr.Ref r) || r.path().size() != 1) {
+            sink.error(c.span(), "'" + name + "' takes what happened, as in " + name + "(reassure)", "it counts: " + String.join(", ", what));
+            return null;
+        }
+        EventCount.Happening h = Named.find(EventCount.Happening.values(), r.path().get(0));
+        if (h == null) {
+            sink.error(r.span(), "'" + r.path().get(0) + "' is not something " + name + " can count",
+                    ExprCompiler.hintOr(Suggest.hint(r.path().get(0), what), "it counts: " + String.join(", ", what)));
+            return null;
+        }
+        if (c.during() != null && !exprs.phaseRefs().contains(c.during())) {
+            exprs.unknownPhase(c.during(), c.duringSpan());
+            return null;
+        }
+        return Typed.of(fn.type(), fn.of(h, c.during()));
     }
 
     private Typed function(Expr.Call c, MathFunction fn, ExprCompiler.Context ctx, boolean inMeasure) {

@@ -27,9 +27,16 @@ public final class Words {
         return Named.words(Measure.values());
     }
 
-    /** {@code abs}, {@code sqrt}, {@code min}, {@code max}. */
+    /** {@code abs}, {@code sqrt}, {@code min}, {@code max}, and the counts of a run's events: {@code count}, {@code first}, {@code last}. */
     public static List<String> functions() {
-        return Named.words(MathFunction.values());
+        List<String> out = new java.util.ArrayList<>(Named.words(MathFunction.values()));
+        out.addAll(Named.words(EventCount.values()));
+        return List.copyOf(out);
+    }
+
+    /** What {@code count(...)} can count: {@code reassure}, {@code escape}, {@code clamped}, ... */
+    public static List<String> happenings() {
+        return Named.words(EventCount.Happening.values());
     }
 
     /** {@code mean}, {@code quantile}, ... : functions over a study's runs. */

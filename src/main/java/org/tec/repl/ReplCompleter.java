@@ -56,6 +56,7 @@ final class ReplCompleter implements Completer {
         names.addAll(TecLanguage.names().measures());
         names.addAll(TecLanguage.names().functions());
         names.addAll(TecLanguage.names().globals());
+        names.addAll(TecLanguage.names().happenings());
         ReplSession s = session.get();
         TecScript script = s == null ? null : s.script();
         if (script != null) {
