@@ -8,9 +8,11 @@ import java.util.List;
 /** A sink that collects the diagnostics of one compilation or run. Not thread-safe: one per run. */
 public final class Diagnostics {
     private final List<Diagnostic> items = new ArrayList<>();
+    private final java.util.Set<Diagnostic> seen = new java.util.HashSet<>();
 
+    /** Adds a diagnostic; the same one again (place, message and hint) is said once. */
     public void add(Diagnostic d) {
-        items.add(d);
+        if (seen.add(d)) items.add(d);
     }
 
     public void error(Span span, String message) {

@@ -33,7 +33,7 @@ final class ExprCompiler {
     private final Operators operators;
     private final Calls calls;
     private final TimeLookups lookups;
-    private boolean hasSweep;
+    private List<String> swept = List.of();
 
     /** The params among the constants (the rest are lets): a check across runs reads them per run. */
     private Set<String> params = Set.of();
@@ -139,12 +139,17 @@ final class ExprCompiler {
         return StudyCalls.acrossRuns(e);
     }
 
-    void hasSweep(boolean value) {
-        hasSweep = value;
+    /** The study's swept names, in order (empty: no sweep). */
+    void swept(List<String> names) {
+        swept = List.copyOf(names);
+    }
+
+    List<String> swept() {
+        return swept;
     }
 
     boolean hasSweep() {
-        return hasSweep;
+        return !swept.isEmpty();
     }
 
     Map<String, Typed> constants() {

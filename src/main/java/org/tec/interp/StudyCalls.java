@@ -52,6 +52,12 @@ final class StudyCalls extends ExprPart {
                     "add, for example: sweep s from 0 to 1 step 0.1");
             return false;
         }
+        if (fn.alongSweep() && exprs.swept().size() > 1) {
+            // said, never done silently: along the first sweep, the other sweeps' values are pooled at each point
+            sink.warning(c.nameSpan(), "'" + name + "' follows its outcome along the first sweep, " + exprs.swept().get(0)
+                    + "; at each of its values the runs of every value of " + String.join(", ", exprs.swept().subList(1, exprs.swept().size()))
+                    + " are pooled", "to follow it within each value, sweep one parameter per scenario");
+        }
         if (c.during() != null) {
             sink.error(c.duringSpan(), "'during' belongs inside, to the run's measure: " + name + "(peak(x during " + c.during() + "))", null);
             return false;

@@ -32,7 +32,7 @@ final class StudyLowering extends Stage {
                     : "this study would make " + runs + " runs; at most " + Compiler.MAX_STUDY_RUNS,
                     "use fewer replicates or larger sweep steps");
         }
-        names.exprs.hasSweep(!out.sweeps.isEmpty());
+        names.exprs.swept(out.sweeps.stream().map(Program.SweepPlan::param).toList());
     }
 
     private void replicate(Item.Replicate r) {
