@@ -117,7 +117,7 @@ final class ScriptLoader {
         if (target == null) return List.of();
         String refused = files.refusal(target);
         if (refused != null) {
-            sink.error(imp.span(), "cannot import '" + printable(imp.path()) + "': it " + refused,
+            sink.error(imp.span(), "cannot import '" + imp.path() + "': it " + refused,
                     "a sandboxed script imports only files in its own folder and below");
             return List.of();
         }
@@ -165,16 +165,6 @@ final class ScriptLoader {
         return out;
     }
 
-    /** A file name as a message may show it: control characters escaped. */
-    private static String printable(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            if (c < 0x20 || c == 0x7f) sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-            else sb.append(c);
-        }
-        return sb.toString();
-    }
-
     /** The imported file's normalized path, or null (and an error) when the name is no path. */
     private Path target(Item.Import imp, Path from) {
         Path base = from == null ? Path.of("") : from.toAbsolutePath().getParent();
@@ -184,7 +174,7 @@ final class ScriptLoader {
             String encoding = OutputNames.unrepresentable(imp.path());
             if (encoding != null) {
                 // a name this system's file name encoding cannot hold (a non-ASCII name under LANG=C)
-                sink.error(imp.span(), "cannot import '" + printable(imp.path()) + "': it " + encoding, OutputNames.UTF8_HINT);
+                sink.error(imp.span(), "cannot import '" + imp.path() + "': it " + encoding, OutputNames.UTF8_HINT);
                 return null;
             }
             // found by fuzzing: a NUL in the name threw out of the checker
