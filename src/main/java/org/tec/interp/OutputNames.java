@@ -80,10 +80,14 @@ public final class OutputNames {
 
     /** A study run's file: {@code x.csv} as {@code x-run*.csv}, standing for every run's. */
     private static String perRun(String file, boolean perRun) {
-        if (!perRun) return file;
+        return perRun ? withSuffix(file, "-run*") : file;
+    }
+
+    /** {@code suffix} before the file name's extension: {@code x.csv} with {@code -run007} is {@code x-run007.csv}. */
+    public static String withSuffix(String file, String suffix) {
         int slash = file.lastIndexOf('/');
         int dot = file.lastIndexOf('.');
-        return dot > slash + 1 ? file.substring(0, dot) + "-run*" + file.substring(dot) : file + "-run*";
+        return dot > slash + 1 ? file.substring(0, dot) + suffix + file.substring(dot) : file + suffix;
     }
 
     private static void claim(Map<String, Claim> claimed, Diagnostics sink, Claim c) {

@@ -261,12 +261,7 @@ public final class Emitter {
 
     /** A file of the output directory, with {@code suffix} before its extension; null when outside it. */
     private static Path target(OutputDir dir, String file, String suffix) {
-        return dir.resolve(suffix == null ? file : withSuffix(file, suffix));
+        return dir.resolve(suffix == null ? file : OutputNames.withSuffix(file, suffix));
     }
 
-    static String withSuffix(String file, String suffix) {
-        int slash = file.lastIndexOf('/');
-        int dot = file.lastIndexOf('.');
-        return dot > slash + 1 ? file.substring(0, dot) + suffix + file.substring(dot) : file + suffix;
-    }
 }
