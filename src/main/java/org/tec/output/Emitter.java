@@ -263,5 +263,4 @@ public final class Emitter {
     private static Path target(OutputDir dir, String file, String suffix) {
         return dir.resolve(suffix == null ? file : OutputNames.withSuffix(file, suffix));
     }
-
 }
