@@ -35,6 +35,7 @@ public final class TecRun {
     private Long seed;
     private Double noise;
     private List<String> commandLine;
+    private Meta.Stamp stamp;
     private int threads;
     private Path csv;
     private boolean tidy;
@@ -83,11 +84,14 @@ public final class TecRun {
     /** The command line that asked for these runs, for the outputs' metadata (a run then says how to repeat it). */
     public TecRun commandLine(List<String> args) {
         this.commandLine = args == null ? null : List.copyOf(args);
+        this.stamp = null;
         return this;
     }
 
+    /** The outputs' stamp, worked out once for all the runs (a study's per-run files too). */
     private Meta.Stamp stamp() {
-        return new Meta.Stamp(Tec.version(), Meta.Stamp.hashes(compiled.sources().texts()), commandLine);
+        if (stamp == null) stamp = TecScript.stamp(compiled, commandLine);
+        return stamp;
     }
 
     /** Threads for a study's runs (default: the engine's). */

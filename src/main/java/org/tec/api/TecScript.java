@@ -185,8 +185,20 @@ public final class TecScript {
 
     /** What the outputs' metadata says made them: the version, every file read, and the command line if any. */
     Meta.Stamp stamp(List<String> commandLine) {
-        return new Meta.Stamp(Tec.version(), Meta.Stamp.hashes(compiled.sources().texts()), commandLine);
+        if (commandLine != null) return stamp(compiled, commandLine);
+        Meta.Stamp s = stamp;
+        if (s == null) stamp = s = stamp(compiled, null); // once for all the runs of a study, not once a run
+        return s;
     }
+
+    /** The stamp of a compiled file's outputs; hashing its texts and reading the script once. */
+    static Meta.Stamp stamp(Scripts.Compiled compiled, List<String> commandLine) {
+        String file = compiled.programs().isEmpty() ? "" : compiled.programs().get(0).file();
+        return Meta.Stamp.of(Tec.version(), compiled.sources().texts(), commandLine, file);
+    }
+
+    /** The stamp of this script's outputs, worked out at the first; the same for every copy of one compile. */
+    private volatile Meta.Stamp stamp;
 
     Program baseProgram() {
         return unit.program();

@@ -36,19 +36,27 @@ public final class Meta {
      * version, every file the compile read with its SHA-256 (the text as read, UTF-8 with
      * {@code \n} line ends), and the command line when a command wrote it (null: the API).
      */
-    public record Stamp(String version, Map<String, String> sources, List<String> commandLine) {
+    public record Stamp(String version, Map<String, String> sources, List<String> commandLine, String scriptSha256) {
         public Stamp {
             sources = sources == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sources));
             commandLine = commandLine == null ? null : List.copyOf(commandLine);
         }
 
-        /** A stamp naming only the version (tests, and outputs of no compiled script). */
+        /** A stamp naming only the version (tests, and outputs of no compiled script); the script's hash is read when written. */
         public static Stamp of(String version) {
-            return new Stamp(version, Map.of(), null);
+            return new Stamp(version, Map.of(), null, null);
+        }
+
+        /**
+         * The stamp of a compiled script, worked out once for all the outputs of its runs: the
+         * hash of every text read, and of the script file's bytes.
+         */
+        public static Stamp of(String version, Map<String, String> texts, List<String> commandLine, String scriptFile) {
+            return new Stamp(version, hashes(texts), commandLine, scriptHash(scriptFile));
         }
 
         /** The SHA-256 of each text, by file name, in the order read. */
-        public static Map<String, String> hashes(Map<String, String> texts) {
+        static Map<String, String> hashes(Map<String, String> texts) {
             Map<String, String> out = new LinkedHashMap<>();
             for (Map.Entry<String, String> e : texts.entrySet()) {
                 if (e.getKey().startsWith("<")) continue; // a typed line or a command-line value, not a file
@@ -72,7 +80,7 @@ public final class Meta {
         g.writeStringField("tec_commit", org.tec.Version.commit());
         g.writeStringField("java_version", System.getProperty("java.version"));
         g.writeStringField("script", p.file());
-        g.writeStringField("script_sha256", scriptHash(p.file()));
+        g.writeStringField("script_sha256", stamp.scriptSha256() != null ? stamp.scriptSha256() : scriptHash(p.file()));
         if (!stamp.sources().isEmpty()) {
             g.writeObjectFieldStart("sources");
             for (Map.Entry<String, String> e : stamp.sources().entrySet()) g.writeStringField(e.getKey(), e.getValue());
