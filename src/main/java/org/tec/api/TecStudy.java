@@ -129,7 +129,7 @@ public final class TecStudy {
         for (var sw : sweeps) cols.add(sw.param());
         cols.addAll(List.of("reference", "measure", "difference", "ci_low", "ci_high", "effect_size", "effect_kind"));
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (org.tec.interp.StudyContrast.Row r : org.tec.interp.StudyContrast.of(result)) {
+        for (org.tec.interp.StudyContrast.Row r : org.tec.interp.StudyContrast.of(org.tec.interp.StudySummary.of(result))) {
             Map<String, Object> row = new LinkedHashMap<>();
             List<String> ref = new ArrayList<>();
             for (int k = 0; k < r.point().size(); k++) {

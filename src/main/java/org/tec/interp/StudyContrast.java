@@ -35,10 +35,10 @@ public final class StudyContrast {
 
     private StudyContrast() {}
 
-    /** Every point after the first, against the first, for every print. */
-    public static List<Row> of(Study.Result r) {
+    /** Every point after the first, against the first, for every print of a study's {@link StudySummary}. */
+    public static List<Row> of(List<StudySummary.Row> summary) {
         Map<List<Double>, Map<String, StudySummary.Row>> byPoint = new LinkedHashMap<>();
-        for (StudySummary.Row s : StudySummary.of(r)) byPoint.computeIfAbsent(s.point(), k -> new LinkedHashMap<>()).put(s.measure(), s);
+        for (StudySummary.Row s : summary) byPoint.computeIfAbsent(s.point(), k -> new LinkedHashMap<>()).put(s.measure(), s);
         List<List<Double>> points = new ArrayList<>(byPoint.keySet());
         List<Row> out = new ArrayList<>();
         if (points.size() < 2) return out;

@@ -104,8 +104,10 @@ public final class Report {
         if (p.prints().isEmpty() || p.study().replicates() < 2) {
             sb.append(s.bold("Runs")).append('\n').append(table(header, rows, 40));
         } else {
-            summary(sb, s, st); // replicates of each point: their spread, not their rows (those stay in the results file)
-            contrasts(sb, s, st);
+            // replicates of each point: their spread, not their rows (those stay in the results file)
+            java.util.List<StudySummary.Row> summary = StudySummary.of(st);
+            summary(sb, s, st, summary);
+            contrasts(sb, s, st, StudyContrast.of(summary));
         }
         appendVerdicts(sb, s, st.goals(), st.expects());
         return sb.toString();
@@ -115,12 +117,12 @@ public final class Report {
      * The prints summarised per sweep point (StudySummary): n, mean or proportion, SD, the
      * 95% interval, median and quartiles, with a line that says how they were worked out.
      */
-    private static void summary(StringBuilder sb, Style s, Study.Result st) {
+    private static void summary(StringBuilder sb, Style s, Study.Result st, java.util.List<StudySummary.Row> summary) {
         java.util.List<String> header = new java.util.ArrayList<>();
         for (var sw : st.runs().sweeps()) header.add(sw.param());
         header.addAll(java.util.List.of("measure", "n", "mean", "sd", "95% interval", "median", "q1 - q3"));
         java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
-        for (StudySummary.Row r : StudySummary.of(st)) {
+        for (StudySummary.Row r : summary) {
             java.util.List<String> row = new java.util.ArrayList<>();
             for (double v : r.point()) row.add(org.tec.text.Numbers.value(v));
             row.add(r.proportion() ? "proportion " + r.measure() : r.measure());
@@ -138,8 +140,7 @@ public final class Report {
     }
 
     /** Each point against the first (StudyContrast), when there are two points or more. */
-    private static void contrasts(StringBuilder sb, Style s, Study.Result st) {
-        java.util.List<StudyContrast.Row> all = StudyContrast.of(st);
+    private static void contrasts(StringBuilder sb, Style s, Study.Result st, java.util.List<StudyContrast.Row> all) {
         if (all.isEmpty()) return;
         java.util.List<String> header = new java.util.ArrayList<>();
         for (var sw : st.runs().sweeps()) header.add(sw.param());
