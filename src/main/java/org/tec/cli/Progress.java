@@ -92,24 +92,33 @@ final class Progress implements TecProgress, AutoCloseable {
         err.flush();
     }
 
-    /** Whether stderr is a terminal, asked once of JLine's terminal provider; never on a dumb terminal. */
+    /** Whether stderr is a terminal, asked once of JLine's terminal provider (loaded once); never on a dumb terminal. */
     private static final class StderrTerminal {
+        private static final TerminalProvider PROVIDER = load();
         static final boolean IS = probe();
 
-        private static boolean probe() {
-            if ("dumb".equals(System.getenv("TERM"))) return false;
+        private static TerminalProvider load() {
             try {
-                return provider().isSystemStream(SystemStream.Error);
+                return TerminalProvider.load("exec");
             } catch (java.io.IOException | RuntimeException | LinkageError e) {
-                return false; // no way to tell: draw nothing rather than garble a log
+                return null; // no way to tell: draw nothing rather than garble a log
+            }
+        }
+
+        private static boolean probe() {
+            if ("dumb".equals(System.getenv("TERM")) || PROVIDER == null) return false;
+            try {
+                return PROVIDER.isSystemStream(SystemStream.Error);
+            } catch (RuntimeException | LinkageError e) {
+                return false;
             }
         }
 
         static int width() {
             try {
-                int w = provider().systemStreamWidth(SystemStream.Error);
+                int w = PROVIDER == null ? 0 : PROVIDER.systemStreamWidth(SystemStream.Error);
                 if (w > 0) return w;
-            } catch (java.io.IOException | RuntimeException | LinkageError e) {
+            } catch (RuntimeException | LinkageError e) {
                 // fall through to $COLUMNS
             }
             try {
@@ -117,10 +126,6 @@ final class Progress implements TecProgress, AutoCloseable {
             } catch (NumberFormatException e) {
                 return 80;
             }
-        }
-
-        private static TerminalProvider provider() throws java.io.IOException {
-            return TerminalProvider.load("exec");
         }
     }
 }
