@@ -97,23 +97,18 @@ public final class TecStudy {
      * cannot be worked out (an interval of one run) is empty.
      */
     public void writeSummary(Path file) throws IOException {
-        List<String> cols = new ArrayList<>();
-        for (var sw : result.runs().sweeps()) cols.add(sw.param());
-        cols.addAll(List.of("measure", "kind", "n", "mean", "sd", "ci_low", "ci_high", "median", "q1", "q3"));
+        List<String> cols = pointColumns("measure", "kind", "n", "mean", "sd", "ci_low", "ci_high", "median", "q1", "q3");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (org.tec.interp.StudySummary.Row r : org.tec.interp.StudySummary.of(result)) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int k = 0; k < r.point().size(); k++) row.put(cols.get(k), Numbers.roundData(r.point().get(k)));
+            Map<String, Object> row = point(cols, r.point());
             row.put("measure", r.measure());
             row.put("kind", r.proportion() ? "proportion" : "mean");
             row.put("n", r.n());
-            double[] v = {r.mean(), r.sd(), r.low(), r.high(), r.median(), r.q1(), r.q3()};
-            String[] names = {"mean", "sd", "ci_low", "ci_high", "median", "q1", "q3"};
-            for (int k = 0; k < v.length; k++) row.put(names[k], Double.isNaN(v[k]) ? null : Numbers.roundData(v[k]));
+            numbers(row, List.of("mean", "sd", "ci_low", "ci_high", "median", "q1", "q3"),
+                    r.mean(), r.sd(), r.low(), r.high(), r.median(), r.q1(), r.q3());
             rows.add(row);
         }
-        String text = org.tec.output.Tables.csv(cols, rows);
-        org.tec.output.AtomicFiles.write(file, w -> w.write(text));
+        writeCsv(file, cols, rows);
     }
 
     /**
@@ -124,26 +119,43 @@ public final class TecStudy {
      * ({@code hedges_g} or {@code risk_ratio}). Empty where a side has too few runs.
      */
     public void writeContrasts(Path file) throws IOException {
-        List<String> cols = new ArrayList<>();
+        List<String> cols = pointColumns("reference", "measure", "difference", "ci_low", "ci_high", "effect_size", "effect_kind");
         var sweeps = result.runs().sweeps();
-        for (var sw : sweeps) cols.add(sw.param());
-        cols.addAll(List.of("reference", "measure", "difference", "ci_low", "ci_high", "effect_size", "effect_kind"));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (org.tec.interp.StudyContrast.Row r : org.tec.interp.StudyContrast.of(org.tec.interp.StudySummary.of(result))) {
-            Map<String, Object> row = new LinkedHashMap<>();
+            Map<String, Object> row = point(cols, r.point());
             List<String> ref = new ArrayList<>();
-            for (int k = 0; k < r.point().size(); k++) {
-                row.put(cols.get(k), Numbers.roundData(r.point().get(k)));
-                ref.add(sweeps.get(k).param() + "=" + Numbers.data(r.reference().get(k)));
-            }
+            for (int k = 0; k < r.reference().size(); k++) ref.add(sweeps.get(k).param() + "=" + Numbers.data(r.reference().get(k)));
             row.put("reference", String.join(" ", ref));
             row.put("measure", r.measure());
-            double[] v = {r.difference(), r.low(), r.high(), r.effect()};
-            String[] names = {"difference", "ci_low", "ci_high", "effect_size"};
-            for (int k = 0; k < v.length; k++) row.put(names[k], Double.isNaN(v[k]) ? null : Numbers.roundData(v[k]));
+            numbers(row, List.of("difference", "ci_low", "ci_high", "effect_size"), r.difference(), r.low(), r.high(), r.effect());
             row.put("effect_kind", r.effectKind());
             rows.add(row);
         }
+        writeCsv(file, cols, rows);
+    }
+
+    /** The swept parameters' columns, then {@code rest}. */
+    private List<String> pointColumns(String... rest) {
+        List<String> cols = new ArrayList<>();
+        for (var sw : result.runs().sweeps()) cols.add(sw.param());
+        cols.addAll(List.of(rest));
+        return cols;
+    }
+
+    /** A row that starts with a point's swept values, as numbers. */
+    private static Map<String, Object> point(List<String> cols, List<Double> point) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int k = 0; k < point.size(); k++) row.put(cols.get(k), Numbers.roundData(point.get(k)));
+        return row;
+    }
+
+    /** Numbers into a row, as the data files write them; one that could not be worked out (NaN) stays empty. */
+    private static void numbers(Map<String, Object> row, List<String> names, double... values) {
+        for (int k = 0; k < values.length; k++) row.put(names.get(k), Double.isNaN(values[k]) ? null : Numbers.roundData(values[k]));
+    }
+
+    private static void writeCsv(Path file, List<String> cols, List<Map<String, Object>> rows) throws IOException {
         String text = org.tec.output.Tables.csv(cols, rows);
         org.tec.output.AtomicFiles.write(file, w -> w.write(text));
     }
