@@ -167,8 +167,15 @@ public final class TecRun {
         Emitter.Streams streams;
         try {
             streams = Emitter.open(p, dir, stamp(), null, engine.outputBudget());
-            if (csv != null) streams.csv(csv, 0, List.of(), tidy, true);
         } catch (IOException e) {
+            throw new RunError(RunError.Kind.OUTPUT, 0, "cannot open output: " + e.getMessage());
+        }
+        try {
+            if (csv != null) streams.csv(csv, 0, List.of(), tidy, true);
+            if (json != null) streams.expect(json);
+            if (plot != null) streams.expect(plot);
+        } catch (IOException e) {
+            streams.abort(); // the script's own streams are open: their temporary files go
             throw new RunError(RunError.Kind.OUTPUT, 0, "cannot open output: " + e.getMessage());
         }
         boolean keepAll = json != null || plot != null || !Emitter.canStream(p);

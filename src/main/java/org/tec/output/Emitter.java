@@ -106,6 +106,15 @@ public final class Emitter {
             listener = RunListener.both(listener, r);
         }
 
+        /**
+         * Refuses now, before the run, a file that will join the set when it finishes (the
+         * command line's --json and --plot) if it could not replace what is there: not after
+         * the whole run.
+         */
+        public void expect(Path target) throws IOException {
+            AtomicFiles.replaceable(target);
+        }
+
         public RunListener listener() {
             return listener;
         }

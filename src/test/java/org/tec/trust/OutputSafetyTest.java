@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.tec.testing.Cli.Result;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,24 @@ class OutputSafetyTest {
             assertTrue(Files.isSymbolicLink(link), opt);
             assertEquals("precious\n", Files.readString(victim), opt);
         }
+    }
+
+    /** Refused before the run, and the script's own streamed outputs leave no temporary file behind. */
+    @Test
+    void aRefusedExtraOutputLeavesNoTemporaryFileOfTheScriptsOwn() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Path victim = Files.writeString(tmp.resolve("victim.txt"), "precious\n");
+        for (String opt : new String[] {"--csv", "--json", "--plot"}) {
+            Path link = tmp.resolve("extra" + opt.substring(2) + (opt.equals("--plot") ? ".svg" : "." + opt.substring(2)));
+            Files.createSymbolicLink(link, victim);
+            Result r = tec("run", script("emit csv \"own.csv\"").toString(), "--out", out.toString(), opt, link.toString());
+            assertEquals(Main.RUNTIME_ERROR, r.code(), opt + ": " + r);
+            assertTrue(r.err().contains("run-time error at 0.0 min: cannot open output: " + link + " is a symbolic link"), opt + ": " + r);
+            try (var files = Files.list(out)) {
+                assertEquals(List.of(), files.toList(), opt + ": left in the output folder");
+            }
+        }
+        assertEquals("precious\n", Files.readString(victim));
     }
 
     @Test
