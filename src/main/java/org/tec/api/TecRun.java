@@ -148,8 +148,8 @@ public final class TecRun {
      */
     public Outcome scenario(int index) {
         Scripts.Unit unit = compiled.units().get(index);
-        if (seed != null) unit = new Scripts.Unit(unit.loaded(), unit.program().withSeed(seed), unit.overrides());
-        if (noise != null) unit = new Scripts.Unit(unit.loaded(), unit.program().withNoise(noise), unit.overrides());
+        if (seed != null) unit = unit.withProgram(unit.program().withSeed(seed));
+        if (noise != null) unit = unit.withProgram(unit.program().withNoise(noise));
         Scripts.Unit u = unit;
         try {
             return TecEngine.runWithinMemory(u.program().study() == null ? "the run" : "the study",

@@ -33,13 +33,33 @@ public record Program(String name, String file, double dt, long seed, double noi
         return Math.multiplyHigh(perSession, sessions) != 0 ? Long.MAX_VALUE : perSession * sessions;
     }
 
-    /** Replicates and sweeps: the runs of one scenario, and the checks that speak of all of them. */
-    public record StudyPlan(List<SweepPlan> sweeps, int replicates, List<Check> goals, List<Check> expects) {
-        /** How many runs the study makes (replicates times every sweep's values); may exceed int for absurd grids. */
+    /**
+     * Replicates, sweeps and arms: the runs of one scenario, and the checks that speak of all
+     * of them. The study runs every point of its {@code design} (the full grid over its sweeps
+     * unless a sampled design replaces it), in every arm, {@code replicates} times.
+     *
+     * @param arms the names of its arms, in the order they are declared (empty when it has none)
+     */
+    public record StudyPlan(List<SweepPlan> sweeps, int replicates, List<Check> goals, List<Check> expects,
+                            List<String> arms, StudyDesign design) {
+        /** A study over the full grid of its sweeps, without arms. */
+        public StudyPlan(List<SweepPlan> sweeps, int replicates, List<Check> goals, List<Check> expects) {
+            this(sweeps, replicates, goals, expects, List.of(), StudyDesign.grid(sweeps));
+        }
+
+        /** How many arms it runs: 1 when it declares none (the scenario itself). */
+        public int armCount() {
+            return Math.max(1, arms.size());
+        }
+
+        /** How many runs the study makes (replicates times the design's points times the arms); may exceed int for absurd grids. */
         public long runs() {
-            long n = replicates;
-            for (SweepPlan s : sweeps) n = Math.multiplyHigh(n, s.values().length) != 0 ? Long.MAX_VALUE : n * s.values().length;
-            return n;
+            long n = (long) replicates * armCount();
+            if (design instanceof StudyDesign.Grid) {
+                for (SweepPlan s : sweeps) n = Math.multiplyHigh(n, s.values().length) != 0 ? Long.MAX_VALUE : n * s.values().length;
+                return n;
+            }
+            return Math.multiplyHigh(n, design.size()) != 0 ? Long.MAX_VALUE : n * design.size();
         }
     }
 

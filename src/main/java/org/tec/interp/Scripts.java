@@ -55,8 +55,24 @@ public final class Scripts {
         }
     }
 
-    /** One scenario: its loaded source (kept so studies can recompile it with swept params) and its program. */
-    public record Unit(Compiler.Loaded loaded, Program program, Map<String, Double> overrides) {}
+    /**
+     * One scenario: its loaded source (kept so studies can recompile it with swept params), its
+     * program, the overrides it was compiled with, and its arms (empty when it has none), each
+     * the scenario with the arm's changes, loaded and compiled the same way.
+     */
+    public record Unit(Compiler.Loaded loaded, Program program, Map<String, Double> overrides, List<Arm> arms) {
+        public Unit(Compiler.Loaded loaded, Program program, Map<String, Double> overrides) {
+            this(loaded, program, overrides, List.of());
+        }
+
+        /** The same scenario and arms with another program (another seed, noise or study plan). */
+        public Unit withProgram(Program other) {
+            return new Unit(loaded, other, overrides, arms);
+        }
+    }
+
+    /** An arm of a study: its name, the scenario with its changes, and that compiled. */
+    public record Arm(String name, Compiler.Loaded loaded, Program program) {}
 
     public static Compiled compileFile(Path path, Map<String, Double> overrides, SourceLoader loader) {
         return compileFile(path, overrides, loader, OverrideOrigin.COMMAND_LINE);
