@@ -4,7 +4,6 @@ import de.erichseifert.vectorgraphics2d.Document;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -13,13 +12,14 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.tec.interp.Event;
@@ -27,7 +27,6 @@ import org.tec.interp.FileFormat;
 import org.tec.interp.PhaseRecord;
 import org.tec.interp.RunRecord;
 import org.tec.interp.Study;
-import org.tec.interp.StudyFunctions;
 import org.tec.interp.Trajectory;
 import org.tec.model.PhaseKind;
 import org.tec.model.Var;
@@ -40,8 +39,8 @@ import org.tec.model.Var;
  * writes them, through its one atomic writer.
  */
 public final class Figures {
-    private static final int WIDTH = 900, TOP = 430, BOTTOM = 300;
-    private static final Color CLIENT = new Color(0xC0392B), THERAPIST = new Color(0x2C6FBB);
+    static final int WIDTH = 900; private static final int TOP = 430, BOTTOM = 300;
+    static final Color CLIENT = new Color(0xC0392B), THERAPIST = new Color(0x2C6FBB);
     private static final Color[] COMPONENTS = {new Color(0xD35400), new Color(0x16A085), new Color(0x8E44AD), new Color(0x34495E)};
     private static final Color SHADE = new Color(0, 0, 0, 28);
 
@@ -84,8 +83,8 @@ public final class Figures {
     }
 
     /**
-     * A study figure: one panel per numeric print statement, each against the first swept
-     * parameter; the mean across replicates, and with replicates the 10th-90th percentile band.
+     * A study's summary figure ({@code plot sweep}): every print per arm and sweep point with
+     * its 95% interval; see {@link StudyFigures}.
      */
     public static byte[] sweepPanels(Study.Result r, FileFormat format) throws IOException {
         List<Integer> all = new ArrayList<>();
@@ -93,62 +92,18 @@ public final class Figures {
         return sweepPanels(r, all, format);
     }
 
-    /** A study figure of the chosen print statements (by index), one panel each. */
+    /** A study's summary figure of the chosen print statements (by index). */
     public static byte[] sweepPanels(Study.Result r, List<Integer> which, FileFormat format) throws IOException {
-        var runs = r.runs();
-        var sweep0 = runs.sweeps().get(0);
-        double[] xs = sweep0.values();
-        boolean band = r.program().study().replicates() > 1;
-        List<XYChart> charts = new ArrayList<>();
-        for (int k : which) {
-            List<List<Double>> groups = new ArrayList<>();
-            for (int i = 0; i < xs.length; i++) groups.add(new ArrayList<>());
-            boolean numeric = false;
-            for (var run : runs.runs()) {
-                double v = run.result().prints().get(k).number();
-                if (Double.isFinite(v)) numeric = true;
-                for (int i = 0; i < xs.length; i++) if (xs[i] == run.values()[0]) groups.get(i).add(v);
-            }
-            if (!numeric) continue;
-            double[] mean = new double[xs.length], lo = new double[xs.length], hi = new double[xs.length];
-            for (int i = 0; i < xs.length; i++) {
-                double[] v = groups.get(i).stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).sorted().toArray();
-                mean[i] = Arrays.stream(v).average().orElse(Double.NaN);
-                lo[i] = StudyFunctions.quantile(v, 0.1);
-                hi[i] = StudyFunctions.quantile(v, 0.9);
-            }
-            String outcome = r.program().prints().get(k).source();
-            String title = charts.isEmpty() ? r.program().name() + ":  " + outcome : outcome;
-            XYChart c = chart(title, k == which.get(which.size() - 1) ? sweep0.param() : "", outcome, 260);
-            c.getStyler().setYAxisTitleVisible(false);
-            c.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, charts.isEmpty() ? Font.BOLD : Font.PLAIN, 13));
-            if (band) {
-                XYSeries h = c.addSeries("90th percentile", xs, hi);
-                h.setMarker(SeriesMarkers.NONE);
-                h.setLineColor(new Color(0x7FA7D9));
-                h.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
-                XYSeries l = c.addSeries("10th percentile", xs, lo);
-                l.setMarker(SeriesMarkers.NONE);
-                l.setLineColor(new Color(0x7FA7D9));
-                l.setLineStyle(h.getLineStyle());
-            }
-            XYSeries m = c.addSeries(band ? "mean" : "value", xs, mean);
-            m.setMarker(SeriesMarkers.CIRCLE);
-            m.setLineColor(THERAPIST);
-            m.setMarkerColor(THERAPIST);
-            m.setLineWidth(2.2f);
-            charts.add(c);
-        }
-        if (charts.isEmpty()) throw new IOException("the scenario prints no numeric outcome to draw");
-        return render(charts, format);
+        return StudyFigures.summary(r, which, format);
     }
 
     // ------------------------------------------------------------------ pieces
 
-    private static XYChart chart(String title, String xTitle, String yTitle, int height) {
+    static XYChart chart(String title, String xTitle, String yTitle, int height) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(height).title(title == null ? "" : title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         var st = c.getStyler();
+        st.setLocale(Locale.ROOT); // tick labels as numbers are written everywhere, whatever the default locale
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
         st.setPlotBorderVisible(true);
@@ -229,8 +184,8 @@ public final class Figures {
     }
 
     /** Paints the charts stacked into one image, in a figure format. */
-    private static byte[] render(List<XYChart> charts, FileFormat format) throws IOException {
-        int height = charts.stream().mapToInt(XYChart::getHeight).sum();
+    static byte[] render(List<? extends Chart<?, ?>> charts, FileFormat format) throws IOException {
+        int height = charts.stream().mapToInt(Chart::getHeight).sum();
         return switch (format) {
             case SVG -> svg(charts, height);
             case PNG -> png(charts, height);
@@ -239,7 +194,7 @@ public final class Figures {
         };
     }
 
-    private static byte[] svg(List<XYChart> charts, int height) throws IOException {
+    private static byte[] svg(List<? extends Chart<?, ?>> charts, int height) throws IOException {
         VectorGraphics2D g = new VectorGraphics2D();
         paint(g, charts);
         Document doc = new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, height));
@@ -248,7 +203,7 @@ public final class Figures {
         return out.toByteArray();
     }
 
-    private static byte[] png(List<XYChart> charts, int height) throws IOException {
+    private static byte[] png(List<? extends Chart<?, ?>> charts, int height) throws IOException {
         BufferedImage img = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -259,9 +214,9 @@ public final class Figures {
         return out.toByteArray();
     }
 
-    private static void paint(Graphics2D g, List<XYChart> charts) {
+    private static void paint(Graphics2D g, List<? extends Chart<?, ?>> charts) {
         int y = 0;
-        for (XYChart c : charts) {
+        for (Chart<?, ?> c : charts) {
             Graphics2D sub = (Graphics2D) g.create(0, y, WIDTH, c.getHeight());
             c.paint(sub, WIDTH, c.getHeight());
             sub.dispose();

@@ -41,6 +41,8 @@ final class OutputLowering extends Stage {
         if (p.sweep() && out.sweeps.isEmpty()) {
             sink.error(p.span(), "'plot sweep' draws outcomes against a swept parameter, and this scenario has no sweep",
                     "add, for example: sweep therapist.affect_sharing from 0 to 1 step 0.1");
+        } else if (p.sweep() && Program.PlotPlan.tooManySweeps("'plot sweep'", swept()) != null) {
+            sink.error(p.span(), Program.PlotPlan.tooManySweeps("'plot sweep'", swept()), Program.PlotPlan.TOO_MANY_SWEEPS_HINT);
         } else if (vars != null) {
             out.plots.add(new Program.PlotPlan(vars, p.sweep(), p.file(), p.span()));
         }
@@ -48,6 +50,12 @@ final class OutputLowering extends Stage {
             sink.error(p.fileSpan(), "a figure is written as .svg or .png, not '" + p.file() + "'",
                     "end the file name in .svg or .png");
         }
+    }
+
+    private List<String> swept() {
+        List<String> out = new ArrayList<>();
+        for (Program.SweepPlan s : this.out.sweeps) out.add(s.param());
+        return out;
     }
 
     /** A print at the top of a scenario: a value shown after the run. */

@@ -241,7 +241,21 @@ public record Program(String name, String file, double dt, long seed, double noi
     public record EmitPlan(FileFormat format, String file, double every, List<Var> variables, Span span) {}
 
     /** A session figure of some variables, or ({@code sweep}) a study's outcomes against its first sweep. */
-    public record PlotPlan(List<Var> variables, boolean sweep, String file, Span span) {}
+    public record PlotPlan(List<Var> variables, boolean sweep, String file, Span span) {
+        /** The most sweeps 'plot sweep' draws: one on x, or two as a heatmap. */
+        public static final int MAX_SWEEPS = 2;
+
+        /** What to do about a study {@link #tooManySweeps} refuses. */
+        public static final String TOO_MANY_SWEEPS_HINT =
+                "fix all but two of them (a param's value, or --set NAME=VALUE), or write the summary (tec sweep --summary) and draw it elsewhere";
+
+        /** Why 'plot sweep' cannot draw a grid over these swept params, or null when it can: more than two would pool some. */
+        public static String tooManySweeps(String what, List<String> swept) {
+            if (swept.size() <= MAX_SWEEPS) return null;
+            return what + " draws one sweep on x, or two as a heatmap, and this study sweeps " + swept.size() + " ("
+                    + String.join(", ", swept) + "): a figure of them all would pool some";
+        }
+    }
 
     public record PrintPlan(String source, Eval value, Type type, Span span) {
         /** {@code SOURCE = VALUE} as {@code print} shows it, with the value read from {@code f} now. */
