@@ -198,16 +198,20 @@ public final class TecRun {
     private Outcome study(Scripts.Unit unit) {
         Program p = unit.program();
         RunOptions options = engine.options(cancellation, null);
-        boolean perRunFiles = !p.emits().isEmpty() || !p.plots().stream().allMatch(Program.PlotPlan::sweep);
-        if (!perRunFiles) options = options.lean();
+        // its figures: trajectories are sampled as the runs finish (refused now if unreadable)
+        Emitter.StudyPlots plots = Emitter.studyPlots(p);
+        boolean perRunFiles = !p.emits().isEmpty();
+        if (!perRunFiles && !plots.needsRuns()) options = options.lean();
         if (progress != null) progress.start(p.name(), p.study().runs());
         var budget = engine.outputBudget();
         WrittenFiles written = new WrittenFiles();
         // a run's emits are written as it finishes, in run order, and then it keeps only its row of the results
-        Study.EachRun emit = !perRunFiles ? null
-                : (i, r) -> written.add(Emitter.emit(r, dir, stamp(), String.format(Locale.ROOT, "-run%03d", i), budget));
+        Study.EachRun emit = !perRunFiles && !plots.needsRuns() ? null : (i, r) -> {
+            if (perRunFiles) written.add(Emitter.emit(r, dir, stamp(), String.format(Locale.ROOT, "-run%03d", i), budget));
+            plots.run(i, r);
+        };
         Study.Result s = Study.run(compiled, unit, threads, options, progress == null ? null : i -> progress.step(), false, emit);
-        written.add(Emitter.plotStudy(s, dir));
+        written.add(plots.finish(s, dir));
         return new Outcome(p.name(), s.expects(), color -> Report.renderStudy(s, color), written);
     }
 

@@ -56,7 +56,7 @@ public final class Figures {
      * in the top panel, the four empathy components below.
      */
     public static byte[] session(RunRecord record, String title, List<Var> variables, FileFormat format) throws IOException {
-        List<Var> top = variables == null || variables.isEmpty() ? List.of(Var.CLIENT_DISTRESS, Var.THERAPIST_DISTRESS) : variables;
+        List<Var> top = drawn(variables);
         Trajectory tr = record.trajectory();
         double[] x = courseTime(tr);
         XYChart upper = chart(title, "", axisTitle(top), TOP);
@@ -80,6 +80,11 @@ public final class Figures {
         }
         lower.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         return render(List.of(upper, lower), format);
+    }
+
+    /** The variables a figure draws: those listed, else both parties' distress. */
+    public static List<Var> drawn(List<Var> variables) {
+        return variables == null || variables.isEmpty() ? List.of(Var.CLIENT_DISTRESS, Var.THERAPIST_DISTRESS) : variables;
     }
 
     /**
@@ -157,7 +162,7 @@ public final class Figures {
     }
 
     /** Minutes, with the sessions of a course laid end to end. */
-    private static double[] courseTime(Trajectory tr) {
+    static double[] courseTime(Trajectory tr) {
         double[] x = new double[tr.rows()];
         double offset = 0;
         for (int i = 0; i < tr.rows(); i++) {

@@ -222,14 +222,11 @@ public final class StudyFigures {
         List<String> xl = new ArrayList<>(), yl = new ArrayList<>();
         labels(xs, xl);
         labels(ys, yl);
-        Map<Double, Integer> xi = index(xs), yi = index(ys);
-        List<Number[]> cells = new ArrayList<>();
+        List<Number[]> cells = cells(rows, sx, sy);
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (StudySummary.Row row : rows) {
-            if (row.n() == 0 || !Double.isFinite(row.mean())) continue; // no number: the cell stays grey
-            cells.add(new Number[] {xi.get(row.point().get(0)), yi.get(row.point().get(1)), row.mean()});
-            lo = Math.min(lo, row.mean());
-            hi = Math.max(hi, row.mean());
+        for (Number[] cell : cells) {
+            lo = Math.min(lo, cell[2].doubleValue());
+            hi = Math.max(hi, cell[2].doubleValue());
         }
         boolean proportion = rows.get(0).proportion();
         if (proportion) {
@@ -248,10 +245,25 @@ public final class StudyFigures {
         return c;
     }
 
+    /**
+     * A heatmap's cells, {x index, y index, value}: one per grid point of these summary rows
+     * (one print in one arm), its value the row's mean or proportion; a point no run gave a
+     * number has no cell (drawn grey).
+     */
+    static List<Number[]> cells(List<StudySummary.Row> rows, Program.SweepPlan sx, Program.SweepPlan sy) {
+        Map<Double, Integer> xi = index(sx.values()), yi = index(sy.values());
+        List<Number[]> cells = new ArrayList<>();
+        for (StudySummary.Row row : rows) {
+            if (row.n() == 0 || !Double.isFinite(row.mean())) continue;
+            cells.add(new Number[] {xi.get(row.point().get(0)), yi.get(row.point().get(1)), row.mean()});
+        }
+        return cells;
+    }
+
     /** A sweep's values as tick labels: every one up to 12, else every k-th (the others blank) so they stay readable. */
     private static void labels(double[] values, List<String> out) {
         int every = (values.length + 11) / 12;
-        for (int i = 0; i < values.length; i++) out.add(i % every == 0 ? Numbers.plain(values[i]) : "");
+        for (int i = 0; i < values.length; i++) out.add(i % every == 0 ? Numbers.plain(values[i]) : " "); // XChart cannot lay out an empty label
     }
 
     private static Map<Double, Integer> index(double[] values) {

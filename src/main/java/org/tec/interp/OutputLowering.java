@@ -43,6 +43,8 @@ final class OutputLowering extends Stage {
                     "add, for example: sweep therapist.affect_sharing from 0 to 1 step 0.1");
         } else if (p.sweep() && Program.PlotPlan.tooManySweeps("'plot sweep'", swept()) != null) {
             sink.error(p.span(), Program.PlotPlan.tooManySweeps("'plot sweep'", swept()), Program.PlotPlan.TOO_MANY_SWEEPS_HINT);
+        } else if (!p.sweep() && Program.PlotPlan.tooManyConditions(Compiler.studyRuns(1, out.sweeps)) != null) {
+            sink.error(p.span(), Program.PlotPlan.tooManyConditions(Compiler.studyRuns(1, out.sweeps)), Program.PlotPlan.TOO_MANY_CONDITIONS_HINT);
         } else if (vars != null) {
             out.plots.add(new Program.PlotPlan(vars, p.sweep(), p.file(), p.span()));
         }

@@ -73,7 +73,7 @@ public final class OutputNames {
             }
             for (Program.PlotPlan pl : p.plots()) {
                 String file = plotFile(p, pl);
-                claim(claimed, sink, new Claim(perRun(file, perRun && !pl.sweep()), pl.span(), "the plot", file));
+                claim(claimed, sink, new Claim(file, pl.span(), "the plot", file)); // a study draws each plot once, whole
             }
         }
     }

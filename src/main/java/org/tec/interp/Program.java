@@ -249,6 +249,20 @@ public record Program(String name, String file, double dt, long seed, double noi
         public static final String TOO_MANY_SWEEPS_HINT =
                 "fix all but two of them (a param's value, or --set NAME=VALUE), or write the summary (tec sweep --summary) and draw it elsewhere";
 
+        /** The most conditions (arms times sweep points) a study's trajectory figure tells apart, one colour each. */
+        public static final int MAX_CONDITIONS = 8;
+
+        /** Why a study's trajectory figure ('plot VARIABLES') of this many conditions would not be readable, or null. */
+        public static String tooManyConditions(long conditions) {
+            if (conditions <= MAX_CONDITIONS) return null;
+            return "'plot' of variables in a study draws a median and band per arm and sweep point, and this study has " + conditions
+                    + ": at most " + MAX_CONDITIONS + " stay apart in one figure";
+        }
+
+        /** What to do about a study {@link #tooManyConditions} refuses. */
+        public static final String TOO_MANY_CONDITIONS_HINT =
+                "sweep fewer values (sweep NAME in [a, b, c]), or use 'plot sweep' for the summaries at every point";
+
         /** Why 'plot sweep' cannot draw a grid over these swept params, or null when it can: more than two would pool some. */
         public static String tooManySweeps(String what, List<String> swept) {
             if (swept.size() <= MAX_SWEEPS) return null;

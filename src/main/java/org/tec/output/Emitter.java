@@ -8,6 +8,7 @@ import java.util.List;
 import org.tec.diag.Diagnostics;
 import org.tec.diag.Span;
 import org.tec.figures.Figures;
+import org.tec.figures.TrajectoryBands;
 import org.tec.interp.FileFormat;
 import org.tec.interp.OutputNames;
 import org.tec.interp.Program;
@@ -197,8 +198,9 @@ public final class Emitter {
         }
     }
 
-    /** The session figures of a run ('plot' without 'sweep'). */
+    /** The session figures of a run ('plot' without 'sweep'); a study's run draws none: its study draws them ({@link StudyPlots}). */
     private static void figures(OutputSet set, RunResult r, OutputDir dir, String suffix) throws IOException {
+        if (r.program().study() != null) return;
         for (Program.PlotPlan pl : r.program().plots()) {
             if (pl.sweep()) continue;
             Path target = target(dir, OutputNames.plotFile(r.program(), pl), suffix);
@@ -207,19 +209,76 @@ public final class Emitter {
         }
     }
 
-    /** Draws a study's 'plot sweep' figures: every numeric print against the first swept parameter. */
-    public static List<OutputSet.Written> plotStudy(Study.Result s, OutputDir dir) {
-        Program p = s.program();
-        try (OutputSet set = OutputSet.unlimited()) {
+    /**
+     * The figures of a study, made before it runs: its trajectory figures ({@code plot VARIABLES})
+     * sample each run as it finishes ({@link #run}), so no run is kept for them; {@link #finish}
+     * draws those and the summary figures ({@code plot sweep}).
+     *
+     * @throws RunError before any run when a trajectory figure would hold more conditions (arms
+     *                  times sweep points) than it can tell apart
+     */
+    public static StudyPlots studyPlots(Program p) {
+        return new StudyPlots(p);
+    }
+
+    /** A study's figures: trajectories sampled as the runs finish, drawn with the summaries at the end. */
+    public static final class StudyPlots {
+        private final Program program;
+        private final TrajectoryBands bands;
+
+        StudyPlots(Program p) {
+            this.program = p;
+            List<Var> vars = new ArrayList<>();
             for (Program.PlotPlan pl : p.plots()) {
-                if (!pl.sweep()) continue;
-                Path target = dir.resolve(OutputNames.plotFile(p, pl));
-                if (target != null) draw(set, target, format -> Figures.sweepPanels(s, format));
+                if (pl.sweep()) continue;
+                for (Var v : Figures.drawn(pl.variables())) if (!vars.contains(v)) vars.add(v);
             }
-            set.commit();
-            return set.written();
-        } catch (IOException ex) {
-            throw cannotWrite(ex);
+            if (vars.isEmpty()) {
+                bands = null;
+                return;
+            }
+            Program.StudyPlan plan = p.study();
+            List<String> labels = new ArrayList<>();
+            int points = plan.design().size();
+            String why = Program.PlotPlan.tooManyConditions((long) points * plan.armCount());
+            if (why != null) {
+                Program.PlotPlan first = p.plots().stream().filter(pl -> !pl.sweep()).findFirst().orElseThrow();
+                throw new RunError(RunError.Kind.OUTPUT, 0, first.span() + ": " + why + "; " + Program.PlotPlan.TOO_MANY_CONDITIONS_HINT);
+            }
+            for (int point = 0; point < points; point++) {
+                String at = Study.describe(plan.design().params(), plan.design().point(point));
+                for (int arm = 0; arm < plan.armCount(); arm++) {
+                    String name = plan.arms().isEmpty() ? "" : plan.arms().get(arm);
+                    labels.add(name.isEmpty() ? at : at.isEmpty() ? name : name + ", " + at);
+                }
+            }
+            bands = new TrajectoryBands(vars, plan, p.dt(), labels);
+        }
+
+        /** Whether a run must be told whole to {@link #run} (the study has trajectory figures). */
+        public boolean needsRuns() {
+            return bands != null;
+        }
+
+        /** Samples a finished run for the trajectory figures; call in run order. */
+        public void run(int index, RunResult whole) {
+            if (bands != null) bands.run(index, whole);
+        }
+
+        /** Draws every figure of the finished study, as one set. */
+        public List<OutputSet.Written> finish(Study.Result s, OutputDir dir) {
+            try (OutputSet set = OutputSet.unlimited()) {
+                for (Program.PlotPlan pl : program.plots()) {
+                    Path target = dir.resolve(OutputNames.plotFile(program, pl));
+                    if (target == null) continue; // refused by validate before the run
+                    if (pl.sweep()) draw(set, target, format -> Figures.sweepPanels(s, format));
+                    else draw(set, target, format -> bands.draw(program.name(), Figures.drawn(pl.variables()), s, format));
+                }
+                set.commit();
+                return set.written();
+            } catch (IOException ex) {
+                throw cannotWrite(ex);
+            }
         }
     }
 
