@@ -212,6 +212,7 @@ public final class TecRun {
         };
         Study.Result s = Study.run(compiled, unit, threads, options, progress == null ? null : i -> progress.step(), false, emit);
         written.add(plots.finish(s, dir));
+        written.add(Emitter.studyTables(s, dir));
         return new Outcome(p.name(), s.expects(), color -> Report.renderStudy(s, color), written);
     }
 

@@ -15,9 +15,15 @@ final class OutputLowering extends Stage {
     }
 
     void emit(Item.Emit e) {
+        StudyTable table = StudyTable.named(e.format());
+        if (table != null) {
+            table(e, table);
+            return;
+        }
         FileFormat format = FileFormat.byKey(e.format(), FileFormat.Kind.DATA);
         if (format == null) {
-            List<String> keys = FileFormat.keys(FileFormat.Kind.DATA);
+            List<String> keys = new java.util.ArrayList<>(FileFormat.keys(FileFormat.Kind.DATA));
+            if (out.study()) keys.addAll(StudyTable.words());
             String hint = Suggest.hint(e.format(), keys);
             sink.error(e.formatSpan(), "unknown output format '" + e.format() + "'", hint != null ? hint : "formats: " + String.join(", ", keys));
             return;
@@ -36,15 +42,34 @@ final class OutputLowering extends Stage {
         if (vars != null) out.emits.add(new Program.EmitPlan(format, e.file(), every, vars, e.span()));
     }
 
+    /** {@code emit summary "FILE.csv"}: a table of the whole study, so only in a study, and as CSV. */
+    private void table(Item.Emit e, StudyTable table) {
+        if (!out.study()) {
+            sink.error(e.formatSpan(), "'emit " + table.word() + "' writes a table of a study's runs, and this scenario is one run",
+                    "add, for example: replicate 40");
+            return;
+        }
+        if (e.every() != null || !e.variables().isEmpty()) {
+            sink.error(e.span(), "'emit " + table.word() + "' writes the study's prints, once; it takes no 'every' and no variables",
+                    "write: emit " + table.word() + " \"" + e.file() + "\"");
+            return;
+        }
+        if (FileFormat.byFileName(e.file(), FileFormat.Kind.DATA) != FileFormat.CSV) {
+            sink.error(e.fileSpan(), "a study's " + table.word() + " is written as CSV; end the file name in .csv", null);
+            return;
+        }
+        out.tables.add(new Program.TablePlan(table, e.file(), e.span()));
+    }
+
     void plot(Item.Plot p) {
         List<Var> vars = variables(p.variables());
-        if (p.sweep() && out.sweeps.isEmpty()) {
-            sink.error(p.span(), "'plot sweep' draws outcomes against a swept parameter, and this scenario has no sweep",
+        if (p.sweep() && out.sweeps.isEmpty() && out.arms.isEmpty()) {
+            sink.error(p.span(), "'plot sweep' draws a study's outcomes against its swept parameter or side by side by arm, and this scenario has neither",
                     "add, for example: sweep therapist.affect_sharing from 0 to 1 step 0.1");
         } else if (p.sweep() && Program.PlotPlan.tooManySweeps("'plot sweep'", swept()) != null) {
             sink.error(p.span(), Program.PlotPlan.tooManySweeps("'plot sweep'", swept()), Program.PlotPlan.TOO_MANY_SWEEPS_HINT);
-        } else if (!p.sweep() && Program.PlotPlan.tooManyConditions(Compiler.studyRuns(1, out.sweeps)) != null) {
-            sink.error(p.span(), Program.PlotPlan.tooManyConditions(Compiler.studyRuns(1, out.sweeps)), Program.PlotPlan.TOO_MANY_CONDITIONS_HINT);
+        } else if (!p.sweep() && Program.PlotPlan.tooManyConditions(conditions()) != null) {
+            sink.error(p.span(), Program.PlotPlan.tooManyConditions(conditions()), Program.PlotPlan.TOO_MANY_CONDITIONS_HINT);
         } else if (vars != null) {
             out.plots.add(new Program.PlotPlan(vars, p.sweep(), p.file(), p.span()));
         }
@@ -52,6 +77,12 @@ final class OutputLowering extends Stage {
             sink.error(p.fileSpan(), "a figure is written as .svg or .png, not '" + p.file() + "'",
                     "end the file name in .svg or .png");
         }
+    }
+
+    /** A study's conditions: its grid's points times its arms. */
+    private long conditions() {
+        long points = Compiler.studyRuns(1, out.sweeps);
+        return out.arms.isEmpty() || points > Compiler.MAX_STUDY_RUNS ? points : points * out.arms.size();
     }
 
     private List<String> swept() {

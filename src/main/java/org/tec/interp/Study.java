@@ -356,7 +356,16 @@ public final class Study {
         for (Program.Check c : across) {
             boolean ok = ExprCompiler.truth(c.condition().eval(frame));
             String detail = null;
-            if (c.left() != null) {
+            if (c.confidence() != null) {
+                Program.Confidence k = c.confidence();
+                String estimate = Values.format(k.estimate().eval(frame), c.operandType());
+                double low = k.low().eval(frame), high = k.high().eval(frame);
+                String interval = org.tec.text.Numbers.plain(k.level() * 100) + "% interval "
+                        + (Double.isNaN(low) ? "not defined (too few runs)" : Values.format(low, c.operandType()) + " to " + Values.format(high, c.operandType()));
+                boolean left = c.left() == k.estimate();
+                detail = (left ? estimate + " (" + interval + ") " + c.op() + " " + Values.format(c.right().eval(frame), c.operandType())
+                        : Values.format(c.left().eval(frame), c.operandType()) + " " + c.op() + " " + estimate + " (" + interval + ")");
+            } else if (c.left() != null) {
                 detail = Values.format(c.left().eval(frame), c.operandType()) + " " + c.op() + " "
                         + Values.format(c.right().eval(frame), c.operandType());
             }
