@@ -81,8 +81,7 @@ public final class StudyFigures {
                 charts.add(linePanel(title, mine, arms, sweeps.get(0)));
             } else {
                 for (String arm : arms) {
-                    String t = title + (arm.isEmpty() ? "" : "   arm \"" + arm + "\"") + ":  " + kind + " in each cell   ("
-                            + count(mine, "cell") + "; intervals in the summary)";
+                    String t = title + (arm.isEmpty() ? "" : " in \"" + arm + "\"") + ":  " + kind + " per cell   (" + count(mine, "cell") + ")";
                     charts.add(heatmap(t, mine.stream().filter(x -> x.arm().equals(arm)).toList(), sweeps.get(0), sweeps.get(1)));
                 }
             }
@@ -142,7 +141,7 @@ public final class StudyFigures {
 
     /** No sweep: the arms side by side, each a point with its interval. */
     private static XYChart armsPanel(String title, List<StudySummary.Row> rows, List<String> arms) {
-        XYChart c = Figures.chart(title, "arm", yTitle(rows), PANEL);
+        XYChart c = Figures.chart(title, "arms, left to right as in the legend", yTitle(rows), PANEL);
         for (int a = 0; a < arms.size(); a++) {
             String arm = arms.get(a);
             StudySummary.Row row = rows.stream().filter(x -> x.arm().equals(arm)).findFirst().orElse(null);
@@ -151,13 +150,10 @@ public final class StudyFigures {
             double[] lo = {row == null ? Double.NaN : row.low()}, hi = {row == null ? Double.NaN : row.high()};
             series(c, arm, x, m, lo, hi, ARMS[a % ARMS.length], 0.04);
         }
+        // XChart labels a formatted axis at its ends only, so the arms are named in the legend, in order along x
         var st = c.getStyler();
         st.setXAxisMin(-0.5).setXAxisMax(arms.size() - 0.5);
-        st.setxAxisTickLabelsFormattingFunction(v -> {
-            long k = Math.round(v);
-            return Math.abs(v - k) < 1e-9 && k >= 0 && k < arms.size() ? arms.get((int) k) : " ";
-        });
-        st.setLegendVisible(false);
+        st.setXAxisTicksVisible(false);
         return c;
     }
 

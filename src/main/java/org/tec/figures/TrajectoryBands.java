@@ -137,13 +137,12 @@ public final class TrajectoryBands {
         int conditions = labels.size();
         int perCondition = study.runs().runs().size() / Math.max(1, conditions);
         List<XYChart> charts = new ArrayList<>();
-        String pct = Numbers.plain(100 * LOW) + "th-" + Numbers.plain(100 * HIGH) + "th percentile";
+        String pct = Numbers.plain(100 * LOW) + "-" + Numbers.plain(100 * HIGH) + "th percentile";
         for (Var var : which) {
             int v = vars.indexOf(var);
             String head = charts.isEmpty() ? title + ":  " : "";
-            XYChart ch = Figures.chart(head + var.key() + "   median and " + pct + " band of " + perCondition
-                    + (conditions > 1 ? " runs each" : " runs") + ", every " + Numbers.plain(step()) + " min",
-                    "minutes", var.key(), 300);
+            XYChart ch = Figures.chart(head + var.key() + "   (median and " + pct + " band, " + perCondition
+                    + (conditions > 1 ? " runs each)" : " runs)"), "minutes (sampled every " + Numbers.plain(step()) + " min)", var.key(), 300);
             ch.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, charts.isEmpty() ? Font.BOLD : Font.PLAIN, 13));
             boolean any = false;
             for (int c = 0; c < conditions; c++) {
