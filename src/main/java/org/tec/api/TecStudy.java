@@ -148,8 +148,13 @@ public final class TecStudy {
     }
 
     /**
-     * Draws an outcome against the first swept parameter (.svg or .png).
+     * Draws an outcome (.svg or .png) as {@code plot sweep} does: with one sweep, its mean (or
+     * proportion) at each value with the 95% interval of {@link #writeSummary} as error bars,
+     * a line per arm; with two, a heatmap (first sweep x, second y) per arm; with none, the
+     * arms side by side.
      *
+     * @throws IOException if it cannot be written, or if the study sweeps three or more params
+     *                     (a figure of them would pool some) or its prints never gave a number
      * @param outcome a print statement of the scenario, as written; null: its first
      * @throws IllegalArgumentException if there is no such print statement
      */

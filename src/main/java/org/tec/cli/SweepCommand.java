@@ -44,7 +44,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--contrasts", paramLabel = "FILE", description = "Also write each sweep point against the first as CSV: the difference with a 95%% interval (Welch for a mean, Newcombe for a proportion) and an effect size (Hedges' g, risk ratio).") Path contrasts;
 
-    @Option(names = "--plot", paramLabel = "FILE", description = "Draw an outcome against the first swept parameter (.svg or .png).") Path plot;
+    @Option(names = "--plot", paramLabel = "FILE", description = "Draw an outcome (.svg or .png): its mean or proportion with a 95%% interval against one sweep, or a heatmap over two; more are refused.") Path plot;
 
     @Option(names = "--outcome", paramLabel = "EXPR", description = "The print statement to plot, as written (default: the script's first print).") String outcome;
 
