@@ -191,6 +191,61 @@ class StudyFiguresTest {
         assertEquals(4.5, a[2][0], 1e-9);
     }
 
+    @Test
+    void aHugeStudyKeepsFewerSamplesOfEachRun() {
+        // a million runs planned: 50 million samples shared out leave 50 per run and variable
+        Program.StudyPlan plan = new Program.StudyPlan(List.of(), 1_000_000, List.of(), List.of());
+        double dt = 0.1;
+        Program p = null;
+        TrajectoryBands bands = new TrajectoryBands(List.of(org.tec.model.Var.CLIENT_DISTRESS), plan, dt, List.of(""));
+        RunRecord rec = new RunRecord(dt);
+        double[] state = new double[org.tec.model.Var.values().length];
+        for (int i = 0; i <= 600; i++) rec.trajectory().add(i * dt, 1, 0, state);
+        bands.run(0, new RunResult(p, rec, List.of(), List.of(), List.of()));
+        int kept = bands.band(0, 0)[1].length;
+        assertTrue(kept <= 50 && kept > 25, "samples of a 60-minute run: " + kept);
+        assertEquals(1.6, bands.step(), 1e-12, "0.1 min doubled four times");
+    }
+
+    @Test
+    void armsThroughTheLanguageDrawTheSameBytesOnAnyThreadCount() throws IOException {
+        Path file = tmp.resolve("arms.tec");
+        Files.writeString(file, """
+                scenario "arms" {
+                  client { distress 40 fear 0.7 }
+                  noise on
+                  phase exposure for 6 min intensity 0.8 { }
+                  replicate 5
+                  arm "as usual" { }
+                  arm "calm" { therapist { affect_sharing 0.2 } }
+                  print peak(therapist.distress)
+                  print exposure.completed
+                  plot sweep to "summary.svg"
+                  plot therapist.distress to "bands.svg"
+                }
+                """);
+        byte[][] first = null;
+        for (String threads : new String[] {"1", "3"}) {
+            Path out = tmp.resolve("arms" + threads);
+            Cli.Result res = Cli.tec("run", file.toString(), "--out", out.toString(), "--threads", threads);
+            assertEquals(Main.OK, res.code(), res::toString);
+            byte[][] now = {Files.readAllBytes(out.resolve("summary.svg")), Files.readAllBytes(out.resolve("bands.svg"))};
+            if (first == null) first = now;
+            else for (int k = 0; k < 2; k++) assertArrayEquals(first[k], now[k], "figure " + k + " on " + threads + " threads");
+        }
+    }
+
+    @Test
+    void tecSweepRefusesToPlotThreeSweepsAndSaysWhy() throws IOException {
+        Path out = tmp.resolve("r.csv");
+        Cli.Result r = Cli.tec("sweep", "scenarios/research/betsy-outcomes.tec", "--vary", "therapist.affect_sharing=0.2,0.8",
+                "--vary", "therapist.tolerance=40,60", "--vary", "client.fear=0.5,0.7", "--out", out.toString(),
+                "--plot", tmp.resolve("x.svg").toString(), "-q");
+        assertEquals(Main.RUNTIME_ERROR, r.code(), r::toString);
+        assertTrue(r.err().contains("draws one sweep on x, or two as a heatmap, and this study sweeps 3"), r::toString);
+        assertTrue(!Files.exists(tmp.resolve("x.svg")));
+    }
+
     /** A run of {@code minutes} whose client distress is its order among the made runs (0, 1, ...) throughout. */
     private int made = 0;
 
