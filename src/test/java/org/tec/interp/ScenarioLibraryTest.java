@@ -86,16 +86,22 @@ class ScenarioLibraryTest {
             runs = 1;
         } else {
             Study.Result study = Study.run(c, unit, 2, RunOptions.DEFAULTS, null);
+            Emitter.StudyPlots plots = Emitter.studyPlots(program);
             for (StudyRuns.Run r : study.runs().runs()) {
                 Emitter.emit(r.result(), dir, org.tec.output.Meta.Stamp.of(Version.get()), String.format("-run%03d", r.index()), OutputSet.Budget.unlimited())
                         .forEach(w -> written.add(w.path()));
+                plots.run(r.index(), r.result());
             }
+            // a study draws each of its plots once, whole (trajectory bands and summaries), not once per run
+            List<Path> drawn = new ArrayList<>();
+            plots.finish(study, dir).forEach(w -> drawn.add(w.path()));
+            assertEquals(program.plots().size(), drawn.size(), name + ": every plot of the study drew its figure");
             expects = study.expects();
             runs = study.runs().runs().size();
             assertEquals(program.study().runs(), runs, name + ": every run of the study ran");
         }
         long csvEmits = program.emits().stream().filter(e -> e.format() == FileFormat.CSV).count();
-        long figures = program.plots().stream().filter(pl -> !pl.sweep()).count();
+        long figures = program.study() != null ? 0 : program.plots().stream().filter(pl -> !pl.sweep()).count();
         assertEquals((program.emits().size() + csvEmits + figures) * runs, written.size(),
                 "every emit wrote its file (and every CSV its .meta.json sidecar, every plot its figure)");
         for (Path w : written) {
