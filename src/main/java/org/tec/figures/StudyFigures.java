@@ -71,24 +71,28 @@ public final class StudyFigures {
             List<StudySummary.Row> mine = new ArrayList<>();
             for (int k = j; k < rows.size(); k += prints) mine.add(rows.get(k));
             if (mine.stream().allMatch(x -> x.n() == 0)) continue;
-            String title = (charts.isEmpty() ? name + ":  " : "") + mine.get(0).measure();
-            String kind = mine.get(0).proportion() ? "proportion of runs" : "mean";
+            String measure = mine.get(0).measure();
+            String kind = mine.get(0).proportion() ? "proportion" : "mean";
             if (sweeps.isEmpty()) {
-                title += "   (" + count(mine, "arm") + ")";
-                charts.add(armsPanel(title, mine, arms));
+                charts.add(armsPanel(lead(charts, name) + measure + "   (" + count(mine, "arm") + ")", mine, arms));
             } else if (sweeps.size() == 1) {
-                title += "   (" + count(mine, "point") + ")";
-                charts.add(linePanel(title, mine, arms, sweeps.get(0)));
+                charts.add(linePanel(lead(charts, name) + measure + "   (" + count(mine, "point") + ")", mine, arms, sweeps.get(0)));
             } else {
                 for (String arm : arms) {
-                    String t = title + (arm.isEmpty() ? "" : " in \"" + arm + "\"") + ":  " + kind + " per cell   (" + count(mine, "cell") + ")";
+                    String t = lead(charts, name) + measure + (arm.isEmpty() ? "" : " in \"" + arm + "\"") + ":  " + kind + " per cell   ("
+                            + count(mine, "cell") + ")";
                     charts.add(heatmap(t, mine.stream().filter(x -> x.arm().equals(arm)).toList(), sweeps.get(0), sweeps.get(1)));
                 }
             }
-            styleTitle(charts.get(charts.size() - 1), charts.size() == 1);
         }
+        for (int k = 0; k < charts.size(); k++) styleTitle(charts.get(k), k == 0);
         if (charts.isEmpty()) throw new IOException("no run gave a number for any print the figure draws, so it would be empty");
         return Figures.render(charts, format);
+    }
+
+    /** The first panel's title starts with the study's name; the others' do not. */
+    private static String lead(List<Chart<?, ?>> charts, String name) {
+        return charts.isEmpty() ? name + ":  " : "";
     }
 
     /** "n = 10 per point", or "n = 8 to 10 per arm": the runs with a number behind each mean. */
