@@ -35,8 +35,16 @@ item
     | EXPECT expr tolerance?                                       # expectItem
     | POLICY name (ON | OFF)?                                      # policyItem
     | PHASE name name? STRING? FOR expr intensity? LBRACE item* RBRACE  # phaseItem
-    | AT timePoint COLON actionBlock                               # atItem
-    | WHEN expr ONCE? COLON actionBlock                            # whenItem
+    | AT timePoint (AS name)? COLON actionBlock                    # atItem
+    | WHEN expr ONCE? (AS name)? COLON actionBlock                 # whenItem
+    // Revisions of what came before (an import, most often), each by name. Written out
+    // rather than as 'REPLACE item', so 'replace replace ...' cannot nest without bound.
+    | REPLACE PHASE name name? STRING? FOR expr intensity? LBRACE item* RBRACE  # replacePhaseItem
+    | REPLACE AT timePoint AS name COLON actionBlock               # replaceAtItem
+    | REPLACE WHEN expr ONCE? AS name COLON actionBlock            # replaceWhenItem
+    | REPLACE GOAL STRING COLON expr tolerance?                    # replaceGoalItem
+    | EXTEND PHASE name LBRACE item* RBRACE                        # extendItem
+    | REMOVE (PHASE name | TRIGGER name | GOAL STRING)             # removeItem
     | EMIT name STRING (EVERY expr)? varList?                      # emitItem
     | PLOT SWEEP (TO STRING)?                                      # plotSweepItem
     | PLOT varList (TO STRING)?                                    # plotItem
@@ -101,6 +109,7 @@ primary
     : NUMBER unit?                                                 # numberLit
     | STRING                                                       # stringLit
     | (TRUE | FALSE)                                               # boolLit
+    | name LPAREN TRIGGER name (DURING name)? RPAREN                # triggerCallExpr
     | name LPAREN (expr (DURING name)? (COMMA expr)*)? RPAREN       # callExpr
     | dotted                                                       # refExpr
     | LPAREN expr RPAREN                                           # parenExpr
@@ -171,6 +180,11 @@ TRUE      : 'true' ;
 FALSE     : 'false' ;
 ON        : 'on' ;
 OFF       : 'off' ;
+AS        : 'as' ;
+TRIGGER   : 'trigger' ;
+REPLACE   : 'replace' ;
+EXTEND    : 'extend' ;
+REMOVE    : 'remove' ;
 
 SEC       : 's' | 'sec' ;
 MIN       : 'min' ;

@@ -35,6 +35,8 @@ final class Declarations {
     /** The value of every param, after overrides: a program's parameters. */
     final Map<String, Double> declaredParams = new LinkedHashMap<>();
     final Set<String> phaseRefs = new LinkedHashSet<>();
+    /** The names of the triggers written {@code as NAME}, at the top of the scenario or in a phase. */
+    final Set<String> triggerNames = new LinkedHashSet<>();
     private final Map<String, String> paramFiles = new LinkedHashMap<>();
     private final SourceSet sources;
     ExprCompiler exprs;
@@ -52,6 +54,7 @@ final class Declarations {
         phaseNames();
         exprs = new ExprCompiler(sink, constants, phaseRefs);
         exprs.params(declaredParams.keySet());
+        exprs.triggerNames(triggerNames);
         paramsAndLets();
     }
 
@@ -62,6 +65,7 @@ final class Declarations {
         paramsAndLets();
         exprs = new ExprCompiler(sink, constants, phaseRefs);
         exprs.params(declaredParams.keySet());
+        exprs.triggerNames(triggerNames);
     }
 
     private void phaseNames() {
@@ -70,8 +74,15 @@ final class Declarations {
                 // a phase answers to its own name and to its kind (then: every phase of that kind)
                 phaseRefs.add(p.ref());
                 if (PhaseKind.find(p.kind()) != null) phaseRefs.add(p.kind());
+                for (Item inner : p.items()) triggerName(inner);
             }
+            triggerName(i);
         }
+    }
+
+    private void triggerName(Item i) {
+        String name = Revisions.triggerName(i);
+        if (name != null) triggerNames.add(name);
     }
 
     private void paramsAndLets() {

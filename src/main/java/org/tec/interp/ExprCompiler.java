@@ -37,6 +37,7 @@ final class ExprCompiler {
 
     /** The params among the constants (the rest are lets): a check across runs reads them per run. */
     private Set<String> params = Set.of();
+    private Set<String> triggerNames = Set.of();
     /** How deep the compile is inside the per-run argument of a study function ({@code proportion(HERE)}). */
     private int perRunArgument;
 
@@ -187,6 +188,15 @@ final class ExprCompiler {
 
     Set<String> phaseRefs() {
         return phaseRefs;
+    }
+
+    /** The names of the scenario's named triggers, which {@code count(trigger NAME)} may count. */
+    void triggerNames(Set<String> names) {
+        this.triggerNames = names;
+    }
+
+    Set<String> triggerNames() {
+        return triggerNames;
     }
 
     // ------------------------------------------------------------------ helpers for the parts

@@ -125,10 +125,41 @@ final class AstBuilder {
         if (c instanceof PolicyItemContext x) {
             return new Item.Policy(x.name().getText(), span(x.name()), x.OFF() == null, span);
         }
-        if (c instanceof PhaseItemContext x) return phase(x, span);
-        if (c instanceof AtItemContext x) return new Item.AtTrigger(timePoint(x.timePoint()), actions(x.actionBlock()), span);
+        if (c instanceof PhaseItemContext x) return phase(x.name(), x.STRING(), x.expr(), x.intensity(), x.item(), span);
+        if (c instanceof AtItemContext x) {
+            return new Item.AtTrigger(timePoint(x.timePoint()), actions(x.actionBlock()), span, nameOf(x.name()), spanOf(x.name()));
+        }
         if (c instanceof WhenItemContext x) {
-            return new Item.WhenTrigger(expr(x.expr()), x.ONCE() != null, actions(x.actionBlock()), span);
+            return new Item.WhenTrigger(expr(x.expr()), x.ONCE() != null, actions(x.actionBlock()), span,
+                    nameOf(x.name()), spanOf(x.name()));
+        }
+        if (c instanceof ReplacePhaseItemContext x) {
+            Item.Phase p = phase(x.name(), x.STRING(), x.expr(), x.intensity(), x.item(), span);
+            return new Item.Replace(Item.Target.PHASE, p.ref(), p.name() != null ? p.nameSpan() : p.kindSpan(), p, span);
+        }
+        if (c instanceof ReplaceAtItemContext x) {
+            NameContext n = need(x.name());
+            Item.AtTrigger a = new Item.AtTrigger(timePoint(x.timePoint()), actions(x.actionBlock()), span, n.getText(), span(n));
+            return new Item.Replace(Item.Target.TRIGGER, a.name(), a.nameSpan(), a, span);
+        }
+        if (c instanceof ReplaceWhenItemContext x) {
+            NameContext n = need(x.name());
+            Item.WhenTrigger w = new Item.WhenTrigger(expr(x.expr()), x.ONCE() != null, actions(x.actionBlock()), span,
+                    n.getText(), span(n));
+            return new Item.Replace(Item.Target.TRIGGER, w.name(), w.nameSpan(), w, span);
+        }
+        if (c instanceof ReplaceGoalItemContext x) {
+            Item.Goal g = new Item.Goal(string(need(x.STRING())), expr(x.expr()), tolerance(x.tolerance()), span);
+            return new Item.Replace(Item.Target.GOAL, g.name(), span(x.STRING()), g, span);
+        }
+        if (c instanceof ExtendItemContext x) {
+            NameContext n = need(x.name());
+            return new Item.Extend(n.getText(), span(n), items(x.item()), span);
+        }
+        if (c instanceof RemoveItemContext x) {
+            if (x.STRING() != null) return new Item.Remove(Item.Target.GOAL, string(x.STRING()), span(x.STRING()), span);
+            NameContext n = need(x.name());
+            return new Item.Remove(x.PHASE() != null ? Item.Target.PHASE : Item.Target.TRIGGER, n.getText(), span(n), span);
         }
         if (c instanceof EmitItemContext x) {
             return new Item.Emit(x.name().getText(), span(x.name()), string(need(x.STRING())), span(x.STRING()),
@@ -162,12 +193,12 @@ final class AstBuilder {
         return new Item.Declare(party, label == null ? null : string(label), out, span);
     }
 
-    private Item.Phase phase(PhaseItemContext x, Span span) {
-        List<NameContext> names = x.name();
+    /** A phase, or the new phase of a {@code replace phase}: the two share their form. */
+    private Item.Phase phase(List<NameContext> names, TerminalNode label, ExprContext duration, IntensityContext ic,
+                             List<ItemContext> body, Span span) {
         NameContext kind = need(names.isEmpty() ? null : names.get(0));
         NameContext name = names.size() > 1 ? names.get(1) : null;
         Item.Intensity intensity = null;
-        IntensityContext ic = x.intensity();
         if (ic instanceof RampIntensityContext r) {
             intensity = new Item.Intensity.Ramp(expr(r.expr(0)), expr(r.expr(1)));
         } else if (ic instanceof StepIntensityContext st) {
@@ -176,8 +207,16 @@ final class AstBuilder {
             intensity = new Item.Intensity.Constant(expr(k.expr()));
         }
         return new Item.Phase(kind.getText(), span(kind), name == null ? null : name.getText(),
-                name == null ? null : span(name), x.STRING() == null ? null : string(x.STRING()),
-                expr(x.expr()), intensity, items(x.item()), span);
+                name == null ? null : span(name), label == null ? null : string(label),
+                expr(duration), intensity, items(body), span);
+    }
+
+    private static String nameOf(NameContext n) {
+        return n == null ? null : n.getText();
+    }
+
+    private Span spanOf(NameContext n) {
+        return n == null ? null : span(n);
     }
 
     private TimePoint timePoint(TimePointContext c) {
@@ -323,6 +362,14 @@ final class AstBuilder {
         if (c instanceof BoolLitContext b) return new Expr.Bool(b.TRUE() != null, span);
         if (c instanceof RefExprContext r) return ref(r.dotted());
         if (c instanceof ParenExprContext p) return expr(p.expr());
+        if (c instanceof TriggerCallExprContext call) {
+            List<NameContext> names = call.name();
+            if (names.size() < 2) throw new Incomplete();
+            NameContext during = call.DURING() != null && names.size() > 2 ? names.get(2) : null;
+            return new Expr.Call(names.get(0).getText(), span(names.get(0)), List.of(),
+                    during == null ? null : during.getText(), during == null ? null : span(during), span,
+                    names.get(1).getText(), span(names.get(1)));
+        }
         if (c instanceof CallExprContext call) {
             List<Expr> args = new ArrayList<>();
             for (ExprContext e : call.expr()) args.add(expr(e));

@@ -46,8 +46,16 @@ public sealed interface Expr {
         }
     }
 
-    /** {@code name(args)}, with an optional {@code during PHASE} window on the first argument. */
-    record Call(String name, Span nameSpan, List<Expr> args, String during, Span duringSpan, Span span) implements Expr {
+    /**
+     * {@code name(args)}, with an optional {@code during PHASE} window on the first argument; or
+     * {@code name(trigger NAME [during PHASE])} ({@code trigger} not null, {@code args} empty).
+     */
+    record Call(String name, Span nameSpan, List<Expr> args, String during, Span duringSpan, Span span,
+                String trigger, Span triggerSpan) implements Expr {
+        public Call(String name, Span nameSpan, List<Expr> args, String during, Span duringSpan, Span span) {
+            this(name, nameSpan, args, during, duringSpan, span, null, null);
+        }
+
         @Override
         public <R> R accept(ExprVisitor<R> v) {
             return v.call(this);

@@ -63,9 +63,19 @@ public sealed interface Item {
         }
     }
 
-    record AtTrigger(TimePoint when, List<Action> actions, Span span) implements Item {}
+    /** {@code at TIME [as NAME]: ...}; {@code name} is null for a trigger without one. */
+    record AtTrigger(TimePoint when, List<Action> actions, Span span, String name, Span nameSpan) implements Item {
+        public AtTrigger(TimePoint when, List<Action> actions, Span span) {
+            this(when, actions, span, null, null);
+        }
+    }
 
-    record WhenTrigger(Expr condition, boolean once, List<Action> actions, Span span) implements Item {}
+    /** {@code when COND [once] [as NAME]: ...}; {@code name} is null for a trigger without one. */
+    record WhenTrigger(Expr condition, boolean once, List<Action> actions, Span span, String name, Span nameSpan) implements Item {
+        public WhenTrigger(Expr condition, boolean once, List<Action> actions, Span span) {
+            this(condition, once, actions, span, null, null);
+        }
+    }
 
     record Emit(String format, Span formatSpan, String file, Span fileSpan, Expr every, List<Expr> variables,
                 Span span) implements Item {}
@@ -83,4 +93,27 @@ public sealed interface Item {
     record Unsupported(String keyword, Span span) implements Item {}
 
     record Do(Action action, Span span) implements Item {}
+
+    /** What a revision names: a phase, a trigger or a goal. */
+    enum Target {
+        PHASE, TRIGGER, GOAL;
+
+        /** The word a script writes for it. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * {@code replace phase ...}, {@code replace when|at ... as NAME: ...}, {@code replace goal "NAME": ...}:
+     * {@code with} (a {@link Phase}, {@link AtTrigger}, {@link WhenTrigger} or {@link Goal}) takes the
+     * place of the earlier statement of its name.
+     */
+    record Replace(Target target, String name, Span nameSpan, Item with, Span span) implements Item {}
+
+    /** {@code extend phase NAME { items }}: the items are added at the end of that phase's body. */
+    record Extend(String phase, Span phaseSpan, List<Item> items, Span span) implements Item {}
+
+    /** {@code remove phase NAME}, {@code remove trigger NAME}, {@code remove goal "NAME"}. */
+    record Remove(Target target, String name, Span nameSpan, Span span) implements Item {}
 }
