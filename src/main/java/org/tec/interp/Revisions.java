@@ -31,6 +31,12 @@ final class Revisions {
 
     /** How many near names an error lists when none is near enough for a did-you-mean. */
     private static final int LISTED = 8;
+    /**
+     * How many names the did-you-mean of misnamed revisions may compare in all: each compares the
+     * name with every name declared, so without a bound a script of many names and many misses
+     * would take their product (20 000 of each: 4e8 edit distances). Past it, the error lists names.
+     */
+    static final int COMPARED = 100_000;
 
     /** The scenario with its revisions applied (the same one when it has none). */
     static Compiler.Loaded apply(Compiler.Loaded loaded, Diagnostics sink) {
@@ -89,7 +95,9 @@ final class Revisions {
         private final List<Slot> slots = new ArrayList<>();
         private final Map<String, List<Slot>> phases = new LinkedHashMap<>();
         private final Map<String, List<Slot>> goals = new LinkedHashMap<>();
-        private final Map<String, List<Place>> triggers = new LinkedHashMap<>();
+        /** The first place of each trigger name: a second is an error of its own (checked last), not a second entry here. */
+        private final Map<String, Place> triggers = new LinkedHashMap<>();
+        private long compared;
 
         Pass(Diagnostics sink) {
             this.sink = sink;
@@ -127,7 +135,7 @@ final class Revisions {
 
         private void indexTrigger(Item i, Place where) {
             String name = triggerName(i);
-            if (name != null) triggers.computeIfAbsent(name, k -> new ArrayList<>(1)).add(where);
+            if (name != null) triggers.putIfAbsent(name, where);
         }
 
         private void forget(Slot s) {
@@ -136,13 +144,13 @@ final class Revisions {
                 drop(phases, p.ref(), s);
                 for (int k = 0; k < s.body.size(); k++) {
                     String name = triggerName(s.body.get(k));
-                    if (name != null) drop(triggers, name, new Place(s, k));
+                    if (name != null) triggers.remove(name, new Place(s, k));
                 }
             } else if (i instanceof Item.Goal g) {
                 drop(goals, g.name(), s);
             } else {
                 String name = triggerName(i);
-                if (name != null) drop(triggers, name, new Place(s, -1));
+                if (name != null) triggers.remove(name, new Place(s, -1));
             }
         }
 
@@ -176,7 +184,7 @@ final class Revisions {
                 case TRIGGER -> {
                     Place p = trigger(r.name(), r.nameSpan(), "replace");
                     if (p == null) return;
-                    drop(triggers, r.name(), p);
+                    triggers.remove(r.name(), p);
                     put(p, r.with());
                     indexTrigger(r.with(), p);
                 }
@@ -211,7 +219,7 @@ final class Revisions {
                 case TRIGGER -> {
                     Place p = trigger(r.name(), r.nameSpan(), "remove");
                     if (p == null) return;
-                    drop(triggers, r.name(), p);
+                    triggers.remove(r.name(), p);
                     put(p, null);
                 }
             }
@@ -251,17 +259,15 @@ final class Revisions {
         }
 
         private Place trigger(String name, Span span, String verb) {
-            List<Place> at = triggers.get(name);
-            if (at == null) {
-                notFound(Item.Target.TRIGGER, name, span, verb, triggers.keySet());
-                return null;
-            }
-            return at.get(0);
+            Place at = triggers.get(name);
+            if (at == null) notFound(Item.Target.TRIGGER, name, span, verb, triggers.keySet());
+            return at;
         }
 
         private void notFound(Item.Target what, String name, Span span, String verb, java.util.Collection<String> names) {
             String shown = what == Item.Target.GOAL ? "\"" + name + "\"" : "'" + name + "'";
-            String hint = Suggest.hint(name, names);
+            compared += names.size();
+            String hint = compared <= COMPARED ? Suggest.hint(name, names) : null;
             if (hint == null) hint = names.isEmpty() ? nothingYet(what) : "the " + plural(what) + " so far: " + listed(what, names);
             sink.error(span, "no " + what.word() + " " + shown + " to " + verb, hint);
         }
