@@ -191,6 +191,20 @@ class RevisionsTest {
         assertTrue(e.getMessage().contains("revised.tec:3:16: error: no phase 'exposur' to extend"), e.getMessage());
     }
 
+    @Test
+    void aGoalRevisionStaysWithItsScenarioAsTheGoalsDo(@TempDir Path dir) throws IOException {
+        // b revises its own goal; c imports b and gets b's plan, not b's goals nor their revisions
+        Files.writeString(dir.resolve("b.tec"), "scenario \"b\" {\n" + BASE
+                + "goal \"g\": false\nreplace goal \"g\": true\nextend phase celebrate { validate }\n}\n", StandardCharsets.UTF_8);
+        Path c = dir.resolve("c.tec");
+        Files.writeString(c, "scenario \"c\" {\n  import \"b.tec\"\n  print count(validate)\n}\n", StandardCharsets.UTF_8);
+        TecEngine engine = Tec.builder().sandbox(false).build();
+        assertTrue(engine.compile(dir.resolve("b.tec")).run().goals().get(0).passed());
+        TecResult r = engine.compile(c).run();
+        assertTrue(r.goals().isEmpty());
+        assertTrue(r.measure("count(validate)") >= 1, "the extend of the plan came along");
+    }
+
     /** The base's items with its import left out (imports are expanded by the loader, before this). */
     private static List<Item> base(Diagnostics sink) {
         List<Item> out = new ArrayList<>(Parsing.parse("base.tec", BASE, sink));
