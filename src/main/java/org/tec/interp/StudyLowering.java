@@ -11,6 +11,9 @@ import org.tec.text.Numbers;
  * whether it is one decides how goals and expects compile.
  */
 final class StudyLowering extends Stage {
+    /** The most arms a study may declare: each is compiled as a copy of the scenario. */
+    static final int MAX_ARMS = 100;
+
     StudyLowering(Declarations names, ProgramBuilder out) {
         super(names, out);
     }
@@ -56,6 +59,10 @@ final class StudyLowering extends Stage {
     private void arm(Item.Arm a) {
         if (a.name().isBlank()) {
             sink.error(a.nameSpan(), "an arm needs a name", "for example: arm \"regulated\" { ... }");
+            return;
+        }
+        if (out.arms.size() == MAX_ARMS) {
+            sink.error(a.nameSpan(), "a study has at most " + MAX_ARMS + " arms", "to vary one setting over many values, sweep it");
             return;
         }
         if (out.arms.contains(a.name())) {
