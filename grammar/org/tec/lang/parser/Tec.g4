@@ -31,8 +31,8 @@ item
     | MODEL LBRACE setting* RBRACE                                 # modelItem
     | PARAM name ASSIGN expr                                       # paramItem
     | LET name ASSIGN expr                                         # letItem
-    | GOAL STRING COLON expr tolerance?                            # goalItem
-    | EXPECT expr tolerance?                                       # expectItem
+    | GOAL STRING COLON expr tolerance? confidence?                # goalItem
+    | EXPECT expr tolerance? confidence?                           # expectItem
     | POLICY name (ON | OFF)?                                      # policyItem
     | PHASE name name? STRING? FOR expr intensity? LBRACE item* RBRACE  # phaseItem
     | AT timePoint (AS name)? COLON actionBlock                    # atItem
@@ -50,6 +50,7 @@ item
     | PLOT varList (TO STRING)?                                    # plotItem
     | REPLICATE expr                                               # replicateItem
     | SWEEP dotted (FROM expr TO expr STEP expr | IN LBRACK exprList RBRACK)  # sweepItem
+    | ARM STRING LBRACE item* RBRACE                               # armItem
     | action                                                       # actionItem
     ;
 
@@ -81,6 +82,9 @@ action
 
 tolerance   : WITHIN NUMBER PERCENT? ;
 
+// 'with confidence 0.95': the check holds only if the estimate's whole interval at that level does
+confidence  : WITH name expr ;
+
 exprList    : expr (COMMA expr)* ;
 
 // State variables to write or draw: always dotted, so a list cannot swallow the next statement.
@@ -110,7 +114,7 @@ primary
     | STRING                                                       # stringLit
     | (TRUE | FALSE)                                               # boolLit
     | name LPAREN TRIGGER name (DURING name)? RPAREN                # triggerCallExpr
-    | name LPAREN (expr (DURING name)? (COMMA expr)*)? RPAREN       # callExpr
+    | name LPAREN (expr (DURING name)? (IN STRING)? (COMMA expr)*)? RPAREN       # callExpr
     | dotted                                                       # refExpr
     | LPAREN expr RPAREN                                           # parenExpr
     ;
@@ -155,6 +159,8 @@ EMIT      : 'emit' ;
 PLOT      : 'plot' ;
 REPLICATE : 'replicate' ;
 SWEEP     : 'sweep' ;
+ARM       : 'arm' ;
+WITH      : 'with' ;
 FROM      : 'from' ;
 IN        : 'in' ;
 EVERY     : 'every' ;

@@ -148,8 +148,8 @@ public final class TecRun {
      */
     public Outcome scenario(int index) {
         Scripts.Unit unit = compiled.units().get(index);
-        if (seed != null) unit = new Scripts.Unit(unit.loaded(), unit.program().withSeed(seed), unit.overrides());
-        if (noise != null) unit = new Scripts.Unit(unit.loaded(), unit.program().withNoise(noise), unit.overrides());
+        if (seed != null) unit = unit.withProgram(unit.program().withSeed(seed));
+        if (noise != null) unit = unit.withProgram(unit.program().withNoise(noise));
         Scripts.Unit u = unit;
         try {
             return TecEngine.runWithinMemory(u.program().study() == null ? "the run" : "the study",
@@ -208,6 +208,7 @@ public final class TecRun {
                 : (i, r) -> written.add(Emitter.emit(r, dir, stamp(), String.format(Locale.ROOT, "-run%03d", i), budget));
         Study.Result s = Study.run(compiled, unit, threads, options, progress == null ? null : i -> progress.step(), false, emit);
         written.add(Emitter.plotStudy(s, dir));
+        written.add(Emitter.studyTables(s, dir));
         return new Outcome(p.name(), s.expects(), color -> Report.renderStudy(s, color), written);
     }
 

@@ -153,7 +153,7 @@ public final class TecScript {
         }
         if (seed != null) p = p.withSeed(seed);
         if (noise != null) p = p.withNoise(noise);
-        return new Scripts.Unit(unit.loaded(), p, values);
+        return new Scripts.Unit(unit.loaded(), p, values, unit.arms());
     }
 
     Scripts.Compiled compiled() {

@@ -78,85 +78,44 @@ public final class TecStudy {
         List<Run> out = new ArrayList<>();
         for (StudyRuns.Run r : result.runs().runs()) {
             Map<String, Double> values = new LinkedHashMap<>();
-            for (int k = 0; k < r.values().length; k++) values.put(result.runs().sweeps().get(k).param(), r.values()[k]);
-            // a run's measures see its own swept values, as its checks did: the base unit with them as overrides
+            for (int k = 0; k < r.values().length; k++) values.put(result.runs().params().get(k), r.values()[k]);
+            // a run's measures see its own swept values and its arm, as its checks did: the base
+            // unit (or the arm's) with the values as overrides
             Scripts.Unit base = script.unitFor(Map.of());
             Map<String, Double> own = new LinkedHashMap<>(base.overrides());
             own.putAll(values);
-            TecResult res = new TecResult(script.compiled(), new Scripts.Unit(base.loaded(), r.result().program(), Map.copyOf(own)), r.result());
-            out.add(new Run(r.index(), r.replicate(), r.seed(), Map.copyOf(values), res));
+            var loaded = base.arms().isEmpty() ? base.loaded() : base.arms().get(r.arm()).loaded();
+            TecResult res = new TecResult(script.compiled(), new Scripts.Unit(loaded, r.result().program(), Map.copyOf(own)), r.result());
+            out.add(new Run(r.index(), result.runs().armOf(r), r.replicate(), r.seed(), Map.copyOf(values), res));
         }
         return List.copyOf(out);
     }
 
     /**
-     * Writes the summary of the prints per sweep point as CSV, whole or not at all: the swept
-     * values, {@code measure}, {@code kind} ({@code mean} or {@code proportion}), {@code n},
+     * Writes the summary of the prints per arm and sweep point as CSV, whole or not at all:
+     * {@code arm} (when the study has arms), the swept values, {@code measure}, {@code kind} ({@code mean} or {@code proportion}), {@code n},
      * {@code mean}, {@code sd}, {@code ci_low}, {@code ci_high} (95%: Student's t for a mean,
      * Wilson for a proportion), {@code median}, {@code q1}, {@code q3} (R type 7); a value that
      * cannot be worked out (an interval of one run) is empty.
      */
     public void writeSummary(Path file) throws IOException {
-        List<String> cols = pointColumns("measure", "kind", "n", "mean", "sd", "ci_low", "ci_high", "median", "q1", "q3");
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (org.tec.interp.StudySummary.Row r : org.tec.interp.StudySummary.of(result)) {
-            Map<String, Object> row = point(cols, r.point());
-            row.put("measure", r.measure());
-            row.put("kind", r.proportion() ? "proportion" : "mean");
-            row.put("n", r.n());
-            numbers(row, List.of("mean", "sd", "ci_low", "ci_high", "median", "q1", "q3"),
-                    r.mean(), r.sd(), r.low(), r.high(), r.median(), r.q1(), r.q3());
-            rows.add(row);
-        }
-        writeCsv(file, cols, rows);
+        writeCsv(file, org.tec.output.StudyTables.summary(result));
     }
 
     /**
-     * Writes each sweep point against the first, print by print, as CSV: the point's swept
-     * values, {@code reference} (the first point's, as {@code name=value}), {@code measure},
+     * Writes the contrasts, print by print, as CSV: with arms, each arm against the first at
+     * each sweep point ({@code arm}, the swept values, {@code reference}: the first arm's
+     * name); without, each sweep point against the first (the point's swept values,
+     * {@code reference}: the first point's, as {@code name=value}); then {@code measure},
      * {@code difference} with {@code ci_low} and {@code ci_high} (95%: Welch's t for a mean,
      * Newcombe's hybrid score for a proportion), {@code effect_size} and {@code effect_kind}
      * ({@code hedges_g} or {@code risk_ratio}). Empty where a side has too few runs.
      */
     public void writeContrasts(Path file) throws IOException {
-        List<String> cols = pointColumns("reference", "measure", "difference", "ci_low", "ci_high", "effect_size", "effect_kind");
-        var sweeps = result.runs().sweeps();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (org.tec.interp.StudyContrast.Row r : org.tec.interp.StudyContrast.of(org.tec.interp.StudySummary.of(result))) {
-            Map<String, Object> row = point(cols, r.point());
-            List<String> ref = new ArrayList<>();
-            for (int k = 0; k < r.reference().size(); k++) ref.add(sweeps.get(k).param() + "=" + Numbers.data(r.reference().get(k)));
-            row.put("reference", String.join(" ", ref));
-            row.put("measure", r.measure());
-            numbers(row, List.of("difference", "ci_low", "ci_high", "effect_size"), r.difference(), r.low(), r.high(), r.effect());
-            row.put("effect_kind", r.effectKind());
-            rows.add(row);
-        }
-        writeCsv(file, cols, rows);
+        writeCsv(file, org.tec.output.StudyTables.contrasts(result));
     }
 
-    /** The swept parameters' columns, then {@code rest}. */
-    private List<String> pointColumns(String... rest) {
-        List<String> cols = new ArrayList<>();
-        for (var sw : result.runs().sweeps()) cols.add(sw.param());
-        cols.addAll(List.of(rest));
-        return cols;
-    }
-
-    /** A row that starts with a point's swept values, as numbers. */
-    private static Map<String, Object> point(List<String> cols, List<Double> point) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int k = 0; k < point.size(); k++) row.put(cols.get(k), Numbers.roundData(point.get(k)));
-        return row;
-    }
-
-    /** Numbers into a row, as the data files write them; one that could not be worked out (NaN) stays empty. */
-    private static void numbers(Map<String, Object> row, List<String> names, double... values) {
-        for (int k = 0; k < values.length; k++) row.put(names.get(k), Double.isNaN(values[k]) ? null : Numbers.roundData(values[k]));
-    }
-
-    private static void writeCsv(Path file, List<String> cols, List<Map<String, Object>> rows) throws IOException {
-        String text = org.tec.output.Tables.csv(cols, rows);
+    private static void writeCsv(Path file, String text) throws IOException {
         org.tec.output.AtomicFiles.write(file, w -> w.write(text));
     }
 
@@ -222,8 +181,8 @@ public final class TecStudy {
         return values;
     }
 
-    /** One run of a study: its swept values, its seed and its result. */
-    public record Run(int index, int replicate, long seed, Map<String, Double> values, TecResult result) {}
+    /** One run of a study: its arm ("" when the study has none), replicate, seed, swept values and result. */
+    public record Run(int index, String arm, int replicate, long seed, Map<String, Double> values, TecResult result) {}
 
     /** Describes a study to run: the script's own sweeps and replicates, plus or instead of these. */
     public static final class Request {
@@ -368,12 +327,13 @@ public final class TecStudy {
                         + " runs; use fewer replicates or larger steps");
             }
             Program.StudyPlan plan = new Program.StudyPlan(List.copyOf(all), reps,
-                    own == null ? List.of() : own.goals(), own == null ? List.of() : own.expects());
+                    own == null ? List.of() : own.goals(), own == null ? List.of() : own.expects(),
+                    own == null ? List.of() : own.arms(), org.tec.interp.StudyDesign.grid(all), own == null ? List.of() : own.tables());
             RunOptions options = script.engine().options(cancel, null);
             if (lean && trajectories == null) options = options.lean();
             Scripts.Unit u = script.unitFor(overrides);
             Program p = u.program().withStudy(plan);
-            Scripts.Unit unit = new Scripts.Unit(u.loaded(), p, u.overrides());
+            Scripts.Unit unit = u.withProgram(p);
             boolean emits = script.engine().outputDirectory != null
                     && (!p.emits().isEmpty() || !p.plots().stream().allMatch(Program.PlotPlan::sweep));
             if (progress != null) progress.start(p.name(), plan.runs());

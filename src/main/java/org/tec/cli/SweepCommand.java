@@ -40,9 +40,9 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Results, one row per run: .csv (with a .meta.json sidecar) or .json.") Path out;
 
-    @Option(names = "--summary", paramLabel = "FILE", description = "Also write the prints summarised per sweep point as CSV: n, mean, sd, a 95% interval (t for a mean, Wilson for a proportion), median, quartiles.") Path summary;
+    @Option(names = "--summary", paramLabel = "FILE", description = "Also write the prints summarised per sweep point as CSV: n, mean, sd, a 95%% interval (t for a mean, Wilson for a proportion), median, quartiles.") Path summary;
 
-    @Option(names = "--contrasts", paramLabel = "FILE", description = "Also write each sweep point against the first as CSV: the difference with a 95% interval (Welch for a mean, Newcombe for a proportion) and an effect size (Hedges' g, risk ratio).") Path contrasts;
+    @Option(names = "--contrasts", paramLabel = "FILE", description = "Also write each sweep point against the first as CSV: the difference with a 95%% interval (Welch for a mean, Newcombe for a proportion) and an effect size (Hedges' g, risk ratio).") Path contrasts;
 
     @Option(names = "--plot", paramLabel = "FILE", description = "Draw an outcome against the first swept parameter (.svg or .png).") Path plot;
 

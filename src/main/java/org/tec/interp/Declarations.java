@@ -74,9 +74,10 @@ final class Declarations {
                 // a phase answers to its own name and to its kind (then: every phase of that kind)
                 phaseRefs.add(p.ref());
                 if (PhaseKind.find(p.kind()) != null) phaseRefs.add(p.kind());
-                for (Item inner : p.items()) triggerName(inner);
             }
-            triggerName(i);
+            // an arm's triggers too: the checks every arm shares may count a trigger only one arm adds (0 elsewhere)
+            if (i instanceof Item.Phase || i instanceof Item.Arm) Revisions.triggerNames(i, triggerNames::add);
+            else triggerName(i);
         }
     }
 

@@ -75,6 +75,11 @@ public final class OutputNames {
                 String file = plotFile(p, pl);
                 claim(claimed, sink, new Claim(perRun(file, perRun && !pl.sweep()), pl.span(), "the plot", file));
             }
+            if (p.study() != null) {
+                for (Program.TablePlan t : p.study().tables()) {
+                    claim(claimed, sink, new Claim(t.file(), t.span(), "the study's " + t.table().word(), t.file()));
+                }
+            }
         }
     }
 

@@ -47,6 +47,9 @@ final class ProgramBuilder {
     boolean replicateSeen;
     Span replicateSpan;
     final List<Program.SweepPlan> sweeps = new ArrayList<>();
+    /** The study's arms, by name, in order. */
+    final List<String> arms = new ArrayList<>();
+    final List<Program.TablePlan> tables = new ArrayList<>();
     final List<Program.Check> studyGoals = new ArrayList<>();
     final List<Program.Check> studyExpects = new ArrayList<>();
 
@@ -82,7 +85,7 @@ final class ProgramBuilder {
     }
 
     boolean study() {
-        return !sweeps.isEmpty() || replicateSeen;
+        return !sweeps.isEmpty() || replicateSeen || !arms.isEmpty();
     }
 
     /** Marks the state variables {@code e} reads as needed after the run. */
@@ -104,7 +107,8 @@ final class ProgramBuilder {
         return new Program(name, file, dt, seed, noise, course, built, Map.copyOf(parameters),
                 List.copyOf(phases), List.copyOf(triggers), policy.plan(),
                 List.copyOf(goals), List.copyOf(expects), List.copyOf(emits), List.copyOf(plots), List.copyOf(prints),
-                study() ? new Program.StudyPlan(List.copyOf(sweeps), replicates, List.copyOf(studyGoals), List.copyOf(studyExpects)) : null,
+                study() ? new Program.StudyPlan(List.copyOf(sweeps), replicates, List.copyOf(studyGoals), List.copyOf(studyExpects),
+                        List.copyOf(arms), StudyDesign.grid(sweeps), List.copyOf(tables)) : null,
                 needed);
     }
 }

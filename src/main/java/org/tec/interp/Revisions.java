@@ -303,6 +303,19 @@ final class Revisions {
         return null;
     }
 
+    /**
+     * Every trigger name written in {@code i}: a trigger's own, those in a phase's body, in an
+     * arm's, an {@code extend}'s or a {@code replace}'s. Bodies nest a bounded number of levels
+     * (the parser limits blocks), so the walk's depth is bounded too.
+     */
+    static void triggerNames(Item i, java.util.function.Consumer<String> to) {
+        String name = triggerName(i);
+        if (name != null) to.accept(name);
+        List<Item> body = i instanceof Item.Phase p ? p.items() : i instanceof Item.Arm a ? a.items()
+                : i instanceof Item.Extend e ? e.items() : i instanceof Item.Replace r ? List.of(r.with()) : List.of();
+        for (Item inner : body) triggerNames(inner, to);
+    }
+
     /** Each trigger name names one trigger, and none is the name of a phase. */
     private static void checkTriggerNames(List<Item> items, Diagnostics sink) {
         Map<String, Span> phaseNames = new HashMap<>();

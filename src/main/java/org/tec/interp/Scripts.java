@@ -55,8 +55,24 @@ public final class Scripts {
         }
     }
 
-    /** One scenario: its loaded source (kept so studies can recompile it with swept params) and its program. */
-    public record Unit(Compiler.Loaded loaded, Program program, Map<String, Double> overrides) {}
+    /**
+     * One scenario: its loaded source (kept so studies can recompile it with swept params), its
+     * program, the overrides it was compiled with, and its arms (empty when it has none), each
+     * the scenario with the arm's changes, loaded and compiled the same way.
+     */
+    public record Unit(Compiler.Loaded loaded, Program program, Map<String, Double> overrides, List<Arm> arms) {
+        public Unit(Compiler.Loaded loaded, Program program, Map<String, Double> overrides) {
+            this(loaded, program, overrides, List.of());
+        }
+
+        /** The same scenario and arms with another program (another seed, noise or study plan). */
+        public Unit withProgram(Program other) {
+            return new Unit(loaded, other, overrides, arms);
+        }
+    }
+
+    /** An arm of a study: its name, the scenario with its changes, and that compiled. */
+    public record Arm(String name, Compiler.Loaded loaded, Program program) {}
 
     public static Compiled compileFile(Path path, Map<String, Double> overrides, SourceLoader loader) {
         return compileFile(path, overrides, loader, OverrideOrigin.COMMAND_LINE);
@@ -114,7 +130,18 @@ public final class Scripts {
         List<Unit> units = new ArrayList<>();
         for (Compiler.Loaded l : loaded) {
             Program p = c.compile(l, overrides);
-            if (p != null) units.add(new Unit(l, p, overrides == null ? Map.of() : Map.copyOf(overrides)));
+            if (p == null) continue;
+            // each arm: the scenario with the arm's changes, compiled now so its problems are told now
+            List<Arm> arms = new ArrayList<>();
+            List<Item.Arm> declared = Arms.of(l.items());
+            if (declared.size() > StudyLowering.MAX_ARMS) continue; // refused, and not compiled a hundred times over
+            for (Item.Arm a : declared) {
+                Compiler.Loaded armed = new Compiler.Loaded(l.name(), l.file(), Arms.items(l.items(), a), true, l.course(), l.span());
+                Program ap = c.compile(armed, overrides);
+                if (ap != null) arms.add(new Arm(a.name(), armed, ap));
+            }
+            if (sink.hasErrors()) continue;
+            units.add(new Unit(l, p, overrides == null ? Map.of() : Map.copyOf(overrides), List.copyOf(arms)));
         }
         OutputNames.check(units.stream().map(Unit::program).toList(), sink);
         if (sink.hasErrors()) return new Compiled(List.of(), sink, sources, true, origin);

@@ -63,7 +63,6 @@ public final class Study {
                              boolean keepRuns, EachRun each) {
         Program base = unit.program();
         Program.StudyPlan plan = base.study();
-        List<Program.SweepPlan> sweeps = plan.sweeps();
         long planned = plan.runs();
         if (planned > options.maxRuns()) {
             throw new RunError(RunError.Kind.RUN_LIMIT, 0, "the study has " + planned + " runs; the limit is " + options.maxRuns());
@@ -72,8 +71,9 @@ public final class Study {
         int workers = Math.max(1, Math.min(threads, total));
         ExecutorService pool = Executors.newFixedThreadPool(workers, daemon());
         try {
-            int replicates = plan.replicates(), pointCount = total / replicates;
-            Points points = new Points(compiled, unit, plan, pointCount, replicates, pool);
+            int replicates = plan.replicates(), arms = plan.armCount(), slots = total / replicates;
+            // a slot is a design point in an arm: its replicates share one program
+            Points points = new Points(compiled, unit, plan, slots, replicates, pool);
             // the per-run parts of the checks across runs, found before any run, worked out by each run as it ends
             Map<Eval, double[]> perRun = new IdentityHashMap<>();
             for (Eval x : acrossArguments(base, plan)) perRun.put(x, new double[total]);
@@ -90,14 +90,17 @@ public final class Study {
                 // own queued before every run: the points compile in parallel, and a run seldom
                 // waits for its program (when the replicates of a point waited for the first of
                 // them to compile it, 2 threads gave a 5 x 5 grid 1.4 times the speed of one)
-                for (int point = 0; point < pointCount; point++) points.submit(point);
+                for (int slot = 0; slot < slots; slot++) points.submit(slot);
                 // runs start replicate by replicate across the points (each point's first replicate,
                 // then each point's second...), not point by point: the JIT then sees the model's
                 // branches for every point early. Point by point, a 33,000-run sweep recompiled
                 // the step eight times as each new point took new branches, and kept the compiler
                 // busy on the second core. Results are by index, whatever the order.
                 for (int rep = 0; rep < replicates; rep++) {
-                    for (int point = 0; point < pointCount; point++) byIndex[point * replicates + rep] = submit.apply(point * replicates + rep);
+                    for (int slot = 0; slot < slots; slot++) {
+                        int i = index(slot / arms, slot % arms, rep, replicates, arms);
+                        byIndex[i] = submit.apply(i);
+                    }
                 }
                 submitted = total;
             }
@@ -105,7 +108,7 @@ public final class Study {
             for (int i = 0; i < total; i++) {
                 // told in index order: runs start in index order, a window ahead of the oldest not yet told
                 for (; submitted < total && submitted < i + window; submitted++) {
-                    if (submitted % replicates == 0) points.submit(submitted / replicates);
+                    if ((submitted / arms) % replicates == 0) points.submit(slot(submitted, replicates, arms));
                     byIndex[submitted] = submit.apply(submitted);
                 }
                 Done d;
@@ -124,7 +127,7 @@ public final class Study {
                 if (each != null) each.accept(i, d.whole());
                 runs.add(d.run());
             }
-            StudyRuns all = new StudyRuns(sweeps, java.util.Collections.unmodifiableList(runs));
+            StudyRuns all = new StudyRuns(plan.design(), plan.arms(), java.util.Collections.unmodifiableList(runs));
             StudyFrame frame = new StudyFrame(all, perRun, x -> rerun(unit, plan, options, points, x, pool, total));
             return new Result(base, all, summarise(plan.goals(), base.goals(), frame, true),
                     summarise(plan.expects(), base.expects(), frame, false));
@@ -153,7 +156,7 @@ public final class Study {
             this.unit = unit;
             this.plan = plan;
             this.pool = pool;
-            boolean swept = !plan.sweeps().isEmpty();
+            boolean swept = !plan.design().params().isEmpty() || !unit.arms().isEmpty();
             this.futures = new java.util.concurrent.atomic.AtomicReferenceArray<>(swept ? count : 0);
             this.left = new java.util.concurrent.atomic.AtomicIntegerArray(swept ? count : 0);
             for (int q = 0; q < left.length(); q++) left.set(q, replicates);
@@ -193,7 +196,7 @@ public final class Study {
     private static List<Eval> acrossArguments(Program base, Program.StudyPlan plan) {
         List<Eval> found = new ArrayList<>();
         if (plan.goals().isEmpty() && plan.expects().isEmpty()) return found;
-        StudyRuns one = new StudyRuns(plan.sweeps(), List.of(new StudyRuns.Run(0, 0, 0, values(plan.sweeps(), 0), null)));
+        StudyRuns one = new StudyRuns(plan.design(), plan.arms(), List.of(new StudyRuns.Run(0, 0, 0, 0, plan.design().point(0), null)));
         for (double fill : new double[] {0, 1}) {
             Frame probe = new StudyFrame(one, new IdentityHashMap<>(), x -> {
                 if (found.stream().noneMatch(e -> e == x)) found.add(x);
@@ -240,28 +243,38 @@ public final class Study {
         return out;
     }
 
-    /** The swept values at a point of the grid; the last sweep varies fastest, the first slowest (reading order). */
-    private static double[] values(List<Program.SweepPlan> sweeps, int point) {
-        double[] values = new double[sweeps.size()];
-        int rest = point;
-        for (int k = sweeps.size() - 1; k >= 0; k--) {
-            double[] vs = sweeps.get(k).values();
-            values[k] = vs[rest % vs.length];
-            rest /= vs.length;
-        }
-        return values;
+    /**
+     * A run's index: runs are numbered point by point, replicate by replicate within a point,
+     * and arm by arm within a replicate, so the arms of a replicate sit side by side (they share
+     * its seed), and a study stopped part way has as many runs of each arm as of the others.
+     */
+    static int index(int point, int arm, int replicate, int replicates, int arms) {
+        return (point * replicates + replicate) * arms + arm;
     }
 
-    /** The program of a point of the grid: the scenario recompiled with the point's swept values. */
-    private static Program point(Scripts.Compiled compiled, Scripts.Unit unit, Program.StudyPlan plan, int point) {
-        List<Program.SweepPlan> sweeps = plan.sweeps();
-        double[] values = values(sweeps, point);
+    /** The slot (a design point in an arm) of run {@code index}. */
+    private static int slot(int index, int replicates, int arms) {
+        return (index / arms / replicates) * arms + index % arms;
+    }
+
+    /**
+     * The program of a slot: the scenario (or its arm) recompiled with the design point's
+     * values; the scenario itself when the study varies nothing and has no arms.
+     */
+    private static Program point(Scripts.Compiled compiled, Scripts.Unit unit, Program.StudyPlan plan, int slot) {
+        int arms = plan.armCount(), point = slot / arms;
+        double[] values = plan.design().point(point);
+        List<String> params = plan.design().params();
+        if (params.isEmpty() && unit.arms().isEmpty()) return unit.program();
         Map<String, Double> overrides = new LinkedHashMap<>(unit.overrides());
-        for (int k = 0; k < sweeps.size(); k++) overrides.put(sweeps.get(k).param(), values[k]);
+        for (int k = 0; k < params.size(); k++) overrides.put(params.get(k), values[k]);
         Diagnostics sink = new Diagnostics();
-        Program recompiled = Scripts.recompile(compiled, unit, overrides, sink);
+        Scripts.Unit of = unit.arms().isEmpty() ? unit : new Scripts.Unit(unit.arms().get(slot % arms).loaded(), unit.program(), unit.overrides());
+        Program recompiled = Scripts.recompile(compiled, of, overrides, sink);
         if (recompiled == null || sink.hasErrors()) {
-            throw new RunError(RunError.Kind.NUMERIC, 0, "run " + (long) point * plan.replicates() + " (" + describe(sweeps, values)
+            String where = (unit.arms().isEmpty() ? "" : "arm \"" + plan.arms().get(slot % arms) + "\"" + (params.isEmpty() ? "" : ", "))
+                    + describe(params, values);
+            throw new RunError(RunError.Kind.NUMERIC, 0, "run " + index(point, slot % arms, 0, plan.replicates(), arms) + " (" + where
                     + ") does not compile:\n" + DiagnosticRenderer.renderAll(sink.sorted(), compiled.sources()).trim());
         }
         return recompiled;
@@ -276,10 +289,11 @@ public final class Study {
      */
     private static Done one(Scripts.Unit unit, Program.StudyPlan plan, int index, RunOptions options, Points points,
                             Map<Eval, double[]> perRun, boolean keepRuns, boolean whole) throws InterruptedException {
-        int replicate = index % plan.replicates();
-        int point = index / plan.replicates();
-        double[] values = values(plan.sweeps(), point);
-        Program p = points.get(point);
+        int arms = plan.armCount(), arm = index % arms, replicate = (index / arms) % plan.replicates();
+        int point = index / arms / plan.replicates();
+        double[] values = plan.design().point(point);
+        Program p = points.get(slot(index, plan.replicates(), arms));
+        // every arm and point shares replicate r's seed: common random numbers
         long seed = seed(unit.program().seed(), replicate);
         p = p.withSeed(seed).withNoise(unit.program().noise());
         RunResult result = Interpreter.run(p, options);
@@ -287,7 +301,7 @@ public final class Study {
         TrajectoryFrame frame = new TrajectoryFrame(result.record(), p.parameters());
         for (Map.Entry<Eval, double[]> e : perRun.entrySet()) e.getValue()[index] = e.getKey().eval(frame);
         RunResult kept = keepRuns ? result : row(unit.program(), result);
-        return new Done(new StudyRuns.Run(index, replicate, seed, values, kept), whole ? result : null);
+        return new Done(new StudyRuns.Run(index, arm, replicate, seed, values, kept), whole ? result : null);
     }
 
     /**
@@ -309,9 +323,9 @@ public final class Study {
     }
 
     /** "s = 0.3, tolerance = 60". */
-    public static String describe(List<Program.SweepPlan> sweeps, double[] values) {
+    public static String describe(List<String> params, double[] values) {
         List<String> parts = new ArrayList<>();
-        for (int k = 0; k < sweeps.size(); k++) parts.add(sweeps.get(k).param() + " = " + org.tec.text.Numbers.value(values[k]));
+        for (int k = 0; k < params.size(); k++) parts.add(params.get(k) + " = " + org.tec.text.Numbers.value(values[k]));
         return String.join(", ", parts);
     }
 
@@ -327,7 +341,8 @@ public final class Study {
                 if (v != null && v.passed()) {
                     held++;
                 } else if (failed.size() < 3) {
-                    String where = runs.sweeps().isEmpty() ? "" : describe(runs.sweeps(), r.values());
+                    String where = (runs.arms().isEmpty() ? "" : "arm \"" + runs.armOf(r) + "\"" + (runs.params().isEmpty() ? "" : ", "))
+                            + describe(runs.params(), r.values());
                     String rep = "replicate " + r.replicate();
                     boolean replicated = runs.runs().stream().anyMatch(x -> x.replicate() > 0);
                     failed.add(where.isEmpty() ? rep : replicated ? where + ", " + rep : where);
@@ -341,7 +356,16 @@ public final class Study {
         for (Program.Check c : across) {
             boolean ok = ExprCompiler.truth(c.condition().eval(frame));
             String detail = null;
-            if (c.left() != null) {
+            if (c.confidence() != null) {
+                Program.Confidence k = c.confidence();
+                String estimate = Values.format(k.estimate().eval(frame), c.operandType());
+                double low = k.low().eval(frame), high = k.high().eval(frame);
+                String interval = org.tec.text.Numbers.plain(k.level() * 100) + "% interval "
+                        + (Double.isNaN(low) ? "not defined (too few runs)" : Values.format(low, c.operandType()) + " to " + Values.format(high, c.operandType()));
+                boolean left = c.left() == k.estimate();
+                detail = (left ? estimate + " (" + interval + ") " + c.op() + " " + Values.format(c.right().eval(frame), c.operandType())
+                        : Values.format(c.left().eval(frame), c.operandType()) + " " + c.op() + " " + estimate + " (" + interval + ")");
+            } else if (c.left() != null) {
                 detail = Values.format(c.left().eval(frame), c.operandType()) + " " + c.op() + " "
                         + Values.format(c.right().eval(frame), c.operandType());
             }

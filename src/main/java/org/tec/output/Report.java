@@ -77,16 +77,20 @@ public final class Report {
         var runs = st.runs();
         sb.append(s.bold(p.name())).append("  (").append(p.file()).append(")\n");
         sb.append("  study of ").append(runs.runs().size()).append(runs.runs().size() == 1 ? " run" : " runs");
+        if (!runs.arms().isEmpty()) sb.append(", ").append(runs.arms().size()).append(" arms");
         for (var sw : runs.sweeps()) {
             sb.append(", sweep ").append(sw.param()).append(" over ").append(sw.values().length).append(" values");
         }
         if (p.study().replicates() > 1) {
-            sb.append(", ").append(p.study().replicates()).append(runs.sweeps().isEmpty() ? " replicates" : " replicates of each");
+            sb.append(", ").append(p.study().replicates())
+                    .append(runs.params().isEmpty() && runs.arms().isEmpty() ? " replicates" : " replicates of each");
         }
+        if (!runs.arms().isEmpty()) sb.append(" (the same seeds in every arm)");
         sb.append("; seed ").append(p.seed()).append(p.noise() > 0 ? ", noise " + num(p.noise()) : ", deterministic").append("\n\n");
 
         java.util.List<String> header = new java.util.ArrayList<>();
-        for (var sw : runs.sweeps()) header.add(sw.param());
+        if (!runs.arms().isEmpty()) header.add("arm");
+        header.addAll(runs.params());
         if (p.study().replicates() > 1) header.add("replicate");
         for (var pr : p.prints()) header.add(pr.source());
         boolean perRun = !p.expects().isEmpty();
@@ -94,6 +98,7 @@ public final class Report {
         java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
         for (var r : runs.runs()) {
             java.util.List<String> row = new java.util.ArrayList<>();
+            if (!runs.arms().isEmpty()) row.add(runs.armOf(r));
             for (double v : r.values()) row.add(org.tec.text.Numbers.value(v));
             if (p.study().replicates() > 1) row.add(Integer.toString(r.replicate()));
             for (Printed pr : r.result().prints()) row.add(pr.value());
@@ -119,11 +124,14 @@ public final class Report {
      */
     private static void summary(StringBuilder sb, Style s, Study.Result st, java.util.List<StudySummary.Row> summary) {
         java.util.List<String> header = new java.util.ArrayList<>();
-        for (var sw : st.runs().sweeps()) header.add(sw.param());
+        boolean arms = !st.runs().arms().isEmpty();
+        if (arms) header.add("arm");
+        header.addAll(st.runs().params());
         header.addAll(java.util.List.of("measure", "n", "mean", "sd", "95% interval", "median", "q1 - q3"));
         java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
         for (StudySummary.Row r : summary) {
             java.util.List<String> row = new java.util.ArrayList<>();
+            if (arms) row.add(r.arm());
             for (double v : r.point()) row.add(org.tec.text.Numbers.value(v));
             row.add(r.proportion() ? "proportion " + r.measure() : r.measure());
             row.add(Integer.toString(r.n()));
@@ -134,20 +142,23 @@ public final class Report {
             row.add(Double.isNaN(r.q1()) ? "" : cell(r.q1()) + " - " + cell(r.q3()));
             rows.add(row);
         }
-        sb.append(s.bold("Summary")).append("  (per sweep point: mean and sample SD; 95% interval: Student's t for a mean, "
+        sb.append(s.bold("Summary")).append(arms ? "  (per arm" + (st.runs().params().isEmpty() ? "" : " and sweep point") : "  (per sweep point").append(": mean and sample SD; 95% interval: Student's t for a mean, "
                 + "Wilson for a proportion; quartiles as R type 7; every run is in the results file)\n");
         sb.append(table(header, rows, 60));
     }
 
-    /** Each point against the first (StudyContrast), when there are two points or more. */
+    /** Each arm against the first, or else each point against the first (StudyContrast), when there are two or more. */
     private static void contrasts(StringBuilder sb, Style s, Study.Result st, java.util.List<StudyContrast.Row> all) {
         if (all.isEmpty()) return;
+        boolean arms = !st.runs().arms().isEmpty();
         java.util.List<String> header = new java.util.ArrayList<>();
-        for (var sw : st.runs().sweeps()) header.add(sw.param());
+        if (arms) header.add("arm");
+        header.addAll(st.runs().params());
         header.addAll(java.util.List.of("measure", "difference", "95% interval", "effect"));
         java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
         for (StudyContrast.Row r : all) {
             java.util.List<String> row = new java.util.ArrayList<>();
+            if (arms) row.add(r.arm());
             for (double v : r.point()) row.add(org.tec.text.Numbers.value(v));
             row.add(r.measure());
             row.add(cell(r.difference()));
@@ -156,8 +167,12 @@ public final class Report {
             rows.add(row);
         }
         java.util.List<String> ref = new java.util.ArrayList<>();
-        for (int k = 0; k < all.get(0).reference().size(); k++) {
-            ref.add(st.runs().sweeps().get(k).param() + " = " + org.tec.text.Numbers.value(all.get(0).reference().get(k)));
+        if (arms) {
+            ref.add("arm \"" + all.get(0).referenceArm() + "\"" + (st.runs().params().isEmpty() ? "" : " at the same point"));
+        } else {
+            for (int k = 0; k < all.get(0).reference().size(); k++) {
+                ref.add(st.runs().params().get(k) + " = " + org.tec.text.Numbers.value(all.get(0).reference().get(k)));
+            }
         }
         sb.append('\n').append(s.bold("Contrasts")).append("  (against ").append(String.join(", ", ref))
                 .append(": difference, 95% interval (Welch for a mean, Newcombe for a proportion), Hedges' g or risk ratio)\n");

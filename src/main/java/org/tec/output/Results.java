@@ -18,7 +18,7 @@ import org.tec.interp.Verdict;
 import org.tec.text.Numbers;
 
 /**
- * A study's results, tidy: one row per run with its index, replicate, seed, swept values,
+ * A study's results, tidy: one row per run with its index, arm, replicate, seed, swept values,
  * goals, per-run expectations and printed outcome measures. CSV (with a .meta.json
  * sidecar) or JSON (metadata inside). The same bytes whatever the thread count.
  */
@@ -34,8 +34,10 @@ public final class Results {
      */
     private static List<String> columns(Study.Result r) {
         Program p = r.program();
-        java.util.LinkedHashSet<String> cols = new java.util.LinkedHashSet<>(List.of("run", "replicate", "seed"));
-        for (var sw : r.runs().sweeps()) cols.add(unique(cols, "sweep", sw.param()));
+        java.util.LinkedHashSet<String> cols = new java.util.LinkedHashSet<>(List.of("run"));
+        if (!r.runs().arms().isEmpty()) cols.add("arm");
+        cols.addAll(List.of("replicate", "seed"));
+        for (String param : r.runs().params()) cols.add(unique(cols, "sweep", param));
         for (Program.Check g : p.goals()) cols.add(unique(cols, "goal", "goal: " + g.name()));
         for (Program.Check e : p.expects()) cols.add(unique(cols, "expect", "expect: " + e.source()));
         for (Program.PrintPlan pr : p.prints()) cols.add(unique(cols, "print", pr.source()));
@@ -58,6 +60,7 @@ public final class Results {
             Map<String, Object> row = new LinkedHashMap<>();
             int c = 0;
             row.put(cols.get(c++), run.index());
+            if (!r.runs().arms().isEmpty()) row.put(cols.get(c++), r.runs().armOf(run));
             row.put(cols.get(c++), run.replicate());
             row.put(cols.get(c++), run.seed());
             for (double v : run.values()) row.put(cols.get(c++), Numbers.roundData(v));
@@ -139,6 +142,8 @@ public final class Results {
             sweeps.put(sw.param(), vs);
         }
         facts.put("sweeps", sweeps);
+        // the common random numbers: every arm's replicate r has replicate r's seed
+        if (!r.runs().arms().isEmpty()) facts.put("arms", r.runs().arms());
         facts.put("columns", cols);
         return facts;
     }

@@ -205,6 +205,27 @@ class RevisionsTest {
         assertTrue(r.measure("count(validate)") >= 1, "the extend of the plan came along");
     }
 
+    @Test
+    void anArmMayReviseTheBaseAndCountATriggerOnlyItAdds() {
+        // the arm's extend is applied where the arm is compiled, after the base's items; the
+        // check every arm shares counts the arm's trigger, which fires 0 times in the other arm
+        TecScript s = compile("""
+                replicate 2
+                arm "as usual" { }
+                arm "turned down" {
+                  extend phase exposure { at start as turn_down: regulate affect_sharing down to 0.25 over 1 min }
+                  remove trigger hello
+                }
+                print count(trigger turn_down)
+                expect proportion(count(trigger turn_down) == 1 in "turned down") == 1
+                expect proportion(count(trigger turn_down) == 0 in "as usual") == 1
+                expect proportion(exposure.completed in "turned down") == 1
+                expect proportion(exposure.completed in "as usual") == 0
+                """);
+        TecResult r = s.run();
+        assertTrue(r.passed(), r.expectations().toString());
+    }
+
     /** The base's items with its import left out (imports are expanded by the loader, before this). */
     private static List<Item> base(Diagnostics sink) {
         List<Item> out = new ArrayList<>(Parsing.parse("base.tec", BASE, sink));

@@ -40,10 +40,21 @@ public sealed interface Item {
 
     record Tolerance(double amount, boolean percent, Span span) {}
 
-    record Goal(String name, Expr condition, Tolerance tolerance, Span span) implements Item {}
+    /** {@code with confidence LEVEL}: the check holds only if its estimate's whole interval at that level does. */
+    record Confidence(Expr level, Span span) {}
 
-    /** {@code source} is the expectation's text as written, for reports. */
-    record Expect(Expr condition, Tolerance tolerance, String source, Span span) implements Item {}
+    record Goal(String name, Expr condition, Tolerance tolerance, Span span, Confidence confidence) implements Item {
+        public Goal(String name, Expr condition, Tolerance tolerance, Span span) {
+            this(name, condition, tolerance, span, null);
+        }
+    }
+
+    /** {@code source} is the expectation's text as written, for reports; {@code confidence} may be null. */
+    record Expect(Expr condition, Tolerance tolerance, String source, Span span, Confidence confidence) implements Item {
+        public Expect(Expr condition, Tolerance tolerance, String source, Span span) {
+            this(condition, tolerance, source, span, null);
+        }
+    }
 
     record Policy(String name, Span nameSpan, boolean on, Span span) implements Item {}
 
@@ -88,6 +99,13 @@ public sealed interface Item {
 
     /** {@code sweep NAME from A to B step S} or {@code sweep NAME in [a, b, c]}. */
     record Sweep(String param, Span paramSpan, Expr from, Expr to, Expr step, List<Expr> values, Span span) implements Item {}
+
+    /**
+     * {@code arm "NAME" { ... }}: a condition of a study, the scenario with the changes in its
+     * body (params, traits, triggers, phases, policies), run with the same replicate seeds as
+     * every other arm.
+     */
+    record Arm(String name, Span nameSpan, List<Item> items, Span span) implements Item {}
 
     /** A statement that only a later part of tec understands (course, sweep, ...). */
     record Unsupported(String keyword, Span span) implements Item {}
