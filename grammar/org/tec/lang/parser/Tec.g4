@@ -50,7 +50,7 @@ item
     | PLOT varList (TO STRING)?                                    # plotItem
     | REPLICATE expr                                               # replicateItem
     | SWEEP dotted (FROM expr TO expr STEP expr | IN LBRACK exprList RBRACK)  # sweepItem
-    | ARM STRING LBRACE item* RBRACE                               # armItem
+    | ARM STRING (LBRACE item* RBRACE | FROM STRING)               # armItem
     | action                                                       # actionItem
     ;
 

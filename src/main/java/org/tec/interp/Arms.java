@@ -27,6 +27,7 @@ final class Arms {
 
     /** The items of the scenario as arm {@code arm} runs it. */
     static List<Item> items(List<Item> scenario, Item.Arm arm) {
+        if (arm.from() != null) return instead(scenario, arm);
         Map<String, Item.Param> params = new LinkedHashMap<>();
         List<Item> rest = new ArrayList<>();
         for (Item i : arm.items()) {
@@ -40,6 +41,26 @@ final class Arms {
         }
         out.addAll(rest);
         return List.copyOf(out);
+    }
+
+    /**
+     * An arm that is another scenario: the study's own statements about the study (its
+     * replicates, sweeps, arms, noise, seed, prints, checks and outputs) and its params (the
+     * other scenario's, read after them, replace those of the same name), then the other
+     * scenario's session in place of the study's.
+     */
+    private static List<Item> instead(List<Item> scenario, Item.Arm arm) {
+        List<Item> out = new ArrayList<>();
+        for (Item i : scenario) if (aboutTheStudy(i)) out.add(i);
+        out.addAll(arm.items());
+        return List.copyOf(out);
+    }
+
+    private static boolean aboutTheStudy(Item i) {
+        return i instanceof Item.Replicate || i instanceof Item.Sweep || i instanceof Item.Arm || i instanceof Item.Noise
+                || i instanceof Item.Seed || i instanceof Item.Goal || i instanceof Item.Expect || i instanceof Item.Emit
+                || i instanceof Item.Plot || i instanceof Item.Param || i instanceof Item.Let
+                || (i instanceof Item.Do d && d.action() instanceof Action.Print);
     }
 
     private static boolean isLast(List<Item> scenario, Item.Param p) {

@@ -104,6 +104,10 @@ final class ScriptLoader {
         for (Item i : items) {
             if (i instanceof Item.Import imp) {
                 out.addAll(importFile(imp, from, stack));
+            } else if (i instanceof Item.Arm arm && arm.from() != null) {
+                // an arm that is another scenario: that scenario's session, read as an import is
+                List<Item> session = importFile(new Item.Import(arm.from(), arm.fromSpan()), from, stack);
+                out.add(new Item.Arm(arm.name(), arm.nameSpan(), session, arm.span(), arm.from(), arm.fromSpan()));
             } else {
                 out.add(i);
             }

@@ -74,6 +74,8 @@ final class StudyLowering extends Stage {
             return;
         }
         out.arms.add(a.name());
+        // an arm from another scenario brings that scenario's session whole, as an import does
+        if (a.from() != null) return;
         for (Item i : a.items()) {
             String why = Arms.refused(i);
             if (why != null) {

@@ -96,7 +96,15 @@ final class AstBuilder {
         if (c instanceof IntervalItemContext x) return new Item.Interval(expr(x.expr()), span);
         if (c instanceof UntilItemContext x) return new Item.Until(expr(x.expr()), span);
         if (c instanceof ReplicateItemContext x) return new Item.Replicate(expr(x.expr()), span);
-        if (c instanceof ArmItemContext x) return new Item.Arm(string(need(x.STRING())), span(x.STRING()), items(x.item()), span);
+        if (c instanceof ArmItemContext x) {
+            List<TerminalNode> strings = x.STRING();
+            if (strings.isEmpty()) throw new Incomplete();
+            if (x.FROM() != null) {
+                if (strings.size() < 2) throw new Incomplete();
+                return new Item.Arm(string(strings.get(0)), span(strings.get(0)), List.of(), span, string(strings.get(1)), span(strings.get(1)));
+            }
+            return new Item.Arm(string(strings.get(0)), span(strings.get(0)), items(x.item()), span);
+        }
         if (c instanceof SweepItemContext x) {
             if (x.IN() != null) {
                 return new Item.Sweep(x.dotted().getText(), span(x.dotted()), null, null, null, exprs(x.exprList()), span);

@@ -148,6 +148,29 @@ class ArmsTest {
     }
 
     @Test
+    void anArmFromAnotherScenarioRunsThatSessionWithTheStudysMeasuresAndSeeds(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("short.tec"), "scenario \"short\" {\n  seed 99\n  phase free work for 2 min { }\n  expect false\n}\n");
+        Files.writeString(dir.resolve("long.tec"), "scenario \"long\" {\n  phase free work for 5 min { }\n}\n");
+        Path study = Files.writeString(dir.resolve("study.tec"), """
+                scenario "s" {
+                  import "long.tec"
+                  seed 4
+                  noise on
+                  replicate 3
+                  arm "long" { }
+                  arm "short" from "short.tec"
+                  print work.duration
+                }
+                """);
+        TecStudy s = Tec.builder().build().compile(study).study().run();
+        assertTrue(s.passed(), "the other scenario's expects stay with it: " + s.expectations());
+        for (TecStudy.Run r : s.runs()) {
+            assertEquals(r.arm().equals("short") ? 2.0 : 5.0, r.result().measure("work.duration"), r.toString());
+            assertEquals(Study.seed(4, r.replicate()), r.seed(), "the study's seeds, not the other scenario's");
+        }
+    }
+
+    @Test
     void theSummaryHasARowPerArmAndTheContrastsEachArmAgainstTheFirst() {
         TecStudy s = study("");
         List<String> arms = new java.util.ArrayList<>();

@@ -103,9 +103,15 @@ public sealed interface Item {
     /**
      * {@code arm "NAME" { ... }}: a condition of a study, the scenario with the changes in its
      * body (params, traits, triggers, phases, policies), run with the same replicate seeds as
-     * every other arm.
+     * every other arm. {@code arm "NAME" from "FILE"} ({@code from} not null): the session of
+     * another scenario instead of the study's own, its statements read into {@code items}
+     * when imports are expanded.
      */
-    record Arm(String name, Span nameSpan, List<Item> items, Span span) implements Item {}
+    record Arm(String name, Span nameSpan, List<Item> items, Span span, String from, Span fromSpan) implements Item {
+        public Arm(String name, Span nameSpan, List<Item> items, Span span) {
+            this(name, nameSpan, items, span, null, null);
+        }
+    }
 
     /** A statement that only a later part of tec understands (course, sweep, ...). */
     record Unsupported(String keyword, Span span) implements Item {}
