@@ -75,11 +75,16 @@ final class Arms {
      * what the study measures and how it runs (replicates, seeds, noise, the time step, a
      * course's length) are the same in every arm, or the arms would not be comparable.
      */
+    /** {@code replace goal} and {@code remove goal}: an arm may not change what the study measures either way. */
+    private static boolean isGoalRevision(Item i) {
+        return i instanceof Item.Replace r && r.target() == Item.Target.GOAL || i instanceof Item.Remove r && r.target() == Item.Target.GOAL;
+    }
+
     static String refused(Item i) {
         String what = i instanceof Item.Replicate ? "replicate" : i instanceof Item.Sweep ? "sweep" : i instanceof Item.Arm ? "arm"
                 : i instanceof Item.Seed ? "seed" : i instanceof Item.Noise ? "noise" : i instanceof Item.Step ? "step"
                 : i instanceof Item.Sessions ? "sessions" : i instanceof Item.Interval ? "interval" : i instanceof Item.Until ? "until"
-                : i instanceof Item.Goal ? "goal" : i instanceof Item.Expect ? "expect" : i instanceof Item.Emit ? "emit"
+                : i instanceof Item.Goal || isGoalRevision(i) ? "goal" : i instanceof Item.Expect ? "expect" : i instanceof Item.Emit ? "emit"
                 : i instanceof Item.Plot ? "plot" : i instanceof Item.Scenario ? "scenario" : i instanceof Item.Import ? "import"
                 : i instanceof Item.Do d && d.action() instanceof Action.Print ? "print" : null;
         if (what == null) return null;

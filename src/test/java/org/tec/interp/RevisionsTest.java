@@ -226,6 +226,14 @@ class RevisionsTest {
         assertTrue(r.passed(), r.expectations().toString());
     }
 
+    @Test
+    void anArmMayNotReviseAGoal() {
+        String e = error("replicate 2\n  goal \"g\": true\n  arm \"a\" { }\n  arm \"b\" { replace goal \"g\": false }");
+        assertTrue(e.contains("'goal' in an arm: an arm changes the session, and what the study measures is the same in every arm"), e);
+        e = error("replicate 2\n  goal \"g\": true\n  arm \"a\" { }\n  arm \"b\" { remove goal \"g\" }");
+        assertTrue(e.contains("'goal' in an arm"), e);
+    }
+
     /** The base's items with its import left out (imports are expanded by the loader, before this). */
     private static List<Item> base(Diagnostics sink) {
         List<Item> out = new ArrayList<>(Parsing.parse("base.tec", BASE, sink));
