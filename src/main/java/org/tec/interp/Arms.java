@@ -77,7 +77,7 @@ final class Arms {
      */
     /** {@code replace goal} and {@code remove goal}: an arm may not change what the study measures either way. */
     private static boolean isGoalRevision(Item i) {
-        return i instanceof Item.Replace r && r.target() == Item.Target.GOAL || i instanceof Item.Remove r && r.target() == Item.Target.GOAL;
+        return i instanceof Item.Replace rep && rep.target() == Item.Target.GOAL || i instanceof Item.Remove rem && rem.target() == Item.Target.GOAL;
     }
 
     static String refused(Item i) {
