@@ -54,8 +54,8 @@ final class OutputLowering extends Stage {
                     "write: emit " + table.word() + " \"" + e.file() + "\"");
             return;
         }
-        if (FileFormat.byFileName(e.file(), FileFormat.Kind.DATA) != FileFormat.CSV) {
-            sink.error(e.fileSpan(), "a study's " + table.word() + " is written as CSV; end the file name in .csv", null);
+        if (FileFormat.byFileName(e.file(), FileFormat.Kind.DATA) == null) {
+            sink.error(e.fileSpan(), "a study's " + table.word() + " is written as CSV or JSON; end the file name in .csv or .json", null);
             return;
         }
         out.tables.add(new Program.TablePlan(table, e.file(), e.span()));
