@@ -76,7 +76,7 @@ action
     | END (name | PHASE)                                           # endAction
     | LOG expr                                                     # logAction
     | SET dotted ASSIGN expr                                       # setAction
-    | PRINT expr                                                   # printAction
+    | PRINT (STRING COLON)? expr                                   # printAction
     | IDENT                                                        # verbAction
     ;
 

@@ -92,14 +92,15 @@ public final class TecStudy {
     }
 
     /**
-     * Writes the summary of the prints per arm and sweep point as CSV, whole or not at all:
+     * Writes the summary of the prints per arm and sweep point as CSV (or JSON, for a file
+     * ending in .json: the same columns, numbers as numbers), whole or not at all:
      * {@code arm} (when the study has arms), the swept values, {@code measure}, {@code kind} ({@code mean} or {@code proportion}), {@code n},
      * {@code mean}, {@code sd}, {@code ci_low}, {@code ci_high} (95%: Student's t for a mean,
      * Wilson for a proportion), {@code median}, {@code q1}, {@code q3} (R type 7); a value that
      * cannot be worked out (an interval of one run) is empty.
      */
     public void writeSummary(Path file) throws IOException {
-        writeCsv(file, org.tec.output.StudyTables.summary(result));
+        writeTable(file, org.tec.interp.StudyTable.SUMMARY);
     }
 
     /**
@@ -112,10 +113,12 @@ public final class TecStudy {
      * ({@code hedges_g} or {@code risk_ratio}). Empty where a side has too few runs.
      */
     public void writeContrasts(Path file) throws IOException {
-        writeCsv(file, org.tec.output.StudyTables.contrasts(result));
+        writeTable(file, org.tec.interp.StudyTable.CONTRASTS);
     }
 
-    private static void writeCsv(Path file, String text) throws IOException {
+    /** A table as CSV or JSON, as the file's name ends; whole or not at all. */
+    private void writeTable(Path file, org.tec.interp.StudyTable table) throws IOException {
+        String text = org.tec.output.StudyTables.text(result, table, file.toString());
         org.tec.output.AtomicFiles.write(file, w -> w.write(text));
     }
 

@@ -40,9 +40,9 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Results, one row per run: .csv (with a .meta.json sidecar) or .json.") Path out;
 
-    @Option(names = "--summary", paramLabel = "FILE", description = "Also write the prints summarised per sweep point as CSV: n, mean, sd, a 95%% interval (t for a mean, Wilson for a proportion), median, quartiles.") Path summary;
+    @Option(names = "--summary", paramLabel = "FILE", description = "Also write the prints summarised per arm and sweep point (.csv or .json): n, mean, sd, a 95%% interval (t for a mean, Wilson for a proportion), median, quartiles.") Path summary;
 
-    @Option(names = "--contrasts", paramLabel = "FILE", description = "Also write each sweep point against the first as CSV: the difference with a 95%% interval (Welch for a mean, Newcombe for a proportion) and an effect size (Hedges' g, risk ratio).") Path contrasts;
+    @Option(names = "--contrasts", paramLabel = "FILE", description = "Also write each arm against the first (without arms, each sweep point against the first) (.csv or .json): the difference with a 95%% interval (Welch for a mean, Newcombe for a proportion) and an effect size (Hedges' g, risk ratio).") Path contrasts;
 
     @Option(names = "--plot", paramLabel = "FILE", description = "Draw an outcome against the first swept parameter (.svg or .png).") Path plot;
 
@@ -64,6 +64,8 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         if (!Tec.isResultsFile(out)) throw usage("--out " + out + ": write results to a " + Tec.resultsExtensions() + " file");
         if (plot != null && !Tec.isFigureFile(plot)) throw usage("--plot " + plot + ": the file must end in " + Tec.figureExtensions());
+        if (summary != null && !Tec.isResultsFile(summary)) throw usage("--summary " + summary + ": write it to a " + Tec.resultsExtensions() + " file");
+        if (contrasts != null && !Tec.isResultsFile(contrasts)) throw usage("--contrasts " + contrasts + ": write them to a " + Tec.resultsExtensions() + " file");
         if (!(every > 0 && every < Double.POSITIVE_INFINITY)) throw usage("--every must be a number of minutes greater than 0, not " + Numbers.plain(every));
         Path file = script.file;
         var overrides = script.overrides(spec.commandLine());

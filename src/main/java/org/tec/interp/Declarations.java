@@ -242,6 +242,20 @@ final class Declarations {
         return "add a time unit: " + n + " min, " + n + " s or " + n + " h";
     }
 
+    /**
+     * The name a print's value goes by in reports and column headers: its label
+     * ({@code print "fear drop": ...}), else its expression as written. A label that is
+     * empty, too long or holds control characters is an error, and the expression names it.
+     */
+    String printName(Action.Print p) {
+        if (p.label() == null) return sourceText(p.value());
+        if (p.label().isBlank() || p.label().length() > 200 || p.label().chars().anyMatch(c -> org.tec.text.Printable.unsafe((char) c))) {
+            sink.error(p.span(), "a print's label is a short line of printable text", "for example: print \"fear drop\": client.fear at start - client.fear at end");
+            return sourceText(p.value());
+        }
+        return p.label();
+    }
+
     /** The source text of an expression or an action, trimmed, as the user wrote it. */
     String sourceText(Object node) {
         Span s = node instanceof Expr e ? e.span() : node instanceof Action a ? a.span() : null;

@@ -54,8 +54,8 @@ final class OutputLowering extends Stage {
                     "write: emit " + table.word() + " \"" + e.file() + "\"");
             return;
         }
-        if (FileFormat.byFileName(e.file(), FileFormat.Kind.DATA) != FileFormat.CSV) {
-            sink.error(e.fileSpan(), "a study's " + table.word() + " is written as CSV; end the file name in .csv", null);
+        if (FileFormat.byFileName(e.file(), FileFormat.Kind.DATA) == null) {
+            sink.error(e.fileSpan(), "a study's " + table.word() + " is written as CSV or JSON; end the file name in .csv or .json", null);
             return;
         }
         out.tables.add(new Program.TablePlan(table, e.file(), e.span()));
@@ -79,7 +79,13 @@ final class OutputLowering extends Stage {
     void print(Action.Print pr) {
         out.need(pr.value());
         Typed t = names.exprs.compile(pr.value(), ExprCompiler.Context.AFTER);
-        if (t != null) out.prints.add(new Program.PrintPlan(names.sourceText(pr.value()), t.eval(), t.type(), pr.span()));
+        if (t == null) return;
+        String name = names.printName(pr);
+        if (out.prints.stream().anyMatch(x -> x.source().equals(name))) {
+            sink.warning(pr.span(), "a second print called '" + name + "': tables that list prints by name show one of them",
+                    "give it a label of its own: print \"NAME\": ...");
+        }
+        out.prints.add(new Program.PrintPlan(name, t.eval(), t.type(), pr.span()));
     }
 
     private List<Var> variables(List<Expr> es) {

@@ -278,7 +278,7 @@ final class AstBuilder {
         }
         if (c instanceof LogActionContext l) return new Action.Log(expr(l.expr()), span);
         if (c instanceof SetActionContext s) return new Action.Set(ref(need(s.dotted())), expr(s.expr()), span);
-        if (c instanceof PrintActionContext p) return new Action.Print(expr(p.expr()), span);
+        if (c instanceof PrintActionContext p) return new Action.Print(expr(p.expr()), span, p.STRING() == null ? null : string(p.STRING()));
         if (c instanceof VerbActionContext v) return new Action.Verb(v.IDENT().getText(), span);
         throw new Incomplete();
     }

@@ -39,7 +39,7 @@ public final class Emitter {
             for (Program.TablePlan t : s.program().study().tables()) {
                 Path target = dir.resolve(t.file());
                 if (target == null) continue; // refused by validate before the run
-                String text = StudyTables.csv(s, t.table());
+                String text = StudyTables.text(s, t.table(), t.file());
                 set.write(target, w -> w.write(text));
             }
             set.commit();

@@ -81,6 +81,20 @@ class ArmsTest {
     }
 
     @Test
+    void theSummaryAsJsonHoldsNumbersAsNumbersAndUndefinedAsNull(@TempDir Path dir) throws Exception {
+        study("").writeSummary(dir.resolve("summary.json"));
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        var rows = root.get("summary");
+        assertEquals(4, rows.size());
+        var first = rows.get(0);
+        assertEquals("as usual", first.get("arm").asText());
+        assertTrue(first.get("mean").isNumber() && first.get("n").isInt(), first.toString());
+        var proportion = rows.get(1);
+        assertEquals("proportion", proportion.get("kind").asText());
+        assertTrue(proportion.get("sd").isNull(), "a proportion has no SD: " + proportion);
+    }
+
+    @Test
     void aFunctionAcrossRunsInAnArmCombinesOnlyThatArmsRuns() {
         TecStudy s = study("""
                   expect mean(client.distress at end in "lifted") - mean(client.distress at end in "as usual") > 20
