@@ -96,14 +96,19 @@ final class StudyCalls extends ExprPart {
         StudyFunction fn = StudyFunction.named(c.name());
         if (fn == null) return false;
         if (Measure.named(c.name()) == null) return true;
+        // mean(x in "ARM") speaks of an arm's runs, whatever x is
+        if (c.arm() != null) return true;
         return c.args().size() == 1 && runLevel(c.args().get(0));
     }
 
-    /** Whether an expression is one value per run (a measure, an 'at', a phase property, a run flag). */
+    /** Whether an expression is one value per run (a measure, an event count, an 'at', a phase property, a run flag). */
     private static boolean runLevel(Expr e) {
         return Exprs.any(e, x -> {
             if (x instanceof Expr.At) return true;
-            if (x instanceof Expr.Call c) return Measure.named(c.name()) != null && c.args().size() == 1;
+            if (x instanceof Expr.Call c) {
+                // a measure of the run, or a count or time of its events: one value per run
+                return Measure.named(c.name()) != null && c.args().size() == 1 || Named.find(EventCount.values(), c.name()) != null;
+            }
             if (x instanceof Expr.Ref r) {
                 Global g = r.path().size() == 1 ? Global.named(r.path().get(0)) : null;
                 return r.path().size() == 2 && PhaseProperty.named(r.path().get(1)) != null || g != null && g.perRun();

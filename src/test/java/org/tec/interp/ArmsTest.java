@@ -112,6 +112,17 @@ class ArmsTest {
     }
 
     @Test
+    void theMeanOfAnEventCountInAnArmIsAFunctionAcrossRuns() {
+        // mean is also a measure of one run; over a count, in an arm, it is the mean across that arm's runs
+        TecStudy s = study("""
+                  expect mean(count(clamped) in "lifted") >= 0
+                  expect mean(count(clamped)) >= 0
+                """);
+        assertTrue(s.passed(), s.expectations().toString());
+        assertTrue(s.expectations().get(0).values().endsWith(">= 0"), s.expectations().toString());
+    }
+
+    @Test
     void withConfidenceAsksTheWholeIntervalAndSaysIt() {
         // every lifted run ends above 40 and no usual one does: 6 of 6 against 0 of 6
         TecStudy s = study("""
