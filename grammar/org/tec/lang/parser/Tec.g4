@@ -39,9 +39,13 @@ item
     | WHEN expr ONCE? COLON actionBlock                            # whenItem
     | EMIT name STRING (EVERY expr)? varList?                      # emitItem
     | PLOT SWEEP (TO STRING)?                                      # plotSweepItem
+    | PLOT SENSITIVITY (TO STRING)?                                # plotSensitivityItem
     | PLOT varList (TO STRING)?                                    # plotItem
     | REPLICATE expr                                               # replicateItem
     | SWEEP dotted (FROM expr TO expr STEP expr | IN LBRACK exprList RBRACK)  # sweepItem
+    | VARY dotted FROM expr TO expr                                # varyItem
+    | DESIGN name expr                                             # designItem
+    | SENSITIVITY name expr                                        # sensitivityItem
     | action                                                       # actionItem
     ;
 
@@ -147,6 +151,9 @@ PLOT      : 'plot' ;
 REPLICATE : 'replicate' ;
 SWEEP     : 'sweep' ;
 FROM      : 'from' ;
+VARY      : 'vary' ;
+DESIGN    : 'design' ;
+SENSITIVITY : 'sensitivity' ;
 IN        : 'in' ;
 EVERY     : 'every' ;
 TO        : 'to' ;

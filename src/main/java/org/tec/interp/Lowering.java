@@ -67,6 +67,7 @@ final class Lowering {
     /** One top-level statement, to the stage of its family; params, lets, sweeps and replicates are read already. */
     private void lower(Item i) {
         if (i instanceof Item.Param || i instanceof Item.Let || i instanceof Item.Sweep || i instanceof Item.Replicate) return;
+        if (i instanceof Item.Vary || i instanceof Item.Design || i instanceof Item.PlotSensitivity) return; // read by StudyLowering
         if (i instanceof Item.Step s) settings.step(s);
         else if (i instanceof Item.Seed s) settings.seed(s);
         else if (i instanceof Item.Noise n) settings.noise(n);
