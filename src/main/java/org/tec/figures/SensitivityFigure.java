@@ -38,8 +38,8 @@ import org.tec.interp.Study;
 public final class SensitivityFigure {
     private static final int WIDTH = 900;
     private static final Color FIRST = new Color(0x2C6FBB), TOTAL = new Color(0xC0392B), BAR = Color.BLACK;
-    /** The left part of each panel's x range, where the params' names are written. */
-    private static final double LABELS = 0.8;
+    /** The left part of each panel's x range, where the params' names are written, as a share of the indices' range. */
+    private static final double LABELS = 0.5;
 
     private SensitivityFigure() {}
 
@@ -72,9 +72,14 @@ public final class SensitivityFigure {
         st.setYAxisTicksVisible(false);
         st.setYAxisTitleVisible(false);
         st.setAntiAlias(true);
-        double top = 1;
-        for (Sensitivity.Row row : rows) top = Math.max(top, Math.max(finite(row.indices().firstHigh()), finite(row.indices().totalHigh())));
-        st.setXAxisMin(-LABELS);
+        double top = 1, bottom = 0;
+        for (Sensitivity.Row row : rows) {
+            top = Math.max(top, Math.max(finite(row.indices().firstHigh()), finite(row.indices().totalHigh())));
+            bottom = Math.min(bottom, Math.min(finite(row.indices().firstLow()), finite(row.indices().totalLow())));
+        }
+        // the names' column: a share of the range, so they keep clear of the bars whatever the scale
+        double labels = LABELS * (top + 0.05 - bottom), left = bottom - labels;
+        st.setXAxisMin(left);
         st.setXAxisMax(top + 0.05);
         st.setYAxisMin(0.0);
         st.setYAxisMax((double) k);
@@ -84,7 +89,7 @@ public final class SensitivityFigure {
             double y = k - i - 0.5;
             bar(c, "S1", y + 0.17, x.first(), x.firstLow(), x.firstHigh(), FIRST, i == 0);
             bar(c, "ST", y - 0.17, x.total(), x.totalLow(), x.totalHigh(), TOTAL, i == 0);
-            AnnotationText label = new AnnotationText(row.param(), -LABELS / 2, y, false);
+            AnnotationText label = new AnnotationText(row.param(), left + labels / 2, y, false);
             c.addAnnotation(label);
         }
         AnnotationLine zero = new AnnotationLine(0, true, false);

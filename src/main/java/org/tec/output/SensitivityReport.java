@@ -57,7 +57,8 @@ public final class SensitivityReport {
         return d.kind() + " of " + d.size() + " points";
     }
 
-    private static List<StudyDesign.Range> ranges(StudyDesign d) {
+    /** A sampled design's ranges, in the order it varies them; none for a grid. */
+    static List<StudyDesign.Range> ranges(StudyDesign d) {
         if (d instanceof StudyDesign.Latin l) return l.ranges();
         if (d instanceof StudyDesign.Sobol so) return so.ranges();
         if (d instanceof StudyDesign.Saltelli sa) return sa.ranges();
