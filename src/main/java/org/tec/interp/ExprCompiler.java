@@ -34,6 +34,8 @@ final class ExprCompiler {
     private final Calls calls;
     private final TimeLookups lookups;
     private List<String> swept = List.of();
+    /** A sensitivity study's varied params, in order (empty: none): what first_index and total_index may name. */
+    private List<String> indexed = List.of();
 
     /** The params among the constants (the rest are lets): a check across runs reads them per run. */
     private Set<String> params = Set.of();
@@ -150,6 +152,15 @@ final class ExprCompiler {
 
     boolean hasSweep() {
         return !swept.isEmpty();
+    }
+
+    /** A sensitivity study's varied params, in order (empty when the study is none). */
+    void indexed(List<String> names) {
+        indexed = List.copyOf(names);
+    }
+
+    List<String> indexed() {
+        return indexed;
     }
 
     Map<String, Typed> constants() {

@@ -80,6 +80,40 @@ public final class Sensitivity {
         return List.copyOf(out);
     }
 
+    /**
+     * One index (first-order or total) of the param at {@code param}, from the value {@code v}
+     * each run gave (a condition 1 or 0), averaged over each point's replicates as
+     * {@link #of} does: what first_index and total_index compute for a check. NaN unless the
+     * runs are a sensitivity study's and give the estimate a variance.
+     */
+    static double index(StudyRuns runs, double[] v, int param, boolean first) {
+        if (!(runs.design() instanceof StudyDesign.Saltelli d) || param >= d.params().size()) return Double.NaN;
+        int replicates = 1, arms = Math.max(1, runs.arms().size());
+        for (StudyRuns.Run r : runs.runs()) replicates = Math.max(replicates, r.replicate() + 1);
+        int points = d.size(), per = d.perRow(), base = d.base();
+        double[] sums = new double[points];
+        int[] counts = new int[points];
+        for (int q = 0; q < runs.runs().size() && q < v.length; q++) {
+            StudyRuns.Run r = runs.runs().get(q);
+            int point = r.index() / arms / replicates;
+            if (r.arm() != 0 || point >= points || !Double.isFinite(v[q])) continue;
+            sums[point] += v[q];
+            counts[point]++;
+        }
+        double[] a = new double[base], b = new double[base], abi = new double[base];
+        int[] rows = new int[base];
+        int n = 0;
+        for (int j = 0; j < base; j++) {
+            a[j] = mean(sums, counts, j * per);
+            b[j] = mean(sums, counts, j * per + 1);
+            abi[j] = mean(sums, counts, j * per + 2 + param);
+            if (Double.isFinite(a[j]) && Double.isFinite(b[j]) && Double.isFinite(abi[j])) rows[n++] = j;
+        }
+        rows = Arrays.copyOf(rows, n);
+        double var = variance(a, b, rows);
+        return first ? first(a, b, abi, rows) / var : total(a, abi, rows) / var;
+    }
+
     /** V(Y) over f(A) and f(B) at these rows (divisor 2n); NaN for no rows, 0 when constant (the indices are then NaN). */
     private static double variance(double[] a, double[] b, int[] rows) {
         if (rows.length == 0) return Double.NaN;

@@ -67,6 +67,7 @@ final class StudyLowering extends Stage {
                 out.design = null;
             }
             names.exprs.swept(List.of());
+            if (out.design instanceof StudyDesign.Saltelli) names.exprs.indexed(out.design.params());
             return;
         }
         long runs = Compiler.studyRuns(out.replicates, out.sweeps);
