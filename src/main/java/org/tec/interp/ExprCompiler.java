@@ -163,6 +163,17 @@ final class ExprCompiler {
         return indexed;
     }
 
+    /** The words of a sampled design ({@code design latin}, {@code sensitivity sobol}), or null for a grid. */
+    private String sampled;
+
+    void sampled(String words) {
+        sampled = words;
+    }
+
+    String sampled() {
+        return sampled;
+    }
+
     Map<String, Typed> constants() {
         return constants;
     }

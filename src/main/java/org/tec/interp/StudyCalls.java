@@ -60,6 +60,12 @@ final class StudyCalls extends ExprPart {
                     "add, for example: replicate 20");
             return false;
         }
+        if (fn.alongSweep() && exprs.sampled() != null) {
+            sink.error(c.nameSpan(), "'" + name + "' follows an outcome along a sweep, and this study samples its points ('"
+                    + exprs.sampled() + "'): there is no sweep to follow",
+                    "check the runs together (mean, quantile, proportion), or sweep one parameter in a scenario of its own");
+            return false;
+        }
         if (fn.alongSweep() && !exprs.hasSweep()) {
             sink.error(c.nameSpan(), "'" + name + "' follows an outcome along a sweep, and this scenario has none",
                     "add, for example: sweep s from 0 to 1 step 0.1");

@@ -68,6 +68,7 @@ final class StudyLowering extends Stage {
             }
             names.exprs.swept(List.of());
             if (out.design instanceof StudyDesign.Saltelli) names.exprs.indexed(out.design.params());
+            names.exprs.sampled(words(design));
             return;
         }
         long runs = Compiler.studyRuns(out.replicates, out.sweeps);

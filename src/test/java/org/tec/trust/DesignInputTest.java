@@ -95,9 +95,9 @@ class DesignInputTest {
     @Test
     void followingASweepOnASampledDesignIsAnError() {
         assertTrue(error("  design latin 8\n  vary target from 0 to 1\n  expect trend(client.distress at end) > 0\n")
-                .contains("'trend' follows an outcome along a sweep, and this scenario has none"));
+                .contains("'trend' follows an outcome along a sweep, and this study samples its points ('design latin'): there is no sweep to follow"));
         assertTrue(error("  design latin 8\n  vary target from 0 to 1\n  plot sweep to \"x.svg\"\n")
-                .contains("'plot sweep' draws outcomes against a swept parameter, and this scenario has no sweep"));
+                .contains("'plot sweep' draws outcomes against a swept parameter, and this study samples its points (latin)"));
     }
 
     @Test
