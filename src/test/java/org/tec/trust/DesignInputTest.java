@@ -108,6 +108,22 @@ class DesignInputTest {
     }
 
     @Test
+    void aSampledDesignKeepsTheGridsSeedsAndItsPointsAreAPureFunctionOfTheScript() {
+        String src = script("  replicate 2\n  design latin 5\n  vary target from 0 to 1\n  seed 11\n");
+        TecStudy a = Tec.builder().build().compile(src, "s.tec").study().run();
+        TecStudy b = Tec.builder().build().compile(src, "s.tec").study().threads(1).run();
+        assertEquals(10, a.size());
+        java.util.Set<Integer> strata = new java.util.HashSet<>();
+        for (int i = 0; i < a.size(); i++) {
+            TecStudy.Run r = a.runs().get(i);
+            assertEquals(org.tec.interp.Study.seed(11, r.replicate()), r.seed(), "replicate r's seed, as a grid's");
+            assertEquals(r.values(), b.runs().get(i).values());
+            strata.add((int) Math.floor(r.values().get("target") * 5));
+        }
+        assertEquals(5, strata.size(), "one point in each of the 5 strata");
+    }
+
+    @Test
     void aSampledStudyRunsAndWritesNothingUnasked() throws Exception {
         Path f = tmp.resolve("s.tec");
         Files.writeString(f, script("  sensitivity sobol 4\n  vary target from 0 to 1\n  vary therapist.affect_sharing from 0.2 to 0.8\n"));
