@@ -31,8 +31,8 @@ item
     | MODEL LBRACE setting* RBRACE                                 # modelItem
     | PARAM name ASSIGN expr                                       # paramItem
     | LET name ASSIGN expr                                         # letItem
-    | GOAL STRING COLON expr tolerance?                            # goalItem
-    | EXPECT expr tolerance?                                       # expectItem
+    | GOAL STRING COLON expr tolerance? confidence?                # goalItem
+    | EXPECT expr tolerance? confidence?                           # expectItem
     | POLICY name (ON | OFF)?                                      # policyItem
     | PHASE name name? STRING? FOR expr intensity? LBRACE item* RBRACE  # phaseItem
     | AT timePoint COLON actionBlock                               # atItem
@@ -46,6 +46,7 @@ item
     | VARY dotted FROM expr TO expr                                # varyItem
     | DESIGN name expr                                             # designItem
     | SENSITIVITY name expr                                        # sensitivityItem
+    | ARM STRING (LBRACE item* RBRACE | FROM STRING)               # armItem
     | action                                                       # actionItem
     ;
 
@@ -77,6 +78,9 @@ action
 
 tolerance   : WITHIN NUMBER PERCENT? ;
 
+// 'with confidence 0.95': the check holds only if the estimate's whole interval at that level does
+confidence  : WITH name expr ;
+
 exprList    : expr (COMMA expr)* ;
 
 // State variables to write or draw: always dotted, so a list cannot swallow the next statement.
@@ -105,7 +109,7 @@ primary
     : NUMBER unit?                                                 # numberLit
     | STRING                                                       # stringLit
     | (TRUE | FALSE)                                               # boolLit
-    | name LPAREN (expr (DURING name)? (COMMA expr)*)? RPAREN       # callExpr
+    | name LPAREN (expr (DURING name)? (IN STRING)? (COMMA expr)*)? RPAREN       # callExpr
     | dotted                                                       # refExpr
     | LPAREN expr RPAREN                                           # parenExpr
     ;
@@ -150,6 +154,8 @@ EMIT      : 'emit' ;
 PLOT      : 'plot' ;
 REPLICATE : 'replicate' ;
 SWEEP     : 'sweep' ;
+ARM       : 'arm' ;
+WITH      : 'with' ;
 FROM      : 'from' ;
 VARY      : 'vary' ;
 DESIGN    : 'design' ;

@@ -208,6 +208,7 @@ public final class TecRun {
                 : (i, r) -> written.add(Emitter.emit(r, dir, stamp(), String.format(Locale.ROOT, "-run%03d", i), budget));
         Study.Result s = Study.run(compiled, unit, threads, options, progress == null ? null : i -> progress.step(), false, emit);
         written.add(Emitter.plotStudy(s, dir));
+        written.add(Emitter.studyTables(s, dir));
         return new Outcome(p.name(), s.expects(), color -> Report.renderStudy(s, color), written);
     }
 

@@ -99,18 +99,7 @@ public final class TecStudy {
      * cannot be worked out (an interval of one run) is empty.
      */
     public void writeSummary(Path file) throws IOException {
-        List<String> cols = pointColumns("measure", "kind", "n", "mean", "sd", "ci_low", "ci_high", "median", "q1", "q3");
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (org.tec.interp.StudySummary.Row r : org.tec.interp.StudySummary.of(result)) {
-            Map<String, Object> row = point(cols, r.arm(), r.point());
-            row.put("measure", r.measure());
-            row.put("kind", r.proportion() ? "proportion" : "mean");
-            row.put("n", r.n());
-            numbers(row, List.of("mean", "sd", "ci_low", "ci_high", "median", "q1", "q3"),
-                    r.mean(), r.sd(), r.low(), r.high(), r.median(), r.q1(), r.q3());
-            rows.add(row);
-        }
-        writeCsv(file, cols, rows);
+        writeCsv(file, org.tec.output.StudyTables.summary(result));
     }
 
     /**
@@ -123,20 +112,7 @@ public final class TecStudy {
      * ({@code hedges_g} or {@code risk_ratio}). Empty where a side has too few runs.
      */
     public void writeContrasts(Path file) throws IOException {
-        List<String> cols = pointColumns("reference", "measure", "difference", "ci_low", "ci_high", "effect_size", "effect_kind");
-        var params = result.runs().params();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (org.tec.interp.StudyContrast.Row r : org.tec.interp.StudyContrast.of(org.tec.interp.StudySummary.of(result))) {
-            Map<String, Object> row = point(cols, r.arm(), r.point());
-            List<String> ref = new ArrayList<>();
-            for (int k = 0; k < r.reference().size(); k++) ref.add(params.get(k) + "=" + Numbers.data(r.reference().get(k)));
-            row.put("reference", result.runs().arms().isEmpty() ? String.join(" ", ref) : r.referenceArm());
-            row.put("measure", r.measure());
-            numbers(row, List.of("difference", "ci_low", "ci_high", "effect_size"), r.difference(), r.low(), r.high(), r.effect());
-            row.put("effect_kind", r.effectKind());
-            rows.add(row);
-        }
-        writeCsv(file, cols, rows);
+        writeCsv(file, org.tec.output.StudyTables.contrasts(result));
     }
 
     /**
@@ -158,31 +134,7 @@ public final class TecStudy {
         org.tec.output.SensitivityReport.csv(result, file);
     }
 
-    /** {@code arm} when the study has arms, the swept parameters' columns, then {@code rest}. */
-    private List<String> pointColumns(String... rest) {
-        List<String> cols = new ArrayList<>();
-        if (!result.runs().arms().isEmpty()) cols.add("arm");
-        cols.addAll(result.runs().params());
-        cols.addAll(List.of(rest));
-        return cols;
-    }
-
-    /** A row that starts with its arm (when the study has arms) and a point's swept values, as numbers. */
-    private Map<String, Object> point(List<String> cols, String arm, List<Double> point) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        int c = 0;
-        if (!result.runs().arms().isEmpty()) row.put(cols.get(c++), arm);
-        for (int k = 0; k < point.size(); k++) row.put(cols.get(c++), Numbers.roundData(point.get(k)));
-        return row;
-    }
-
-    /** Numbers into a row, as the data files write them; one that could not be worked out (NaN) stays empty. */
-    private static void numbers(Map<String, Object> row, List<String> names, double... values) {
-        for (int k = 0; k < values.length; k++) row.put(names.get(k), Double.isNaN(values[k]) ? null : Numbers.roundData(values[k]));
-    }
-
-    private static void writeCsv(Path file, List<String> cols, List<Map<String, Object>> rows) throws IOException {
-        String text = org.tec.output.Tables.csv(cols, rows);
+    private static void writeCsv(Path file, String text) throws IOException {
         org.tec.output.AtomicFiles.write(file, w -> w.write(text));
     }
 
@@ -414,7 +366,7 @@ public final class TecStudy {
             }
             Program.StudyPlan plan = new Program.StudyPlan(List.copyOf(all), reps,
                     own == null ? List.of() : own.goals(), own == null ? List.of() : own.expects(),
-                    own == null ? List.of() : own.arms(), design);
+                    own == null ? List.of() : own.arms(), design, own == null ? List.of() : own.tables());
             RunOptions options = script.engine().options(cancel, null);
             if (lean && trajectories == null) options = options.lean();
             Scripts.Unit u = script.unitFor(overrides);

@@ -101,6 +101,11 @@ final class ExprCompiler {
 
         @Override
         public Typed call(Expr.Call c) {
+            if (c.arm() != null && (ctx != Context.STUDY || StudyFunction.named(c.name()) == null)) {
+                sink.error(c.armSpan(), "'in \"" + c.arm() + "\"' picks one arm's runs for a function across runs, and '"
+                        + c.name() + "' here is not one", "for example: proportion(exposure.completed in \"" + c.arm() + "\")");
+                return null;
+            }
             return calls.call(c, ctx, inMeasure);
         }
 
@@ -139,6 +144,17 @@ final class ExprCompiler {
     /** Whether an expression speaks across runs (and so is checked once per study, not per run). */
     static boolean acrossRuns(Expr e) {
         return StudyCalls.acrossRuns(e);
+    }
+
+    private List<String> arms = List.of();
+
+    /** The study's arms, in order (empty: none). */
+    void arms(List<String> names) {
+        arms = List.copyOf(names);
+    }
+
+    List<String> arms() {
+        return arms;
     }
 
     /** The study's swept names, in order (empty: no sweep). */

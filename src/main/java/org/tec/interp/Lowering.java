@@ -64,9 +64,15 @@ final class Lowering {
         return out.build(names.declaredParams);
     }
 
-    /** One top-level statement, to the stage of its family; params, lets, sweeps and replicates are read already. */
+    /**
+     * One top-level statement, to the stage of its family; params, lets, sweeps, replicates and
+     * arms are read already (an arm's body is lowered with its own copy of the scenario).
+     */
     private void lower(Item i) {
-        if (i instanceof Item.Param || i instanceof Item.Let || i instanceof Item.Sweep || i instanceof Item.Replicate) return;
+        if (i instanceof Item.Param || i instanceof Item.Let || i instanceof Item.Sweep || i instanceof Item.Replicate
+                || i instanceof Item.Arm) {
+            return;
+        }
         if (i instanceof Item.Vary || i instanceof Item.Design || i instanceof Item.PlotSensitivity) return; // read by StudyLowering
         if (i instanceof Item.Step s) settings.step(s);
         else if (i instanceof Item.Seed s) settings.seed(s);

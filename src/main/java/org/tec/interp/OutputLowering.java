@@ -15,9 +15,15 @@ final class OutputLowering extends Stage {
     }
 
     void emit(Item.Emit e) {
+        StudyTable table = StudyTable.named(e.format());
+        if (table != null) {
+            table(e, table);
+            return;
+        }
         FileFormat format = FileFormat.byKey(e.format(), FileFormat.Kind.DATA);
         if (format == null) {
-            List<String> keys = FileFormat.keys(FileFormat.Kind.DATA);
+            List<String> keys = new java.util.ArrayList<>(FileFormat.keys(FileFormat.Kind.DATA));
+            if (out.study()) keys.addAll(StudyTable.words());
             String hint = Suggest.hint(e.format(), keys);
             sink.error(e.formatSpan(), "unknown output format '" + e.format() + "'", hint != null ? hint : "formats: " + String.join(", ", keys));
             return;
@@ -34,6 +40,25 @@ final class OutputLowering extends Stage {
         }
         List<Var> vars = variables(e.variables());
         if (vars != null) out.emits.add(new Program.EmitPlan(format, e.file(), every, vars, e.span()));
+    }
+
+    /** {@code emit summary "FILE.csv"}: a table of the whole study, so only in a study, and as CSV. */
+    private void table(Item.Emit e, StudyTable table) {
+        if (!out.study()) {
+            sink.error(e.formatSpan(), "'emit " + table.word() + "' writes a table of a study's runs, and this scenario is one run",
+                    "add, for example: replicate 40");
+            return;
+        }
+        if (e.every() != null || !e.variables().isEmpty()) {
+            sink.error(e.span(), "'emit " + table.word() + "' writes the study's prints, once; it takes no 'every' and no variables",
+                    "write: emit " + table.word() + " \"" + e.file() + "\"");
+            return;
+        }
+        if (FileFormat.byFileName(e.file(), FileFormat.Kind.DATA) != FileFormat.CSV) {
+            sink.error(e.fileSpan(), "a study's " + table.word() + " is written as CSV; end the file name in .csv", null);
+            return;
+        }
+        out.tables.add(new Program.TablePlan(table, e.file(), e.span()));
     }
 
     void plot(Item.Plot p) {

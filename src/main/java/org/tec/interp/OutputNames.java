@@ -86,6 +86,11 @@ public final class OutputNames {
                     claim(claimed, sink, new Claim(perRun(file, false), f.span(), "the plot", file));
                 }
             }
+            if (p.study() != null) {
+                for (Program.TablePlan t : p.study().tables()) {
+                    claim(claimed, sink, new Claim(t.file(), t.span(), "the study's " + t.table().word(), t.file()));
+                }
+            }
         }
     }
 

@@ -39,12 +39,19 @@ public record Program(String name, String file, double dt, long seed, double noi
      * unless a sampled design replaces it), in every arm, {@code replicates} times.
      *
      * @param arms the names of its arms, in the order they are declared (empty when it has none)
+     * @param tables what it writes once, after its last run ({@code emit summary "FILE.csv"})
      */
     public record StudyPlan(List<SweepPlan> sweeps, int replicates, List<Check> goals, List<Check> expects,
-                            List<String> arms, StudyDesign design) {
-        /** A study over the full grid of its sweeps, without arms. */
+                            List<String> arms, StudyDesign design, List<TablePlan> tables) {
+        /** A study over the full grid of its sweeps, without arms or tables. */
         public StudyPlan(List<SweepPlan> sweeps, int replicates, List<Check> goals, List<Check> expects) {
-            this(sweeps, replicates, goals, expects, List.of(), StudyDesign.grid(sweeps));
+            this(sweeps, replicates, goals, expects, List.of(), StudyDesign.grid(sweeps), List.of());
+        }
+
+        /** A study without tables. */
+        public StudyPlan(List<SweepPlan> sweeps, int replicates, List<Check> goals, List<Check> expects,
+                         List<String> arms, StudyDesign design) {
+            this(sweeps, replicates, goals, expects, arms, design, List.of());
         }
 
         /** How many arms it runs: 1 when it declares none (the scenario itself). */
@@ -235,8 +242,22 @@ public record Program(String name, String file, double dt, long seed, double noi
     }
 
     /** A goal or an expectation, compiled with the pieces needed to explain its verdict. */
+    /**
+     * A check; {@code confidence} is null unless it was written {@code with confidence L}: then
+     * it holds only if the estimate's whole interval at level L lies on the asserted side.
+     */
     public record Check(String name, String source, Eval condition, Eval left, Eval right, String op, Type operandType,
-                        Span span) {}
+                        Span span, Confidence confidence) {
+        public Check(String name, String source, Eval condition, Eval left, Eval right, String op, Type operandType, Span span) {
+            this(name, source, condition, left, right, op, operandType, span, null);
+        }
+    }
+
+    /** A check's estimate across runs and its interval at {@code level} (two-sided), each read after the study. */
+    public record Confidence(double level, Eval estimate, Eval low, Eval high) {}
+
+    /** {@code emit summary|contrasts "FILE.csv"}: a study's table, written once after its last run. */
+    public record TablePlan(StudyTable table, String file, Span span) {}
 
     public record EmitPlan(FileFormat format, String file, double every, List<Var> variables, Span span) {}
 

@@ -50,6 +50,9 @@ final class ProgramBuilder {
     /** A sampled design or a sensitivity study (null: the grid over the sweeps). */
     StudyDesign design;
     final List<org.tec.lang.ast.Item.PlotSensitivity> sensitivityPlots = new ArrayList<>();
+    /** The study's arms, by name, in order. */
+    final List<String> arms = new ArrayList<>();
+    final List<Program.TablePlan> tables = new ArrayList<>();
     final List<Program.Check> studyGoals = new ArrayList<>();
     final List<Program.Check> studyExpects = new ArrayList<>();
 
@@ -85,7 +88,7 @@ final class ProgramBuilder {
     }
 
     boolean study() {
-        return !sweeps.isEmpty() || replicateSeen || design != null;
+        return !sweeps.isEmpty() || replicateSeen || !arms.isEmpty() || design != null;
     }
 
     /** Marks the state variables {@code e} reads as needed after the run. */
@@ -104,10 +107,10 @@ final class ProgramBuilder {
     }
 
     private Program.StudyPlan plan() {
-        if (design == null) return new Program.StudyPlan(List.copyOf(sweeps), replicates, List.copyOf(studyGoals), List.copyOf(studyExpects));
         // a Latin hypercube draws from the scenario's seed, known only now
-        StudyDesign d = design instanceof StudyDesign.Latin l ? l.seeded(seed) : design;
-        return new Program.StudyPlan(List.of(), replicates, List.copyOf(studyGoals), List.copyOf(studyExpects), List.of(), d);
+        StudyDesign d = design == null ? StudyDesign.grid(sweeps) : design instanceof StudyDesign.Latin l ? l.seeded(seed) : design;
+        return new Program.StudyPlan(List.copyOf(sweeps), replicates, List.copyOf(studyGoals), List.copyOf(studyExpects),
+                List.copyOf(arms), d, List.copyOf(tables));
     }
 
     Program build(Map<String, Double> parameters) {

@@ -130,7 +130,18 @@ public final class Scripts {
         List<Unit> units = new ArrayList<>();
         for (Compiler.Loaded l : loaded) {
             Program p = c.compile(l, overrides);
-            if (p != null) units.add(new Unit(l, p, overrides == null ? Map.of() : Map.copyOf(overrides)));
+            if (p == null) continue;
+            // each arm: the scenario with the arm's changes, compiled now so its problems are told now
+            List<Arm> arms = new ArrayList<>();
+            List<Item.Arm> declared = Arms.of(l.items());
+            if (declared.size() > StudyLowering.MAX_ARMS) continue; // refused, and not compiled a hundred times over
+            for (Item.Arm a : declared) {
+                Compiler.Loaded armed = new Compiler.Loaded(l.name(), l.file(), Arms.items(l.items(), a), true, l.course(), l.span());
+                Program ap = c.compile(armed, overrides);
+                if (ap != null) arms.add(new Arm(a.name(), armed, ap));
+            }
+            if (sink.hasErrors()) continue;
+            units.add(new Unit(l, p, overrides == null ? Map.of() : Map.copyOf(overrides), List.copyOf(arms)));
         }
         OutputNames.check(units.stream().map(Unit::program).toList(), sink);
         if (sink.hasErrors()) return new Compiled(List.of(), sink, sources, true, origin);

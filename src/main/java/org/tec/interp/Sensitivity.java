@@ -93,10 +93,12 @@ public final class Sensitivity {
         int points = d.size(), per = d.perRow(), base = d.base();
         double[] sums = new double[points];
         int[] counts = new int[points];
+        // one arm's runs: the first arm's, or the arm the check names (its runs alone are given)
+        int arm = runs.runs().isEmpty() ? 0 : runs.runs().get(0).arm();
         for (int q = 0; q < runs.runs().size() && q < v.length; q++) {
             StudyRuns.Run r = runs.runs().get(q);
             int point = r.index() / arms / replicates;
-            if (r.arm() != 0 || point >= points || !Double.isFinite(v[q])) continue;
+            if (r.arm() != arm || point >= points || !Double.isFinite(v[q])) continue;
             sums[point] += v[q];
             counts[point]++;
         }

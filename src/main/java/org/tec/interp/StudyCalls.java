@@ -37,9 +37,8 @@ final class StudyCalls extends ExprPart {
                         hint != null ? hint : "varied: " + String.join(", ", exprs.indexed()));
                 return null;
             }
-            return Typed.of(fn.type(arg.type()), fn.of(arg.eval(), at));
-        }
-        if (c.args().size() == 2) {
+            extra = at;
+        } else if (c.args().size() == 2) {
             Typed e = exprs.compile(c.args().get(1), ExprCompiler.Context.CONSTANT, false);
             if (e == null) return null;
             extra = e.constant();
@@ -49,7 +48,22 @@ final class StudyCalls extends ExprPart {
                 return null;
             }
         }
-        return Typed.of(fn.type(arg.type()), fn.of(arg.eval(), extra));
+        int arm = -1;
+        if (c.arm() != null) {
+            arm = exprs.arms().indexOf(c.arm());
+            if (arm < 0) {
+                String hint = org.tec.diag.Suggest.hint(c.arm(), exprs.arms());
+                sink.error(c.armSpan(), exprs.arms().isEmpty() ? "this study has no arms" : "no arm called \"" + c.arm() + "\"",
+                        exprs.arms().isEmpty() ? "declare them, for example: arm \"" + c.arm() + "\" { ... }"
+                                : hint != null ? hint : "arms: " + String.join(", ", exprs.arms().stream().map(a -> "\"" + a + "\"").toList()));
+                return null;
+            }
+        } else if (exprs.arms().size() > 1) {
+            // said, never done silently
+            sink.warning(c.nameSpan(), "'" + name + "' here pools the runs of every arm",
+                    "to speak of one arm, name it after the argument: " + name + "(... in \"" + exprs.arms().get(0) + "\")");
+        }
+        return Typed.of(fn.type(arg.type()), fn.of(arg.eval(), extra, arm));
     }
 
     /** Whether the call is where it may be, and has what it needs; says why not. */

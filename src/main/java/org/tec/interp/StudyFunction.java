@@ -62,12 +62,20 @@ enum StudyFunction implements Named {
         };
     }
 
-    /** {@code x} evaluated after each run, combined; {@code extra} is the second argument (or its default). */
-    Eval of(Eval x, double extra) {
+    /**
+     * {@code x} evaluated after each run, combined; {@code extra} is the second argument (or its
+     * default); {@code arm} the index of the arm whose runs it combines, or -1 for every run.
+     */
+    Eval of(Eval x, double extra, int arm) {
         return f -> {
             StudyRuns runs = f.runs();
             if (runs == null || runs.runs().isEmpty()) return Double.NaN;
-            return combine(runs, f.perRun(x), extra);
+            double[] v = f.perRun(x);
+            if (arm >= 0) {
+                StudyRuns only = runs.ofArm(arm);
+                return combine(only, StudyRuns.select(v, only), extra);
+            }
+            return combine(runs, v, extra);
         };
     }
 

@@ -12,6 +12,9 @@ import org.tec.text.Numbers;
  * whether it is one decides how goals and expects compile.
  */
 final class StudyLowering extends Stage {
+    /** The most arms a study may declare: each is compiled as a copy of the scenario. */
+    static final int MAX_ARMS = 100;
+
     StudyLowering(Declarations names, ProgramBuilder out) {
         super(names, out);
     }
@@ -47,6 +50,12 @@ final class StudyLowering extends Stage {
                 out.sensitivityPlots.add(p);
             }
         }
+        // after the sweeps, which an arm's params may not touch
+        for (Item i : names.loaded.items()) if (i instanceof Item.Arm a) arm(a);
+        if (out.arms.size() == 1) {
+            sink.warning(firstArm(), "a study with one arm has nothing to compare it with",
+                    "add the condition to compare it with, for example: arm \"as usual\" { }");
+        }
         if (design != null || !varies.isEmpty()) {
             sampled(design, varies, ranges, firstSweep);
         }
@@ -60,7 +69,7 @@ final class StudyLowering extends Stage {
             }
         }
         if (out.design != null) {
-            long runs = (long) out.replicates * out.design.size();
+            long runs = (long) out.replicates * out.design.size() * Math.max(1, out.arms.size());
             if (runs > Compiler.MAX_STUDY_RUNS) {
                 sink.error(design.span(), "this study would make " + runs + " runs; at most " + Compiler.MAX_STUDY_RUNS,
                         "use fewer points or fewer replicates");
@@ -69,9 +78,11 @@ final class StudyLowering extends Stage {
             names.exprs.swept(List.of());
             if (out.design instanceof StudyDesign.Saltelli) names.exprs.indexed(out.design.params());
             names.exprs.sampled(words(design));
+            names.exprs.arms(out.arms);
             return;
         }
         long runs = Compiler.studyRuns(out.replicates, out.sweeps);
+        if (!out.arms.isEmpty()) runs = runs > Compiler.MAX_STUDY_RUNS ? runs : runs * out.arms.size();
         if (runs > Compiler.MAX_STUDY_RUNS) {
             Span at = !out.sweeps.isEmpty() ? out.sweeps.get(out.sweeps.size() - 1).span() : out.replicateSpan;
             sink.error(at, runs == Long.MAX_VALUE ? "this study would make more than " + Compiler.MAX_STUDY_RUNS + " runs"
@@ -79,6 +90,54 @@ final class StudyLowering extends Stage {
                     "use fewer replicates or larger sweep steps");
         }
         names.exprs.swept(out.sweeps.stream().map(Program.SweepPlan::param).toList());
+        names.exprs.arms(out.arms);
+    }
+
+    private Span firstArm() {
+        for (Item i : names.loaded.items()) if (i instanceof Item.Arm a) return a.nameSpan();
+        return names.loaded.span();
+    }
+
+    /**
+     * An arm: a name of its own, and a body that changes the session, never what the study
+     * measures or how it is run (those speak of every arm alike). A param it sets must be one
+     * the scenario declares, and not one the study sweeps.
+     */
+    private void arm(Item.Arm a) {
+        if (a.name().isBlank()) {
+            sink.error(a.nameSpan(), "an arm needs a name", "for example: arm \"regulated\" { ... }");
+            return;
+        }
+        if (out.arms.size() == MAX_ARMS) {
+            sink.error(a.nameSpan(), "a study has at most " + MAX_ARMS + " arms", "to vary one setting over many values, sweep it");
+            return;
+        }
+        if (out.arms.contains(a.name())) {
+            sink.error(a.nameSpan(), "a second arm called \"" + a.name() + "\"", "give each arm its own name");
+            return;
+        }
+        if (a.name().length() > 200 || a.name().chars().anyMatch(c -> org.tec.text.Printable.unsafe((char) c))) {
+            sink.error(a.nameSpan(), "an arm's name is a short line of printable text", null);
+            return;
+        }
+        out.arms.add(a.name());
+        // an arm from another scenario brings that scenario's session whole, as an import does
+        if (a.from() != null) return;
+        for (Item i : a.items()) {
+            String why = Arms.refused(i);
+            if (why != null) {
+                sink.error(i.span(), why, "put it in the scenario, outside the arm: there it speaks of every arm");
+            } else if (i instanceof Item.Param p) {
+                if (!names.declaredParams.containsKey(p.name()) || p.name().contains(".")) {
+                    String hint = Suggest.hint(p.name(), names.declaredParams.keySet());
+                    sink.error(p.nameSpan(), "the arm sets '" + p.name() + "', and the scenario declares no param of that name",
+                            hint != null ? hint : "declare it in the scenario, for example: param " + p.name() + " = 0.5");
+                } else if (out.sweeps.stream().anyMatch(sw -> sw.param().equals(p.name()))) {
+                    sink.error(p.nameSpan(), "'" + p.name() + "' is swept by the study, so an arm cannot also set it",
+                            "drop the sweep or the arm's param");
+                }
+            }
+        }
     }
 
     private static String words(Item.Design d) {

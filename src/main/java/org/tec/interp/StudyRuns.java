@@ -22,6 +22,20 @@ public record StudyRuns(StudyDesign design, List<String> arms, List<Run> runs) {
         return design.params();
     }
 
+    /** The runs of one arm, by its index, in index order. */
+    public StudyRuns ofArm(int arm) {
+        List<Run> only = new java.util.ArrayList<>();
+        for (Run r : runs) if (r.arm() == arm) only.add(r);
+        return new StudyRuns(design, arms, List.copyOf(only));
+    }
+
+    /** Of values held per run of the whole study (by run index), those of {@code some}'s runs, in their order. */
+    public static double[] select(double[] all, StudyRuns some) {
+        double[] out = new double[some.runs().size()];
+        for (int k = 0; k < out.length; k++) out[k] = all[some.runs().get(k).index()];
+        return out;
+    }
+
     /** The name of a run's arm, or "" when the study has no arms. */
     public String armOf(Run r) {
         return arms.isEmpty() ? "" : arms.get(r.arm());

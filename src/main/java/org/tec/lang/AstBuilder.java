@@ -96,6 +96,15 @@ final class AstBuilder {
         if (c instanceof IntervalItemContext x) return new Item.Interval(expr(x.expr()), span);
         if (c instanceof UntilItemContext x) return new Item.Until(expr(x.expr()), span);
         if (c instanceof ReplicateItemContext x) return new Item.Replicate(expr(x.expr()), span);
+        if (c instanceof ArmItemContext x) {
+            List<TerminalNode> strings = x.STRING();
+            if (strings.isEmpty()) throw new Incomplete();
+            if (x.FROM() != null) {
+                if (strings.size() < 2) throw new Incomplete();
+                return new Item.Arm(string(strings.get(0)), span(strings.get(0)), List.of(), span, string(strings.get(1)), span(strings.get(1)));
+            }
+            return new Item.Arm(string(strings.get(0)), span(strings.get(0)), items(x.item()), span);
+        }
         if (c instanceof SweepItemContext x) {
             if (x.IN() != null) {
                 return new Item.Sweep(x.dotted().getText(), span(x.dotted()), null, null, null, exprs(x.exprList()), span);
@@ -131,10 +140,11 @@ final class AstBuilder {
         if (c instanceof ParamItemContext x) return new Item.Param(x.name().getText(), span(x.name()), expr(x.expr()), span);
         if (c instanceof LetItemContext x) return new Item.Let(x.name().getText(), span(x.name()), expr(x.expr()), span);
         if (c instanceof GoalItemContext x) {
-            return new Item.Goal(string(need(x.STRING())), expr(x.expr()), tolerance(x.tolerance()), span);
+            return new Item.Goal(string(need(x.STRING())), expr(x.expr()), tolerance(x.tolerance()), span, confidence(x.confidence()));
         }
         if (c instanceof ExpectItemContext x) {
-            return new Item.Expect(expr(x.expr()), tolerance(x.tolerance()), text(x.expr(), x.tolerance()), span);
+            ParserRuleContext last = x.confidence() != null ? x.confidence() : x.tolerance();
+            return new Item.Expect(expr(x.expr()), tolerance(x.tolerance()), text(x.expr(), last), span, confidence(x.confidence()));
         }
         if (c instanceof PolicyItemContext x) {
             return new Item.Policy(x.name().getText(), span(x.name()), x.OFF() == null, span);
@@ -248,6 +258,17 @@ final class AstBuilder {
         throw new Incomplete();
     }
 
+    /** {@code with confidence LEVEL}; another word after 'with' is an error that says what is meant. */
+    private Item.Confidence confidence(ConfidenceContext c) {
+        if (c == null) return null;
+        NameContext word = need(c.name());
+        if (!word.getText().equals("confidence")) {
+            sink.error(span(word), "expected 'confidence' after 'with', found '" + word.getText() + "'",
+                    "write, for example: expect proportion(exposure.completed) >= 0.5 with confidence 0.95");
+        }
+        return new Item.Confidence(expr(c.expr()), span(c));
+    }
+
     private Item.Tolerance tolerance(ToleranceContext c) {
         if (c == null) return null;
         double amount = number(need(c.NUMBER()));
@@ -342,8 +363,10 @@ final class AstBuilder {
             for (ExprContext e : call.expr()) args.add(expr(e));
             List<NameContext> names = call.name();
             NameContext during = call.DURING() != null && names.size() > 1 ? names.get(1) : null;
+            TerminalNode arm = call.IN() != null ? call.STRING() : null;
             return new Expr.Call(names.get(0).getText(), span(names.get(0)), args,
-                    during == null ? null : during.getText(), during == null ? null : span(during), span);
+                    during == null ? null : during.getText(), during == null ? null : span(during), span,
+                    arm == null ? null : string(arm), arm == null ? null : span(arm));
         }
         throw new Incomplete();
     }

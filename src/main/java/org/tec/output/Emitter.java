@@ -30,6 +30,23 @@ public final class Emitter {
     public static void validate(Program p, OutputDir dir, Diagnostics sink) {
         for (Program.EmitPlan e : p.emits()) refuse(sink, e.span(), e.file(), dir);
         for (Program.PlotPlan pl : p.plots()) refuse(sink, pl.span(), OutputNames.plotFile(p, pl), dir);
+        if (p.study() != null) for (Program.TablePlan t : p.study().tables()) refuse(sink, t.span(), t.file(), dir);
+    }
+
+    /** Writes a study's tables ({@code emit summary}, {@code emit contrasts}), once, after its last run. */
+    public static List<OutputSet.Written> studyTables(Study.Result s, OutputDir dir) {
+        try (OutputSet set = OutputSet.unlimited()) {
+            for (Program.TablePlan t : s.program().study().tables()) {
+                Path target = dir.resolve(t.file());
+                if (target == null) continue; // refused by validate before the run
+                String text = StudyTables.csv(s, t.table());
+                set.write(target, w -> w.write(text));
+            }
+            set.commit();
+            return set.written();
+        } catch (IOException ex) {
+            throw cannotWrite(ex);
+        }
     }
 
     private static void refuse(Diagnostics sink, Span span, String file, OutputDir dir) {

@@ -40,6 +40,18 @@ class StudySummaryTest {
     }
 
     @Test
+    void theWilsonIntervalForSevenOfForty() {
+        // 7 of 40: Wilson (1927) 95% = 0.0874541 0.3194999 (z = 1.959964; binom::binom.wilson(7, 40) gives 0.0875, 0.3195)
+        double[] ci = StudySummary.wilson(7, 40);
+        assertEquals(0.0874541, ci[0], 1e-6);
+        assertEquals(0.3194999, ci[1], 1e-6);
+        // at 90% (z = 1.644854): 0.0977604 0.2934193
+        double[] ninety = StudySummary.wilson(7, 40, 0.90);
+        assertEquals(0.0977604, ninety[0], 1e-6);
+        assertEquals(0.2934193, ninety[1], 1e-6);
+    }
+
+    @Test
     void oneRunHasAMeanButNoInterval() {
         StudySummary.Row r = StudySummary.number(List.of(), "x", new double[] {7});
         assertEquals(7, r.mean(), 0);

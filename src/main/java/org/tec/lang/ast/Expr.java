@@ -47,7 +47,16 @@ public sealed interface Expr {
     }
 
     /** {@code name(args)}, with an optional {@code during PHASE} window on the first argument. */
-    record Call(String name, Span nameSpan, List<Expr> args, String during, Span duringSpan, Span span) implements Expr {
+    /**
+     * {@code NAME(ARGS)}, the first argument possibly followed by {@code during PHASE} (a run's
+     * measure within a phase) and {@code in "ARM"} (a study's function over one arm's runs).
+     */
+    record Call(String name, Span nameSpan, List<Expr> args, String during, Span duringSpan, Span span, String arm, Span armSpan)
+            implements Expr {
+        public Call(String name, Span nameSpan, List<Expr> args, String during, Span duringSpan, Span span) {
+            this(name, nameSpan, args, during, duringSpan, span, null, null);
+        }
+
         @Override
         public <R> R accept(ExprVisitor<R> v) {
             return v.call(this);

@@ -40,10 +40,21 @@ public sealed interface Item {
 
     record Tolerance(double amount, boolean percent, Span span) {}
 
-    record Goal(String name, Expr condition, Tolerance tolerance, Span span) implements Item {}
+    /** {@code with confidence LEVEL}: the check holds only if its estimate's whole interval at that level does. */
+    record Confidence(Expr level, Span span) {}
 
-    /** {@code source} is the expectation's text as written, for reports. */
-    record Expect(Expr condition, Tolerance tolerance, String source, Span span) implements Item {}
+    record Goal(String name, Expr condition, Tolerance tolerance, Span span, Confidence confidence) implements Item {
+        public Goal(String name, Expr condition, Tolerance tolerance, Span span) {
+            this(name, condition, tolerance, span, null);
+        }
+    }
+
+    /** {@code source} is the expectation's text as written, for reports; {@code confidence} may be null. */
+    record Expect(Expr condition, Tolerance tolerance, String source, Span span, Confidence confidence) implements Item {
+        public Expect(Expr condition, Tolerance tolerance, String source, Span span) {
+            this(condition, tolerance, source, span, null);
+        }
+    }
 
     record Policy(String name, Span nameSpan, boolean on, Span span) implements Item {}
 
@@ -90,6 +101,19 @@ public sealed interface Item {
 
     /** {@code plot sensitivity [to FILE]}: a sensitivity study's indices as a bar chart. */
     record PlotSensitivity(String file, Span fileSpan, Span span) implements Item {}
+
+    /**
+     * {@code arm "NAME" { ... }}: a condition of a study, the scenario with the changes in its
+     * body (params, traits, triggers, phases, policies), run with the same replicate seeds as
+     * every other arm. {@code arm "NAME" from "FILE"} ({@code from} not null): the session of
+     * another scenario instead of the study's own, its statements read into {@code items}
+     * when imports are expanded.
+     */
+    record Arm(String name, Span nameSpan, List<Item> items, Span span, String from, Span fromSpan) implements Item {
+        public Arm(String name, Span nameSpan, List<Item> items, Span span) {
+            this(name, nameSpan, items, span, null, null);
+        }
+    }
 
     /** A statement that only a later part of tec understands (course, sweep, ...). */
     record Unsupported(String keyword, Span span) implements Item {}
