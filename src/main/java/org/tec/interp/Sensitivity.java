@@ -221,7 +221,8 @@ public final class Sensitivity {
                 + "on a Sobol sequence of dimension " + 2 * k + ": N = " + d.base() + " base rows, " + d.size() + " points ("
                 + "N times " + (k + 2) + "), " + r.runs().runs().size() + " runs; a point's output is its mean over "
                 + r.program().study().replicates() + (r.program().study().replicates() == 1 ? " replicate" : " replicates")
-                + " (a condition's proportion); 95% bootstrap percentile intervals over the base rows, " + RESAMPLES
+                + " (a condition's proportion)" + (r.runs().arms().isEmpty() ? "" : ", in arm \"" + r.runs().arms().get(0) + "\" (the first)")
+                + "; 95% bootstrap percentile intervals over the base rows, " + RESAMPLES
                 + " resamples seeded from the scenario's seed " + r.program().seed();
     }
 }

@@ -22,6 +22,9 @@ final class StudyLowering extends Stage {
     /** The most params a sampled design or a sensitivity study may vary. */
     static final int MAX_VARIED = 100;
 
+    /** The design's ranges, once read (an arm may not set a param they vary). */
+    private List<StudyDesign.Range> varied = List.of();
+
     /** Reads every sweep, vary, design and replicate, then checks the number of runs they make. */
     void read() {
         java.util.List<StudyDesign.Range> ranges = new java.util.ArrayList<>();
@@ -50,7 +53,8 @@ final class StudyLowering extends Stage {
                 out.sensitivityPlots.add(p);
             }
         }
-        // after the sweeps, which an arm's params may not touch
+        // after the sweeps and ranges, which an arm's params may not touch
+        varied = ranges;
         for (Item i : names.loaded.items()) if (i instanceof Item.Arm a) arm(a);
         if (out.arms.size() == 1) {
             sink.warning(firstArm(), "a study with one arm has nothing to compare it with",
@@ -135,6 +139,9 @@ final class StudyLowering extends Stage {
                 } else if (out.sweeps.stream().anyMatch(sw -> sw.param().equals(p.name()))) {
                     sink.error(p.nameSpan(), "'" + p.name() + "' is swept by the study, so an arm cannot also set it",
                             "drop the sweep or the arm's param");
+                } else if (varied.stream().anyMatch(r -> r.param().equals(p.name()))) {
+                    sink.error(p.nameSpan(), "'" + p.name() + "' is varied by the study's design, so an arm cannot also set it",
+                            "drop the vary or the arm's param");
                 }
             }
         }

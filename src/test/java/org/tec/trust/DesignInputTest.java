@@ -101,6 +101,14 @@ class DesignInputTest {
     }
 
     @Test
+    void anArmNeitherSetsAVariedParamNorHoldsADesign() {
+        assertTrue(error("  design latin 4\n  vary target from 0 to 1\n  arm \"a\" { param target = 0.2 }\n  arm \"b\" { }\n")
+                .contains("'target' is varied by the study's design, so an arm cannot also set it"));
+        assertTrue(error("  arm \"a\" { vary target from 0 to 1 }\n  arm \"b\" { }\n").contains("'vary' in an arm"));
+        assertTrue(error("  arm \"a\" { design latin 4 }\n  arm \"b\" { }\n").contains("'design' in an arm"));
+    }
+
+    @Test
     void aTooManyParamsDesignIsRefused() {
         StringBuilder body = new StringBuilder("  design latin 4\n");
         for (int i = 0; i < 101; i++) body.append("  param p").append(i).append(" = 0.5\n  vary p").append(i).append(" from 0 to 1\n");
