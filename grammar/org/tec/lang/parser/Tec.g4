@@ -47,9 +47,13 @@ item
     | REMOVE (PHASE name | TRIGGER name | GOAL STRING)             # removeItem
     | EMIT name STRING (EVERY expr)? varList?                      # emitItem
     | PLOT SWEEP (TO STRING)?                                      # plotSweepItem
+    | PLOT SENSITIVITY (TO STRING)?                                # plotSensitivityItem
     | PLOT varList (TO STRING)?                                    # plotItem
     | REPLICATE expr                                               # replicateItem
     | SWEEP dotted (FROM expr TO expr STEP expr | IN LBRACK exprList RBRACK)  # sweepItem
+    | VARY dotted FROM expr TO expr                                # varyItem
+    | DESIGN name expr                                             # designItem
+    | SENSITIVITY name expr                                        # sensitivityItem
     | ARM STRING (LBRACE item* RBRACE | FROM STRING)               # armItem
     | action                                                       # actionItem
     ;
@@ -162,6 +166,9 @@ SWEEP     : 'sweep' ;
 ARM       : 'arm' ;
 WITH      : 'with' ;
 FROM      : 'from' ;
+VARY      : 'vary' ;
+DESIGN    : 'design' ;
+SENSITIVITY : 'sensitivity' ;
 IN        : 'in' ;
 EVERY     : 'every' ;
 TO        : 'to' ;

@@ -86,13 +86,15 @@ final class Arms {
                 : i instanceof Item.Sessions ? "sessions" : i instanceof Item.Interval ? "interval" : i instanceof Item.Until ? "until"
                 : i instanceof Item.Goal || isGoalRevision(i) ? "goal" : i instanceof Item.Expect ? "expect" : i instanceof Item.Emit ? "emit"
                 : i instanceof Item.Plot ? "plot" : i instanceof Item.Scenario ? "scenario" : i instanceof Item.Import ? "import"
-                : i instanceof Item.Do d && d.action() instanceof Action.Print ? "print" : null;
+                : i instanceof Item.Do d && d.action() instanceof Action.Print ? "print"
+                : i instanceof Item.Vary ? "vary" : i instanceof Item.Design dd ? (dd.sensitivity() ? "sensitivity" : "design")
+                : i instanceof Item.PlotSensitivity ? "plot" : null;
         if (what == null) return null;
         return switch (what) {
             case "goal", "expect", "emit", "plot", "print" -> "'" + what + "' in an arm: an arm changes the session, and what the study measures is the same in every arm";
             case "arm", "scenario" -> "an arm cannot hold " + (what.equals("arm") ? "another arm" : "a scenario");
             case "import" -> "'import' in an arm: imports are read with the scenario";
-            default -> "'" + what + "' in an arm: how the study runs (replicates, sweeps, seeds, noise, the time step, a course's length) is the same in every arm";
+            default -> "'" + what + "' in an arm: how the study runs (replicates, sweeps, designs, seeds, noise, the time step, a course's length) is the same in every arm";
         };
     }
 }

@@ -34,6 +34,8 @@ final class ExprCompiler {
     private final Calls calls;
     private final TimeLookups lookups;
     private List<String> swept = List.of();
+    /** A sensitivity study's varied params, in order (empty: none): what first_index and total_index may name. */
+    private List<String> indexed = List.of();
 
     /** The params among the constants (the rest are lets): a check across runs reads them per run. */
     private Set<String> params = Set.of();
@@ -167,6 +169,26 @@ final class ExprCompiler {
 
     boolean hasSweep() {
         return !swept.isEmpty();
+    }
+
+    /** A sensitivity study's varied params, in order (empty when the study is none). */
+    void indexed(List<String> names) {
+        indexed = List.copyOf(names);
+    }
+
+    List<String> indexed() {
+        return indexed;
+    }
+
+    /** The words of a sampled design ({@code design latin}, {@code sensitivity sobol}), or null for a grid. */
+    private String sampled;
+
+    void sampled(String words) {
+        sampled = words;
+    }
+
+    String sampled() {
+        return sampled;
     }
 
     Map<String, Typed> constants() {

@@ -63,7 +63,11 @@ final class OutputLowering extends Stage {
 
     void plot(Item.Plot p) {
         List<Var> vars = variables(p.variables());
-        if (p.sweep() && out.sweeps.isEmpty()) {
+        if (p.sweep() && out.design != null) {
+            sink.error(p.span(), "'plot sweep' draws outcomes against a swept parameter, and this study samples its points ("
+                    + out.design.kind() + "): there is no sweep to draw along",
+                    out.design instanceof StudyDesign.Saltelli ? "draw the indices instead: plot sensitivity to FILE" : "draw a sweep in a scenario of its own");
+        } else if (p.sweep() && out.sweeps.isEmpty()) {
             sink.error(p.span(), "'plot sweep' draws outcomes against a swept parameter, and this scenario has no sweep",
                     "add, for example: sweep therapist.affect_sharing from 0 to 1 step 0.1");
         } else if (vars != null) {

@@ -221,6 +221,7 @@ final class ScriptLoader {
         return i instanceof Item.Goal || i instanceof Item.Expect || i instanceof Item.Emit || i instanceof Item.Plot
                 || i instanceof Item.Sessions || i instanceof Item.Interval || i instanceof Item.Until
                 || i instanceof Item.Replicate || i instanceof Item.Sweep || i instanceof Item.Arm
+                || i instanceof Item.Vary || i instanceof Item.Design || i instanceof Item.PlotSensitivity
                 || (i instanceof Item.Do d && d.action() instanceof Action.Print)
                 // a revision of a goal acts on the scenario's own goals, which stay with it too
                 || (i instanceof Item.Replace r && r.target() == Item.Target.GOAL)

@@ -26,7 +26,19 @@ final class StudyCalls extends ExprPart {
             return null;
         }
         double extra = fn.defaultExtra();
-        if (c.args().size() == 2) {
+        if (fn == StudyFunction.FIRST_INDEX || fn == StudyFunction.TOTAL_INDEX) {
+            // the second argument names a varied param: its place among them
+            Expr p = c.args().get(1);
+            String named = p instanceof Expr.Ref r ? r.text() : null;
+            int at = named == null ? -1 : exprs.indexed().indexOf(named);
+            if (at < 0) {
+                String hint = named == null ? null : org.tec.diag.Suggest.hint(named, exprs.indexed());
+                sink.error(p.span(), "'" + name + "' needs a param the study varies" + (named == null ? "" : ", and '" + named + "' is none"),
+                        hint != null ? hint : "varied: " + String.join(", ", exprs.indexed()));
+                return null;
+            }
+            extra = at;
+        } else if (c.args().size() == 2) {
             Typed e = exprs.compile(c.args().get(1), ExprCompiler.Context.CONSTANT, false);
             if (e == null) return null;
             extra = e.constant();
@@ -62,9 +74,20 @@ final class StudyCalls extends ExprPart {
                     "add, for example: replicate 20");
             return false;
         }
+        if (fn.alongSweep() && exprs.sampled() != null) {
+            sink.error(c.nameSpan(), "'" + name + "' follows an outcome along a sweep, and this study samples its points ('"
+                    + exprs.sampled() + "'): there is no sweep to follow",
+                    "check the runs together (mean, quantile, proportion), or sweep one parameter in a scenario of its own");
+            return false;
+        }
         if (fn.alongSweep() && !exprs.hasSweep()) {
             sink.error(c.nameSpan(), "'" + name + "' follows an outcome along a sweep, and this scenario has none",
                     "add, for example: sweep s from 0 to 1 step 0.1");
+            return false;
+        }
+        if ((fn == StudyFunction.FIRST_INDEX || fn == StudyFunction.TOTAL_INDEX) && exprs.indexed().isEmpty()) {
+            sink.error(c.nameSpan(), "'" + name + "' is a Sobol index of a sensitivity study, and this scenario is none",
+                    "add, for example: sensitivity sobol 256 and vary therapist.affect_sharing from 0.2 to 1");
             return false;
         }
         if (fn.alongSweep() && exprs.swept().size() > 1) {

@@ -113,6 +113,20 @@ final class AstBuilder {
             if (es.size() != 3) throw new Incomplete();
             return new Item.Sweep(x.dotted().getText(), span(x.dotted()), expr(es.get(0)), expr(es.get(1)), expr(es.get(2)), null, span);
         }
+        if (c instanceof VaryItemContext x) {
+            List<ExprContext> es = x.expr();
+            if (es.size() != 2) throw new Incomplete();
+            return new Item.Vary(x.dotted().getText(), span(x.dotted()), expr(es.get(0)), expr(es.get(1)), span);
+        }
+        if (c instanceof DesignItemContext x) {
+            return new Item.Design(x.name().getText(), span(x.name()), expr(x.expr()), false, span);
+        }
+        if (c instanceof SensitivityItemContext x) {
+            return new Item.Design(x.name().getText(), span(x.name()), expr(x.expr()), true, span);
+        }
+        if (c instanceof PlotSensitivityItemContext x) {
+            return new Item.PlotSensitivity(x.STRING() == null ? null : string(x.STRING()), x.STRING() == null ? null : span(x.STRING()), span);
+        }
         if (c instanceof StepItemContext x) return new Item.Step(expr(x.expr()), span);
         if (c instanceof SeedItemContext x) return new Item.Seed(expr(x.expr()), span);
         if (c instanceof NoiseItemContext x) {

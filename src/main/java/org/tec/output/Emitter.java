@@ -233,6 +233,7 @@ public final class Emitter {
                 Path target = dir.resolve(OutputNames.plotFile(p, pl));
                 if (target != null) draw(set, target, format -> Figures.sweepPanels(s, format));
             }
+            SensitivityReport.figures(set, s, dir);
             set.commit();
             return set.written();
         } catch (IOException ex) {

@@ -114,6 +114,7 @@ public final class Report {
             summary(sb, s, st, summary);
             contrasts(sb, s, st, StudyContrast.of(summary));
         }
+        sb.append(SensitivityReport.render(st, color));
         appendVerdicts(sb, s, st.goals(), st.expects());
         return sb.toString();
     }

@@ -100,6 +100,18 @@ public sealed interface Item {
     /** {@code sweep NAME from A to B step S} or {@code sweep NAME in [a, b, c]}. */
     record Sweep(String param, Span paramSpan, Expr from, Expr to, Expr step, List<Expr> values, Span span) implements Item {}
 
+    /** {@code vary NAME from A to B}: a range (no step) that a sampled design or a sensitivity study draws from. */
+    record Vary(String param, Span paramSpan, Expr from, Expr to, Span span) implements Item {}
+
+    /**
+     * {@code design METHOD N} (a sampled design of N points: latin, sobol) or, with
+     * {@code sensitivity} true, {@code sensitivity METHOD N} (a global sensitivity study of N base rows).
+     */
+    record Design(String method, Span methodSpan, Expr size, boolean sensitivity, Span span) implements Item {}
+
+    /** {@code plot sensitivity [to FILE]}: a sensitivity study's indices as a bar chart. */
+    record PlotSensitivity(String file, Span fileSpan, Span span) implements Item {}
+
     /**
      * {@code arm "NAME" { ... }}: a condition of a study, the scenario with the changes in its
      * body (params, traits, triggers, phases, policies), run with the same replicate seeds as
