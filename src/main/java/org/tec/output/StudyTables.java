@@ -93,7 +93,7 @@ public final class StudyTables {
 
     private static Table contrastsTable(Study.Result r) {
         List<String> cols = pointColumns(r, "reference", "measure", "difference", "ci_low", "ci_high", "effect_size", "effect_kind");
-        List<String> params = r.runs().params();
+        List<String> params = r.runs().pointParams();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (StudyContrast.Row c : StudyContrast.of(StudySummary.of(r))) {
             Map<String, Object> row = point(r, cols, c.arm(), c.point());
@@ -112,7 +112,7 @@ public final class StudyTables {
     private static List<String> pointColumns(Study.Result r, String... rest) {
         List<String> cols = new ArrayList<>();
         if (!r.runs().arms().isEmpty()) cols.add("arm");
-        cols.addAll(r.runs().params());
+        cols.addAll(r.runs().pointParams());
         cols.addAll(List.of(rest));
         return cols;
     }
