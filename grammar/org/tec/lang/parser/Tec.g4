@@ -35,14 +35,26 @@ item
     | EXPECT expr tolerance? confidence?                           # expectItem
     | POLICY name (ON | OFF)?                                      # policyItem
     | PHASE name name? STRING? FOR expr intensity? LBRACE item* RBRACE  # phaseItem
-    | AT timePoint COLON actionBlock                               # atItem
-    | WHEN expr ONCE? COLON actionBlock                            # whenItem
+    | AT timePoint (AS name)? COLON actionBlock                    # atItem
+    | WHEN expr ONCE? (AS name)? COLON actionBlock                 # whenItem
+    // Revisions of what came before (an import, most often), each by name. Written out
+    // rather than as 'REPLACE item', so 'replace replace ...' cannot nest without bound.
+    | REPLACE PHASE name name? STRING? FOR expr intensity? LBRACE item* RBRACE  # replacePhaseItem
+    | REPLACE AT timePoint AS name COLON actionBlock               # replaceAtItem
+    | REPLACE WHEN expr ONCE? AS name COLON actionBlock            # replaceWhenItem
+    | REPLACE GOAL STRING COLON expr tolerance?                    # replaceGoalItem
+    | EXTEND PHASE name LBRACE item* RBRACE                        # extendItem
+    | REMOVE (PHASE name | TRIGGER name | GOAL STRING)             # removeItem
     | EMIT name STRING (EVERY expr)? varList?                      # emitItem
     | PLOT SWEEP (TO STRING)?                                      # plotSweepItem
+    | PLOT SENSITIVITY (TO STRING)?                                # plotSensitivityItem
     | PLOT varList (TO STRING)?                                    # plotItem
     | REPLICATE expr                                               # replicateItem
     | SWEEP dotted (FROM expr TO expr STEP expr | IN LBRACK exprList RBRACK)  # sweepItem
-    | ARM STRING LBRACE item* RBRACE                               # armItem
+    | VARY dotted FROM expr TO expr                                # varyItem
+    | DESIGN name expr                                             # designItem
+    | SENSITIVITY name expr                                        # sensitivityItem
+    | ARM STRING (LBRACE item* RBRACE | FROM STRING)               # armItem
     | action                                                       # actionItem
     ;
 
@@ -68,7 +80,7 @@ action
     | END (name | PHASE)                                           # endAction
     | LOG expr                                                     # logAction
     | SET dotted ASSIGN expr                                       # setAction
-    | PRINT expr                                                   # printAction
+    | PRINT (STRING COLON)? expr                                   # printAction
     | IDENT                                                        # verbAction
     ;
 
@@ -105,6 +117,7 @@ primary
     : NUMBER unit?                                                 # numberLit
     | STRING                                                       # stringLit
     | (TRUE | FALSE)                                               # boolLit
+    | name LPAREN TRIGGER name (DURING name)? RPAREN                # triggerCallExpr
     | name LPAREN (expr (DURING name)? (IN STRING)? (COMMA expr)*)? RPAREN       # callExpr
     | dotted                                                       # refExpr
     | LPAREN expr RPAREN                                           # parenExpr
@@ -153,6 +166,9 @@ SWEEP     : 'sweep' ;
 ARM       : 'arm' ;
 WITH      : 'with' ;
 FROM      : 'from' ;
+VARY      : 'vary' ;
+DESIGN    : 'design' ;
+SENSITIVITY : 'sensitivity' ;
 IN        : 'in' ;
 EVERY     : 'every' ;
 TO        : 'to' ;
@@ -177,6 +193,11 @@ TRUE      : 'true' ;
 FALSE     : 'false' ;
 ON        : 'on' ;
 OFF       : 'off' ;
+AS        : 'as' ;
+TRIGGER   : 'trigger' ;
+REPLACE   : 'replace' ;
+EXTEND    : 'extend' ;
+REMOVE    : 'remove' ;
 
 SEC       : 's' | 'sec' ;
 MIN       : 'min' ;

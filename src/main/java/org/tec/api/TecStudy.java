@@ -92,14 +92,15 @@ public final class TecStudy {
     }
 
     /**
-     * Writes the summary of the prints per arm and sweep point as CSV, whole or not at all:
+     * Writes the summary of the prints per arm and sweep point as CSV (or JSON, for a file
+     * ending in .json: the same columns, numbers as numbers), whole or not at all:
      * {@code arm} (when the study has arms), the swept values, {@code measure}, {@code kind} ({@code mean} or {@code proportion}), {@code n},
      * {@code mean}, {@code sd}, {@code ci_low}, {@code ci_high} (95%: Student's t for a mean,
      * Wilson for a proportion), {@code median}, {@code q1}, {@code q3} (R type 7); a value that
      * cannot be worked out (an interval of one run) is empty.
      */
     public void writeSummary(Path file) throws IOException {
-        writeCsv(file, org.tec.output.StudyTables.summary(result));
+        writeTable(file, org.tec.interp.StudyTable.SUMMARY);
     }
 
     /**
@@ -112,10 +113,31 @@ public final class TecStudy {
      * ({@code hedges_g} or {@code risk_ratio}). Empty where a side has too few runs.
      */
     public void writeContrasts(Path file) throws IOException {
-        writeCsv(file, org.tec.output.StudyTables.contrasts(result));
+        writeTable(file, org.tec.interp.StudyTable.CONTRASTS);
     }
 
-    private static void writeCsv(Path file, String text) throws IOException {
+    /**
+     * Writes a sensitivity study's indices as CSV, whole or not at all: one row per print
+     * ({@code output}, as written) and varied param ({@code param}), the first-order index
+     * {@code first} (Saltelli 2010) with {@code first_low} and {@code first_high}, the total
+     * index {@code total} (Jansen 1999) with {@code total_low} and {@code total_high} (95%
+     * bootstrap percentile intervals over the base rows, 1000 resamples seeded from the
+     * scenario's seed), {@code n} (the base rows used) and {@code method}; an index that cannot
+     * be worked out (an output that never varies) is empty.
+     *
+     * @throws IllegalStateException if the study is not a sensitivity study ({@code sensitivity sobol N})
+     */
+    public void writeSensitivity(Path file) throws IOException {
+        if (!(result.runs().design() instanceof org.tec.interp.StudyDesign.Saltelli)) {
+            throw new IllegalStateException("this study is no sensitivity study: its design is " + result.runs().design().kind()
+                    + "; write one with 'sensitivity sobol N' and 'vary NAME from A to B'");
+        }
+        org.tec.output.SensitivityReport.csv(result, file);
+    }
+
+    /** A table as CSV or JSON, as the file's name ends; whole or not at all. */
+    private void writeTable(Path file, org.tec.interp.StudyTable table) throws IOException {
+        String text = org.tec.output.StudyTables.text(result, table, file.toString());
         org.tec.output.AtomicFiles.write(file, w -> w.write(text));
     }
 
@@ -167,6 +189,10 @@ public final class TecStudy {
             if (index < 0) throw new IllegalArgumentException("'" + outcome + "' is not a print statement of the scenario");
         } else if (p.prints().isEmpty()) {
             throw new IllegalArgumentException("a plot needs an outcome: add a print statement to the scenario");
+        }
+        if (result.runs().sweeps().isEmpty()) {
+            throw new IllegalArgumentException("a plot draws an outcome against the first swept parameter, and this study has no sweep"
+                    + (result.runs().design() instanceof org.tec.interp.StudyDesign.Grid ? "" : " (its points are sampled: " + result.runs().design().kind() + ")"));
         }
         Emitter.sweepPanels(result, List.of(index), file);
     }
@@ -303,6 +329,12 @@ public final class TecStudy {
          * @throws TecException.Compile if a swept value does not compile (each sweep's ends are tried first)
          * @throws TecException.Limit   ({@code runs}) if the study would make more than {@link #MAX_RUNS} runs
          */
+        /** The script's own design: {@code grid} (its sweeps, if any), {@code latin}, {@code sobol} or {@code sensitivity}. */
+        public String design() {
+            Program.StudyPlan own = script.baseProgram().study();
+            return own == null ? "grid" : own.design().kind();
+        }
+
         public TecStudy run() {
             Program.StudyPlan own = script.baseProgram().study();
             List<Program.SweepPlan> all = new ArrayList<>(sweeps);
@@ -327,13 +359,22 @@ public final class TecStudy {
                     script.unitFor(probe);
                 }
             }
-            if (Compiler.studyRuns(reps, all) > MAX_RUNS) {
+            // a script's sampled design (design latin N, sensitivity sobol N) is kept; a sweep beside it would make a grid instead
+            org.tec.interp.StudyDesign design = org.tec.interp.StudyDesign.grid(all);
+            if (own != null && !(own.design() instanceof org.tec.interp.StudyDesign.Grid)) {
+                if (!sweeps.isEmpty()) {
+                    throw new IllegalArgumentException("the scenario samples its points with a design (" + own.design().kind()
+                            + "), and a sweep would make a grid instead: drop the sweep, or vary the param in the script");
+                }
+                design = own.design();
+            }
+            if (design instanceof org.tec.interp.StudyDesign.Grid ? Compiler.studyRuns(reps, all) > MAX_RUNS : (long) reps * design.size() > MAX_RUNS) {
                 throw new TecException.Limit("runs", "this sweep would make more than " + MAX_RUNS
                         + " runs; use fewer replicates or larger steps");
             }
             Program.StudyPlan plan = new Program.StudyPlan(List.copyOf(all), reps,
                     own == null ? List.of() : own.goals(), own == null ? List.of() : own.expects(),
-                    own == null ? List.of() : own.arms(), org.tec.interp.StudyDesign.grid(all), own == null ? List.of() : own.tables());
+                    own == null ? List.of() : own.arms(), design, own == null ? List.of() : own.tables());
             RunOptions options = script.engine().options(cancel, null);
             if (lean && trajectories == null) options = options.lean();
             Scripts.Unit u = script.unitFor(overrides);

@@ -30,8 +30,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     ScriptOptions script;
 
-    @Option(names = "--vary", paramLabel = "NAME=FROM:TO:STEP", required = true,
-            description = "A swept parameter: NAME=FROM:TO:STEP or NAME=A,B,C (repeatable; several make a grid).") List<String> vary = new ArrayList<>();
+    @Option(names = "--vary", paramLabel = "NAME=FROM:TO:STEP",
+            description = "A swept parameter: NAME=FROM:TO:STEP or NAME=A,B,C (repeatable; several make a grid). "
+                    + "Needed unless the script has a design of its own (design latin N, sensitivity sobol N), which it may not mix with.") List<String> vary = new ArrayList<>();
 
     @Option(names = "--replicates", paramLabel = "N", description = "Runs per grid point (default: the script's replicate, else 1).") Integer replicates;
 
@@ -40,9 +41,11 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Results, one row per run: .csv (with a .meta.json sidecar) or .json.") Path out;
 
-    @Option(names = "--summary", paramLabel = "FILE", description = "Also write the prints summarised per sweep point as CSV: n, mean, sd, a 95%% interval (t for a mean, Wilson for a proportion), median, quartiles.") Path summary;
+    @Option(names = "--summary", paramLabel = "FILE", description = "Also write the prints summarised per arm and sweep point (.csv or .json): n, mean, sd, a 95%% interval (t for a mean, Wilson for a proportion), median, quartiles.") Path summary;
 
-    @Option(names = "--contrasts", paramLabel = "FILE", description = "Also write each sweep point against the first as CSV: the difference with a 95%% interval (Welch for a mean, Newcombe for a proportion) and an effect size (Hedges' g, risk ratio).") Path contrasts;
+    @Option(names = "--contrasts", paramLabel = "FILE", description = "Also write each arm against the first (without arms, each sweep point against the first) (.csv or .json): the difference with a 95%% interval (Welch for a mean, Newcombe for a proportion) and an effect size (Hedges' g, risk ratio).") Path contrasts;
+
+    @Option(names = "--sensitivity", paramLabel = "FILE", description = "Also write a sensitivity study's Sobol indices as CSV: per print and varied param, S1 (Saltelli 2010) and ST (Jansen 1999), each with a 95%% bootstrap percentile interval.") Path sensitivity;
 
     @Option(names = "--plot", paramLabel = "FILE", description = "Draw an outcome (.svg or .png): its mean or proportion with a 95%% interval against one sweep, or a heatmap over two; more are refused.") Path plot;
 
@@ -64,6 +67,8 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         if (!Tec.isResultsFile(out)) throw usage("--out " + out + ": write results to a " + Tec.resultsExtensions() + " file");
         if (plot != null && !Tec.isFigureFile(plot)) throw usage("--plot " + plot + ": the file must end in " + Tec.figureExtensions());
+        if (summary != null && !Tec.isResultsFile(summary)) throw usage("--summary " + summary + ": write it to a " + Tec.resultsExtensions() + " file");
+        if (contrasts != null && !Tec.isResultsFile(contrasts)) throw usage("--contrasts " + contrasts + ": write them to a " + Tec.resultsExtensions() + " file");
         if (!(every > 0 && every < Double.POSITIVE_INFINITY)) throw usage("--every must be a number of minutes greater than 0, not " + Numbers.plain(every));
         Path file = script.file;
         var overrides = script.overrides(spec.commandLine());
@@ -88,6 +93,18 @@ final class SweepCommand implements Callable<Integer> {
             stderr.println(e.getMessage());
             stderr.flush();
             return Main.USAGE;
+        }
+        String design = s.study().design();
+        if (sweeps.isEmpty() && design.equals("grid")) throw usage("--vary is needed: the scenario has no design of its own to run");
+        if (!sweeps.isEmpty() && !design.equals("grid")) {
+            throw usage("--vary makes a grid, and the scenario samples its points with a design (" + design + "): drop --vary");
+        }
+        if (plot != null && !design.equals("grid")) {
+            throw usage("--plot " + plot + " draws an outcome against a swept parameter, and the scenario samples its points (" + design
+                    + "); for a sensitivity study write 'plot sensitivity to FILE' in the script");
+        }
+        if (sensitivity != null && !design.equals("sensitivity")) {
+            throw usage("--sensitivity " + sensitivity + ": the scenario is no sensitivity study; write one with 'sensitivity sobol N' and 'vary NAME from A to B'");
         }
         TecStudy.Request request = configure(s.study(), sweeps);
         int n = script.threads(spec.commandLine());
@@ -114,6 +131,7 @@ final class SweepCommand implements Callable<Integer> {
             result.writeResults(out);
             if (summary != null) result.writeSummary(summary);
             if (contrasts != null) result.writeContrasts(contrasts);
+            if (sensitivity != null) result.writeSensitivity(sensitivity);
             if (plot != null) plotOutcome(result);
         } catch (IOException e) {
             stderr.println("error: cannot write output: " + e.getMessage());

@@ -134,7 +134,7 @@ final class ActionLowering extends Stage {
     private Program.ActionPlan print(Action.Print p) {
         Typed t = names.exprs.compile(p.value(), ExprCompiler.Context.LIVE);
         if (t == null) return null;
-        return new Program.ActionPlan.Log(t.eval(), names.sourceText(p.value()), t.type(), p.span());
+        return new Program.ActionPlan.Log(t.eval(), names.printName(p), t.type(), p.span());
     }
 
     private Program.ActionPlan set(Action.Set s) {

@@ -19,6 +19,8 @@ final class Calls extends ExprPart {
 
     Typed call(Expr.Call c, ExprCompiler.Context ctx, boolean inMeasure) {
         String name = c.name();
+        boolean known = Measure.named(name) != null || StudyFunction.named(name) != null || MathFunction.named(name) != null;
+        if (known && Named.find(EventCount.values(), name) == null && triggerArgument(c)) return null;
         StudyFunction across = StudyFunction.named(name);
         Measure measure = Measure.named(name);
         // mean is a measure of a run, and across runs the mean of what each run gives
@@ -80,6 +82,7 @@ final class Calls extends ExprPart {
                     + (inMeasure ? ", not inside a measure" : ""), null);
             return null;
         }
+        if (c.trigger() != null) return countTrigger(c, fn);
         if (c.args().size() != 1 || !(c.args().get(0) instanceof Expr.Ref r) || r.path().size() != 1) {
             sink.error(c.span(), "'" + name + "' takes what happened, as in " + name + "(reassure)", "it counts: " + String.join(", ", what));
             return null;
@@ -95,6 +98,30 @@ final class Calls extends ExprPart {
             return null;
         }
         return Typed.of(fn.type(), fn.of(h, c.during()));
+    }
+
+    /** {@code count(trigger calm_her)}, {@code first(trigger calm_her during exposure)}: a named trigger's firings. */
+    private Typed countTrigger(Expr.Call c, EventCount fn) {
+        Set<String> names = exprs.triggerNames();
+        if (!names.contains(c.trigger())) {
+            sink.error(c.triggerSpan(), "no trigger is named '" + c.trigger() + "'", ExprCompiler.hintOr(Suggest.hint(c.trigger(), names),
+                    names.isEmpty() ? "name a trigger with 'as', as in when client.distress > 80 as calm_her: reassure"
+                            : "named triggers: " + String.join(", ", names)));
+            return null;
+        }
+        if (c.during() != null && !exprs.phaseRefs().contains(c.during())) {
+            exprs.unknownPhase(c.during(), c.duringSpan());
+            return null;
+        }
+        return Typed.of(fn.type(), fn.ofTrigger(c.trigger(), c.during()));
+    }
+
+    /** 'trigger NAME' is what count, first and last read; any other function is told so. */
+    private boolean triggerArgument(Expr.Call c) {
+        if (c.trigger() == null) return false;
+        sink.error(c.triggerSpan(), "'" + c.name() + "' does not take a trigger",
+                "count(trigger " + c.trigger() + "), first(trigger " + c.trigger() + ") and last(trigger " + c.trigger() + ") read a named trigger's firings");
+        return true;
     }
 
     private Typed function(Expr.Call c, MathFunction fn, ExprCompiler.Context ctx, boolean inMeasure) {

@@ -58,7 +58,8 @@ public final class Compiler {
                     "a runnable script has scenario \"NAME\" { ... }; files without one are imported by others");
             return null;
         }
-        return new Lowering(sink, sources, loaded, overrides, origin).run();
+        // replace, extend and remove act first, on the scenario's flattened items (an arm's too)
+        return new Lowering(sink, sources, Revisions.apply(loaded, sink), overrides, origin).run();
     }
 
     /** What a statement typed into a live session compiles to. */
@@ -71,12 +72,12 @@ public final class Compiler {
      * triggers and phases are added to the run, expressions are evaluated now.
      */
     public LiveStatement live(Loaded base, Map<String, Double> overrides, double dt, List<Item> items, List<Expr> exprs) {
-        return new Lowering(sink, sources, base, overrides, origin).live(dt, items, exprs);
+        return new Lowering(sink, sources, Revisions.apply(base, new Diagnostics()), overrides, origin).live(dt, items, exprs);
     }
 
     /** Compiles an expression to evaluate after a run of {@code base} (goals' context: measures, 'at'). */
     public Eval afterExpression(Loaded base, Map<String, Double> overrides, Expr e, Type[] typeOut) {
-        Typed t = new Lowering(sink, sources, base, overrides, origin).after(e);
+        Typed t = new Lowering(sink, sources, Revisions.apply(base, new Diagnostics()), overrides, origin).after(e);
         if (t == null) return null;
         if (typeOut != null && typeOut.length > 0) typeOut[0] = t.type();
         return t.eval();

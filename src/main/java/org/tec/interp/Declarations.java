@@ -35,6 +35,8 @@ final class Declarations {
     /** The value of every param, after overrides: a program's parameters. */
     final Map<String, Double> declaredParams = new LinkedHashMap<>();
     final Set<String> phaseRefs = new LinkedHashSet<>();
+    /** The names of the triggers written {@code as NAME}, at the top of the scenario or in a phase. */
+    final Set<String> triggerNames = new LinkedHashSet<>();
     private final Map<String, String> paramFiles = new LinkedHashMap<>();
     private final SourceSet sources;
     ExprCompiler exprs;
@@ -52,6 +54,7 @@ final class Declarations {
         phaseNames();
         exprs = new ExprCompiler(sink, constants, phaseRefs);
         exprs.params(declaredParams.keySet());
+        exprs.triggerNames(triggerNames);
         paramsAndLets();
     }
 
@@ -62,6 +65,7 @@ final class Declarations {
         paramsAndLets();
         exprs = new ExprCompiler(sink, constants, phaseRefs);
         exprs.params(declaredParams.keySet());
+        exprs.triggerNames(triggerNames);
     }
 
     private void phaseNames() {
@@ -71,7 +75,15 @@ final class Declarations {
                 phaseRefs.add(p.ref());
                 if (PhaseKind.find(p.kind()) != null) phaseRefs.add(p.kind());
             }
+            // an arm's triggers too: the checks every arm shares may count a trigger only one arm adds (0 elsewhere)
+            if (i instanceof Item.Phase || i instanceof Item.Arm) Revisions.triggerNames(i, triggerNames::add);
+            else triggerName(i);
         }
+    }
+
+    private void triggerName(Item i) {
+        String name = Revisions.triggerName(i);
+        if (name != null) triggerNames.add(name);
     }
 
     private void paramsAndLets() {
@@ -228,6 +240,20 @@ final class Declarations {
     static String addUnitHint(double v) {
         String n = Numbers.plain(v);
         return "add a time unit: " + n + " min, " + n + " s or " + n + " h";
+    }
+
+    /**
+     * The name a print's value goes by in reports and column headers: its label
+     * ({@code print "fear drop": ...}), else its expression as written. A label that is
+     * empty, too long or holds control characters is an error, and the expression names it.
+     */
+    String printName(Action.Print p) {
+        if (p.label() == null) return sourceText(p.value());
+        if (p.label().isBlank() || p.label().length() > 200 || p.label().chars().anyMatch(c -> org.tec.text.Printable.unsafe((char) c))) {
+            sink.error(p.span(), "a print's label is a short line of printable text", "for example: print \"fear drop\": client.fear at start - client.fear at end");
+            return sourceText(p.value());
+        }
+        return p.label();
     }
 
     /** The source text of an expression or an action, trimmed, as the user wrote it. */

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * What a researcher counts in a run: how often something happened, and when it first and
  * last did, over the run or {@code during} a phase. {@code count(reassure)},
- * {@code first(escape during exposure)}, {@code last(clamped)}. One table of the things that
- * can be counted ({@link Happening}) and one of the functions over them.
+ * {@code first(escape during exposure)}, {@code last(clamped)}, and of a named trigger,
+ * {@code count(trigger calm_her)}. One table of the things that can be counted
+ * ({@link Happening}, plus the script's own named triggers) and one of the functions over them.
  */
 enum EventCount implements Named {
     COUNT, FIRST, LAST;
@@ -39,25 +40,54 @@ enum EventCount implements Named {
     Eval of(Happening what, String during) {
         return f -> {
             List<PhaseRecord> window = during == null ? null : f.record().phases(during);
-            double count = 0, first = Double.NaN, last = Double.NaN;
+            Tally tally = new Tally();
             for (Event e : f.record().events()) {
-                if (e.kind() != what.kind || !inside(e, window)) continue;
-                count++;
-                if (Double.isNaN(first)) first = e.time();
-                last = e.time();
+                if (e.kind() == what.kind && inside(e.session(), e.time(), window)) tally.add(e.time());
             }
-            return switch (this) {
+            return tally.give(this);
+        };
+    }
+
+    /**
+     * Over the firings of the trigger called {@code trigger} ({@code count(trigger NAME)}), in the
+     * phases called {@code during} if any; NaN for a time that never came. The interpreter records
+     * a named trigger's firings as they happen, so this reads only those, not every event.
+     */
+    Eval ofTrigger(String trigger, String during) {
+        return f -> {
+            List<PhaseRecord> window = during == null ? null : f.record().phases(during);
+            RunRecord.Firings fired = f.record().firings(trigger);
+            Tally tally = new Tally();
+            for (int k = 0; k < fired.size(); k++) {
+                if (inside(fired.session(k), fired.time(k), window)) tally.add(fired.time(k));
+            }
+            return tally.give(this);
+        };
+    }
+
+    /** How many times, and the first and last time, in the order they came. */
+    private static final class Tally {
+        double count, first = Double.NaN, last = Double.NaN;
+
+        void add(double time) {
+            count++;
+            if (Double.isNaN(first)) first = time;
+            last = time;
+        }
+
+        double give(EventCount fn) {
+            return switch (fn) {
                 case COUNT -> count;
                 case FIRST -> first;
                 case LAST -> last;
             };
-        };
+        }
     }
 
-    private static boolean inside(Event e, List<PhaseRecord> window) {
+    private static boolean inside(int session, double time, List<PhaseRecord> window) {
         if (window == null) return true;
         for (PhaseRecord p : window) {
-            if ((p.session() == e.session() || p.session() == 0 || e.session() == 0) && e.time() >= p.start() && e.time() <= p.end()) {
+            if ((p.session() == session || p.session() == 0 || session == 0) && time >= p.start() && time <= p.end()) {
                 return true;
             }
         }

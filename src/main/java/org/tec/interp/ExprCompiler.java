@@ -34,9 +34,12 @@ final class ExprCompiler {
     private final Calls calls;
     private final TimeLookups lookups;
     private List<String> swept = List.of();
+    /** A sensitivity study's varied params, in order (empty: none): what first_index and total_index may name. */
+    private List<String> indexed = List.of();
 
     /** The params among the constants (the rest are lets): a check across runs reads them per run. */
     private Set<String> params = Set.of();
+    private Set<String> triggerNames = Set.of();
     /** How deep the compile is inside the per-run argument of a study function ({@code proportion(HERE)}). */
     private int perRunArgument;
 
@@ -168,6 +171,26 @@ final class ExprCompiler {
         return !swept.isEmpty();
     }
 
+    /** A sensitivity study's varied params, in order (empty when the study is none). */
+    void indexed(List<String> names) {
+        indexed = List.copyOf(names);
+    }
+
+    List<String> indexed() {
+        return indexed;
+    }
+
+    /** The words of a sampled design ({@code design latin}, {@code sensitivity sobol}), or null for a grid. */
+    private String sampled;
+
+    void sampled(String words) {
+        sampled = words;
+    }
+
+    String sampled() {
+        return sampled;
+    }
+
     Map<String, Typed> constants() {
         return constants;
     }
@@ -203,6 +226,15 @@ final class ExprCompiler {
 
     Set<String> phaseRefs() {
         return phaseRefs;
+    }
+
+    /** The names of the scenario's named triggers, which {@code count(trigger NAME)} may count. */
+    void triggerNames(Set<String> names) {
+        this.triggerNames = names;
+    }
+
+    Set<String> triggerNames() {
+        return triggerNames;
     }
 
     // ------------------------------------------------------------------ helpers for the parts

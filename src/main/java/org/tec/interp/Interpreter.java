@@ -30,7 +30,7 @@ public final class Interpreter {
     private final boolean listening;
     private final Actions actor;
     /** What a trigger does when it fires (made once: the loop of a step passes it on). */
-    private final java.util.function.Consumer<List<Program.ActionPlan>> runActions = this::run;
+    private final java.util.function.Consumer<Program.Trigger> runActions = this::fire;
     /** The limits checked where there is no step to count: between the checks and prints after the run. */
     private final Runnable checkpoint = this::checkLimits;
     private int session = 1;
@@ -405,6 +405,12 @@ public final class Interpreter {
     }
 
     // ------------------------------------------------------------------ actions
+
+    /** A trigger fires: a named one is recorded first (an unnamed one costs nothing more), then it acts. */
+    private void fire(Program.Trigger t) {
+        if (t.name() != null) record.fired(t.name(), session, time());
+        run(t.actions());
+    }
 
     private void run(List<Program.ActionPlan> actions) {
         for (Program.ActionPlan a : actions) a.accept(actor);

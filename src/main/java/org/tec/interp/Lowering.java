@@ -73,6 +73,7 @@ final class Lowering {
                 || i instanceof Item.Arm) {
             return;
         }
+        if (i instanceof Item.Vary || i instanceof Item.Design || i instanceof Item.PlotSensitivity) return; // read by StudyLowering
         if (i instanceof Item.Step s) settings.step(s);
         else if (i instanceof Item.Seed s) settings.seed(s);
         else if (i instanceof Item.Noise n) settings.noise(n);

@@ -54,8 +54,8 @@ final class OutputLowering extends Stage {
                     "write: emit " + table.word() + " \"" + e.file() + "\"");
             return;
         }
-        if (FileFormat.byFileName(e.file(), FileFormat.Kind.DATA) != FileFormat.CSV) {
-            sink.error(e.fileSpan(), "a study's " + table.word() + " is written as CSV; end the file name in .csv", null);
+        if (FileFormat.byFileName(e.file(), FileFormat.Kind.DATA) == null) {
+            sink.error(e.fileSpan(), "a study's " + table.word() + " is written as CSV or JSON; end the file name in .csv or .json", null);
             return;
         }
         out.tables.add(new Program.TablePlan(table, e.file(), e.span()));
@@ -63,7 +63,15 @@ final class OutputLowering extends Stage {
 
     void plot(Item.Plot p) {
         List<Var> vars = variables(p.variables());
-        if (p.sweep() && out.sweeps.isEmpty() && out.arms.isEmpty()) {
+        if (p.sweep() && out.design != null) {
+            sink.error(p.span(), "'plot sweep' draws outcomes against a swept parameter, and this study samples its points ("
+                    + out.design.kind() + "): there is no sweep to draw along",
+                    out.design instanceof StudyDesign.Saltelli ? "draw the indices instead: plot sensitivity to FILE" : "draw a sweep in a scenario of its own");
+        } else if (!p.sweep() && out.design != null) {
+            sink.error(p.span(), "'plot' of variables in a study draws a median and band per sweep point and arm, and this study samples its points ("
+                    + out.design.kind() + ") instead of sweeping them",
+                    "draw the trajectories in a scenario of its own, over a sweep or arms");
+        } else if (p.sweep() && out.sweeps.isEmpty() && out.arms.isEmpty()) {
             sink.error(p.span(), "'plot sweep' draws a study's outcomes against its swept parameter or side by side by arm, and this scenario has neither",
                     "add, for example: sweep therapist.affect_sharing from 0 to 1 step 0.1");
         } else if (p.sweep() && Program.PlotPlan.tooManySweeps("'plot sweep'", swept()) != null) {
@@ -95,7 +103,13 @@ final class OutputLowering extends Stage {
     void print(Action.Print pr) {
         out.need(pr.value());
         Typed t = names.exprs.compile(pr.value(), ExprCompiler.Context.AFTER);
-        if (t != null) out.prints.add(new Program.PrintPlan(names.sourceText(pr.value()), t.eval(), t.type(), pr.span()));
+        if (t == null) return;
+        String name = names.printName(pr);
+        if (out.prints.stream().anyMatch(x -> x.source().equals(name))) {
+            sink.warning(pr.span(), "a second print called '" + name + "': tables that list prints by name show one of them",
+                    "give it a label of its own: print \"NAME\": ...");
+        }
+        out.prints.add(new Program.PrintPlan(name, t.eval(), t.type(), pr.span()));
     }
 
     private List<Var> variables(List<Expr> es) {

@@ -57,6 +57,11 @@ public final class OutputNames {
         return (base.endsWith(".tec") ? base.substring(0, base.length() - 4) : base) + FileFormat.SVG.extension();
     }
 
+    /** A 'plot sensitivity' without 'to FILE' is drawn, as a plot is, to the script's name with .svg. */
+    public static String sensitivityFile(Program p, StudyDesign.Saltelli.Figure f) {
+        return plotFile(p, new Program.PlotPlan(List.of(), true, f.file(), f.span()));
+    }
+
     private record Claim(String key, Span span, String what, String name) {}
 
     /** Reports every file name that two outputs of these programs (one file's scenarios) would both write. */
@@ -74,6 +79,12 @@ public final class OutputNames {
             for (Program.PlotPlan pl : p.plots()) {
                 String file = plotFile(p, pl);
                 claim(claimed, sink, new Claim(file, pl.span(), "the plot", file)); // a study draws each plot once, whole
+            }
+            if (p.study() != null && p.study().design() instanceof StudyDesign.Saltelli sd) {
+                for (StudyDesign.Saltelli.Figure f : sd.figures()) {
+                    String file = sensitivityFile(p, f);
+                    claim(claimed, sink, new Claim(perRun(file, false), f.span(), "the plot", file));
+                }
             }
             if (p.study() != null) {
                 for (Program.TablePlan t : p.study().tables()) {

@@ -133,6 +133,9 @@ public record Program(String name, String file, double dt, long seed, double noi
     public sealed interface Trigger {
         List<ActionPlan> actions();
 
+        /** The name the script gave it ({@code as NAME}), or null: a named trigger's firings are recorded. */
+        String name();
+
         /** The one dispatch on the kind of trigger: a new kind that is not handled does not compile. */
         <R> R accept(Visitor<R> visitor);
 
@@ -145,17 +148,29 @@ public record Program(String name, String file, double dt, long seed, double noi
         }
 
         /** {@code minutes} count from the start of the phase (or of the session for scenario triggers). */
-        record AtTime(double minutes, List<ActionPlan> actions) implements Trigger {
+        record AtTime(double minutes, List<ActionPlan> actions, String name) implements Trigger {
+            public AtTime(double minutes, List<ActionPlan> actions) {
+                this(minutes, actions, null);
+            }
+
             @Override
             public <R> R accept(Visitor<R> visitor) { return visitor.atTime(this); }
         }
 
-        record AtEnd(List<ActionPlan> actions) implements Trigger {
+        record AtEnd(List<ActionPlan> actions, String name) implements Trigger {
+            public AtEnd(List<ActionPlan> actions) {
+                this(actions, null);
+            }
+
             @Override
             public <R> R accept(Visitor<R> visitor) { return visitor.atEnd(this); }
         }
 
-        record When(Eval condition, boolean once, List<ActionPlan> actions) implements Trigger {
+        record When(Eval condition, boolean once, List<ActionPlan> actions, String name) implements Trigger {
+            public When(Eval condition, boolean once, List<ActionPlan> actions) {
+                this(condition, once, actions, null);
+            }
+
             @Override
             public <R> R accept(Visitor<R> visitor) { return visitor.when(this); }
         }

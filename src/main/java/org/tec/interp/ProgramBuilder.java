@@ -47,6 +47,9 @@ final class ProgramBuilder {
     boolean replicateSeen;
     Span replicateSpan;
     final List<Program.SweepPlan> sweeps = new ArrayList<>();
+    /** A sampled design or a sensitivity study (null: the grid over the sweeps). */
+    StudyDesign design;
+    final List<org.tec.lang.ast.Item.PlotSensitivity> sensitivityPlots = new ArrayList<>();
     /** The study's arms, by name, in order. */
     final List<String> arms = new ArrayList<>();
     final List<Program.TablePlan> tables = new ArrayList<>();
@@ -85,7 +88,7 @@ final class ProgramBuilder {
     }
 
     boolean study() {
-        return !sweeps.isEmpty() || replicateSeen || !arms.isEmpty();
+        return !sweeps.isEmpty() || replicateSeen || !arms.isEmpty() || design != null;
     }
 
     /** Marks the state variables {@code e} reads as needed after the run. */
@@ -103,12 +106,18 @@ final class ProgramBuilder {
         if (!atStart.isEmpty()) triggers.add(0, new Program.Trigger.AtTime(0, List.copyOf(atStart)));
     }
 
+    private Program.StudyPlan plan() {
+        // a Latin hypercube draws from the scenario's seed, known only now
+        StudyDesign d = design == null ? StudyDesign.grid(sweeps) : design instanceof StudyDesign.Latin l ? l.seeded(seed) : design;
+        return new Program.StudyPlan(List.copyOf(sweeps), replicates, List.copyOf(studyGoals), List.copyOf(studyExpects),
+                List.copyOf(arms), d, List.copyOf(tables));
+    }
+
     Program build(Map<String, Double> parameters) {
         return new Program(name, file, dt, seed, noise, course, built, Map.copyOf(parameters),
                 List.copyOf(phases), List.copyOf(triggers), policy.plan(),
                 List.copyOf(goals), List.copyOf(expects), List.copyOf(emits), List.copyOf(plots), List.copyOf(prints),
-                study() ? new Program.StudyPlan(List.copyOf(sweeps), replicates, List.copyOf(studyGoals), List.copyOf(studyExpects),
-                        List.copyOf(arms), StudyDesign.grid(sweeps), List.copyOf(tables)) : null,
+                study() ? plan() : null,
                 needed);
     }
 }

@@ -43,6 +43,52 @@ public final class RunRecord {
         events.add(e);
     }
 
+    /** Records that the trigger called {@code name} fired at {@code time} minutes into {@code session}. */
+    void fired(String name, int session, double time) {
+        if (firings == null) firings = new java.util.HashMap<>();
+        firings.computeIfAbsent(name, k -> new Firings()).add(session, time);
+    }
+
+    /** When the trigger called {@code name} fired, in order; empty when it never did (or has no such name). */
+    public Firings firings(String name) {
+        Firings f = firings == null ? null : firings.get(name);
+        return f == null ? Firings.NONE : f;
+    }
+
+    /** Only named triggers are recorded, and only once one fires: a run without them keeps nothing here. */
+    private java.util.Map<String, Firings> firings;
+
+    /** The firings of one named trigger: two numbers each, no object per firing. */
+    public static final class Firings {
+        static final Firings NONE = new Firings();
+        private int[] sessions = new int[0];
+        private double[] times = new double[0];
+        private int size;
+
+        void add(int session, double time) {
+            if (size == times.length) {
+                int n = Math.max(4, size * 2);
+                sessions = java.util.Arrays.copyOf(sessions, n);
+                times = java.util.Arrays.copyOf(times, n);
+            }
+            sessions[size] = session;
+            times[size++] = time;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public int session(int k) {
+            return sessions[k];
+        }
+
+        /** Minutes into its session. */
+        public double time(int k) {
+            return times[k];
+        }
+    }
+
     public List<PhaseRecord> phases() {
         return Collections.unmodifiableList(phases);
     }

@@ -104,6 +104,10 @@ final class ScriptLoader {
         for (Item i : items) {
             if (i instanceof Item.Import imp) {
                 out.addAll(importFile(imp, from, stack));
+            } else if (i instanceof Item.Arm arm && arm.from() != null) {
+                // an arm that is another scenario: that scenario's session, read as an import is
+                List<Item> session = importFile(new Item.Import(arm.from(), arm.fromSpan()), from, stack);
+                out.add(new Item.Arm(arm.name(), arm.nameSpan(), session, arm.span(), arm.from(), arm.fromSpan()));
             } else {
                 out.add(i);
             }
@@ -217,7 +221,11 @@ final class ScriptLoader {
         return i instanceof Item.Goal || i instanceof Item.Expect || i instanceof Item.Emit || i instanceof Item.Plot
                 || i instanceof Item.Sessions || i instanceof Item.Interval || i instanceof Item.Until
                 || i instanceof Item.Replicate || i instanceof Item.Sweep || i instanceof Item.Arm
-                || (i instanceof Item.Do d && d.action() instanceof Action.Print);
+                || i instanceof Item.Vary || i instanceof Item.Design || i instanceof Item.PlotSensitivity
+                || (i instanceof Item.Do d && d.action() instanceof Action.Print)
+                // a revision of a goal acts on the scenario's own goals, which stay with it too
+                || (i instanceof Item.Replace r && r.target() == Item.Target.GOAL)
+                || (i instanceof Item.Remove r && r.target() == Item.Target.GOAL);
     }
 
     private static String displayName(Path p) {

@@ -133,7 +133,9 @@ public final class Scripts {
             if (p == null) continue;
             // each arm: the scenario with the arm's changes, compiled now so its problems are told now
             List<Arm> arms = new ArrayList<>();
-            for (Item.Arm a : Arms.of(l.items())) {
+            List<Item.Arm> declared = Arms.of(l.items());
+            if (declared.size() > StudyLowering.MAX_ARMS) continue; // refused, and not compiled a hundred times over
+            for (Item.Arm a : declared) {
                 Compiler.Loaded armed = new Compiler.Loaded(l.name(), l.file(), Arms.items(l.items(), a), true, l.course(), l.span());
                 Program ap = c.compile(armed, overrides);
                 if (ap != null) arms.add(new Arm(a.name(), armed, ap));

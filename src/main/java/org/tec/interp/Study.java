@@ -349,7 +349,23 @@ public final class Study {
                 }
             }
             int n = runs.runs().size();
-            String detail = "held in " + held + " of " + n + " runs" + (failed.isEmpty() ? "" : "; not at " + String.join("; ", failed)
+            String tally = "held in " + held + " of " + n + " runs";
+            if (!runs.arms().isEmpty()) {
+                // arm by arm: a check that holds in one arm and not in another is the study's finding
+                List<String> perArm = new ArrayList<>();
+                for (int a = 0; a < runs.arms().size(); a++) {
+                    int in = 0, of = 0;
+                    for (StudyRuns.Run r : runs.runs()) {
+                        if (r.arm() != a) continue;
+                        of++;
+                        List<Verdict> vs = goals ? r.result().goals() : r.result().expects();
+                        if (vs.stream().anyMatch(x -> x.span().equals(c.span()) && x.passed())) in++;
+                    }
+                    perArm.add(in + " of " + of + " in \"" + runs.arms().get(a) + "\"");
+                }
+                tally = "held in " + String.join(", ", perArm);
+            }
+            String detail = tally + (failed.isEmpty() ? "" : "; not at " + String.join("; ", failed)
                     + (n - held > failed.size() ? "; ..." : ""));
             out.add(new Verdict(c.name(), c.source(), held == n, detail, c.span()));
         }

@@ -26,7 +26,19 @@ final class StudyCalls extends ExprPart {
             return null;
         }
         double extra = fn.defaultExtra();
-        if (c.args().size() == 2) {
+        if (fn == StudyFunction.FIRST_INDEX || fn == StudyFunction.TOTAL_INDEX) {
+            // the second argument names a varied param: its place among them
+            Expr p = c.args().get(1);
+            String named = p instanceof Expr.Ref r ? r.text() : null;
+            int at = named == null ? -1 : exprs.indexed().indexOf(named);
+            if (at < 0) {
+                String hint = named == null ? null : org.tec.diag.Suggest.hint(named, exprs.indexed());
+                sink.error(p.span(), "'" + name + "' needs a param the study varies" + (named == null ? "" : ", and '" + named + "' is none"),
+                        hint != null ? hint : "varied: " + String.join(", ", exprs.indexed()));
+                return null;
+            }
+            extra = at;
+        } else if (c.args().size() == 2) {
             Typed e = exprs.compile(c.args().get(1), ExprCompiler.Context.CONSTANT, false);
             if (e == null) return null;
             extra = e.constant();
@@ -62,9 +74,20 @@ final class StudyCalls extends ExprPart {
                     "add, for example: replicate 20");
             return false;
         }
+        if (fn.alongSweep() && exprs.sampled() != null) {
+            sink.error(c.nameSpan(), "'" + name + "' follows an outcome along a sweep, and this study samples its points ('"
+                    + exprs.sampled() + "'): there is no sweep to follow",
+                    "check the runs together (mean, quantile, proportion), or sweep one parameter in a scenario of its own");
+            return false;
+        }
         if (fn.alongSweep() && !exprs.hasSweep()) {
             sink.error(c.nameSpan(), "'" + name + "' follows an outcome along a sweep, and this scenario has none",
                     "add, for example: sweep s from 0 to 1 step 0.1");
+            return false;
+        }
+        if ((fn == StudyFunction.FIRST_INDEX || fn == StudyFunction.TOTAL_INDEX) && exprs.indexed().isEmpty()) {
+            sink.error(c.nameSpan(), "'" + name + "' is a Sobol index of a sensitivity study, and this scenario is none",
+                    "add, for example: sensitivity sobol 256 and vary therapist.affect_sharing from 0.2 to 1");
             return false;
         }
         if (fn.alongSweep() && exprs.swept().size() > 1) {
@@ -96,14 +119,19 @@ final class StudyCalls extends ExprPart {
         StudyFunction fn = StudyFunction.named(c.name());
         if (fn == null) return false;
         if (Measure.named(c.name()) == null) return true;
+        // mean(x in "ARM") speaks of an arm's runs, whatever x is
+        if (c.arm() != null) return true;
         return c.args().size() == 1 && runLevel(c.args().get(0));
     }
 
-    /** Whether an expression is one value per run (a measure, an 'at', a phase property, a run flag). */
+    /** Whether an expression is one value per run (a measure, an event count, an 'at', a phase property, a run flag). */
     private static boolean runLevel(Expr e) {
         return Exprs.any(e, x -> {
             if (x instanceof Expr.At) return true;
-            if (x instanceof Expr.Call c) return Measure.named(c.name()) != null && c.args().size() == 1;
+            if (x instanceof Expr.Call c) {
+                // a measure of the run, or a count or time of its events: one value per run
+                return Measure.named(c.name()) != null && c.args().size() == 1 || Named.find(EventCount.values(), c.name()) != null;
+            }
             if (x instanceof Expr.Ref r) {
                 Global g = r.path().size() == 1 ? Global.named(r.path().get(0)) : null;
                 return r.path().size() == 2 && PhaseProperty.named(r.path().get(1)) != null || g != null && g.perRun();

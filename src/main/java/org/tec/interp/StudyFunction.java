@@ -10,7 +10,9 @@ enum StudyFunction implements Named {
     QUANTILE(2, 2, "quantile(peak(client.distress), 0.9)"),
     TREND(1, 1, "trend(client.fear at end)"),
     NEVER_RISES(1, 2, "never_rises(client.fear at end) or never_rises(client.fear at end, 0.01)"),
-    NEVER_FALLS(1, 2, "never_falls(client.fear at end) or never_falls(client.fear at end, 0.01)");
+    NEVER_FALLS(1, 2, "never_falls(client.fear at end) or never_falls(client.fear at end, 0.01)"),
+    FIRST_INDEX(2, 2, "first_index(exposure.completed, therapist.affect_sharing)"),
+    TOTAL_INDEX(2, 2, "total_index(exposure.completed, therapist.affect_sharing)");
 
     private final int minArgs, maxArgs;
     private final String usage;
@@ -39,7 +41,7 @@ enum StudyFunction implements Named {
     boolean alongSweep() {
         return switch (this) {
             case TREND, NEVER_RISES, NEVER_FALLS -> true;
-            case PROPORTION, MEAN, QUANTILE -> false;
+            case PROPORTION, MEAN, QUANTILE, FIRST_INDEX, TOTAL_INDEX -> false;
         };
     }
 
@@ -47,7 +49,7 @@ enum StudyFunction implements Named {
     double defaultExtra() {
         return switch (this) {
             case NEVER_RISES, NEVER_FALLS -> 1e-9;
-            case PROPORTION, MEAN, QUANTILE, TREND -> 0;
+            case PROPORTION, MEAN, QUANTILE, TREND, FIRST_INDEX, TOTAL_INDEX -> 0;
         };
     }
 
@@ -55,7 +57,7 @@ enum StudyFunction implements Named {
     Type type(Type arg) {
         return switch (this) {
             case NEVER_RISES, NEVER_FALLS -> Type.BOOL;
-            case PROPORTION, TREND -> Type.NUMBER;
+            case PROPORTION, TREND, FIRST_INDEX, TOTAL_INDEX -> Type.NUMBER;
             case MEAN, QUANTILE -> arg == Type.BOOL ? Type.NUMBER : arg;
         };
     }
@@ -85,6 +87,9 @@ enum StudyFunction implements Named {
             case TREND -> StudyFunctions.trend(runs, v);
             case NEVER_RISES -> StudyFunctions.monotone(runs, v, extra, true);
             case NEVER_FALLS -> StudyFunctions.monotone(runs, v, extra, false);
+            // extra: the param's place among the varied ones
+            case FIRST_INDEX -> Sensitivity.index(runs, v, (int) extra, true);
+            case TOTAL_INDEX -> Sensitivity.index(runs, v, (int) extra, false);
         };
     }
 }

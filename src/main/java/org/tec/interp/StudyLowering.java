@@ -1,5 +1,6 @@
 package org.tec.interp;
 
+import java.util.List;
 import org.tec.diag.Span;
 import org.tec.diag.Suggest;
 import org.tec.lang.ast.Item;
@@ -11,25 +12,78 @@ import org.tec.text.Numbers;
  * whether it is one decides how goals and expects compile.
  */
 final class StudyLowering extends Stage {
+    /** The most arms a study may declare: each is compiled as a copy of the scenario. */
+    static final int MAX_ARMS = 100;
+
     StudyLowering(Declarations names, ProgramBuilder out) {
         super(names, out);
     }
 
-    /** Reads every sweep and replicate, then checks the number of runs they make. */
+    /** The most params a sampled design or a sensitivity study may vary. */
+    static final int MAX_VARIED = 100;
+
+    /** The design's ranges, once read (an arm may not set a param they vary). */
+    private List<StudyDesign.Range> varied = List.of();
+
+    /** Reads every sweep, vary, design and replicate, then checks the number of runs they make. */
     void read() {
+        java.util.List<StudyDesign.Range> ranges = new java.util.ArrayList<>();
+        java.util.List<Item.Vary> varies = new java.util.ArrayList<>();
+        Item.Design design = null;
+        Item.Sweep firstSweep = null;
         for (Item i : names.loaded.items()) {
             if (i instanceof Item.Sweep sw) {
+                if (firstSweep == null) firstSweep = sw;
                 Program.SweepPlan plan = sweep(sw);
                 if (plan != null) out.sweeps.add(plan);
             } else if (i instanceof Item.Replicate r) {
                 replicate(r);
+            } else if (i instanceof Item.Vary v) {
+                varies.add(v);
+                StudyDesign.Range range = vary(v, ranges);
+                if (range != null) ranges.add(range);
+            } else if (i instanceof Item.Design d) {
+                if (design != null) {
+                    sink.error(d.span(), "a second design; a study has one",
+                            "keep one of '" + words(design) + "' (line " + design.span().line() + ") and this one");
+                } else {
+                    design = d;
+                }
+            } else if (i instanceof Item.PlotSensitivity p) {
+                out.sensitivityPlots.add(p);
             }
         }
-        // after the sweeps, which an arm's params may not touch
+        // after the sweeps and ranges, which an arm's params may not touch
+        varied = ranges;
         for (Item i : names.loaded.items()) if (i instanceof Item.Arm a) arm(a);
         if (out.arms.size() == 1) {
             sink.warning(firstArm(), "a study with one arm has nothing to compare it with",
                     "add the condition to compare it with, for example: arm \"as usual\" { }");
+        }
+        if (design != null || !varies.isEmpty()) {
+            sampled(design, varies, ranges, firstSweep);
+        }
+        for (Item.PlotSensitivity p : out.sensitivityPlots) {
+            if (design == null || !design.sensitivity()) {
+                sink.error(p.span(), "'plot sensitivity' draws a sensitivity study's indices, and this scenario is none",
+                        "add, for example: sensitivity sobol 256 and vary therapist.affect_sharing from 0.2 to 1");
+            }
+            if (p.file() != null && FileFormat.byFileName(p.file(), FileFormat.Kind.FIGURE) == null) {
+                sink.error(p.fileSpan(), "a figure is written as .svg or .png, not '" + p.file() + "'", "end the file name in .svg or .png");
+            }
+        }
+        if (out.design != null) {
+            long runs = (long) out.replicates * out.design.size() * Math.max(1, out.arms.size());
+            if (runs > Compiler.MAX_STUDY_RUNS) {
+                sink.error(design.span(), "this study would make " + runs + " runs; at most " + Compiler.MAX_STUDY_RUNS,
+                        "use fewer points or fewer replicates");
+                out.design = null;
+            }
+            names.exprs.swept(List.of());
+            if (out.design instanceof StudyDesign.Saltelli) names.exprs.indexed(out.design.params());
+            names.exprs.sampled(words(design));
+            names.exprs.arms(out.arms);
+            return;
         }
         long runs = Compiler.studyRuns(out.replicates, out.sweeps);
         if (!out.arms.isEmpty()) runs = runs > Compiler.MAX_STUDY_RUNS ? runs : runs * out.arms.size();
@@ -58,6 +112,10 @@ final class StudyLowering extends Stage {
             sink.error(a.nameSpan(), "an arm needs a name", "for example: arm \"regulated\" { ... }");
             return;
         }
+        if (out.arms.size() == MAX_ARMS) {
+            sink.error(a.nameSpan(), "a study has at most " + MAX_ARMS + " arms", "to vary one setting over many values, sweep it");
+            return;
+        }
         if (out.arms.contains(a.name())) {
             sink.error(a.nameSpan(), "a second arm called \"" + a.name() + "\"", "give each arm its own name");
             return;
@@ -67,6 +125,8 @@ final class StudyLowering extends Stage {
             return;
         }
         out.arms.add(a.name());
+        // an arm from another scenario brings that scenario's session whole, as an import does
+        if (a.from() != null) return;
         for (Item i : a.items()) {
             String why = Arms.refused(i);
             if (why != null) {
@@ -79,9 +139,127 @@ final class StudyLowering extends Stage {
                 } else if (out.sweeps.stream().anyMatch(sw -> sw.param().equals(p.name()))) {
                     sink.error(p.nameSpan(), "'" + p.name() + "' is swept by the study, so an arm cannot also set it",
                             "drop the sweep or the arm's param");
+                } else if (varied.stream().anyMatch(r -> r.param().equals(p.name()))) {
+                    sink.error(p.nameSpan(), "'" + p.name() + "' is varied by the study's design, so an arm cannot also set it",
+                            "drop the vary or the arm's param");
                 }
             }
         }
+    }
+
+    private static String words(Item.Design d) {
+        return (d.sensitivity() ? "sensitivity " : "design ") + d.method();
+    }
+
+    /**
+     * A sampled design (design latin N, design sobol N) or a sensitivity study (sensitivity
+     * sobol N) over the vary statements' ranges: each needs the other, and neither mixes with
+     * sweep (a grid), which would say two different things about where the points lie.
+     */
+    private void sampled(Item.Design design, List<Item.Vary> varies, List<StudyDesign.Range> ranges, Item.Sweep sweep) {
+        if (design == null) {
+            Item.Vary v = varies.get(0);
+            sink.error(v.span(), "'vary' gives a range to a sampled design, and this scenario has no design",
+                    "add, for example: design latin 64 (or design sobol 64, sensitivity sobol 256); for a grid, write sweep "
+                            + v.param() + " from A to B step S");
+            return;
+        }
+        String word = words(design);
+        if (sweep != null) {
+            sink.error(sweep.span(), "'sweep' makes a grid, and this study samples its points with '" + word + "' (line "
+                    + design.span().line() + "); a study has one design",
+                    "vary " + sweep.param() + " from A to B (a range for the design), or drop '" + word + "' for a grid of sweeps");
+            return;
+        }
+        if (varies.isEmpty()) {
+            sink.error(design.span(), "'" + word + "' samples points over ranges, and this scenario varies nothing",
+                    "add, for example: vary therapist.affect_sharing from 0.2 to 1");
+            return;
+        }
+        if (varies.size() > MAX_VARIED) {
+            sink.error(varies.get(MAX_VARIED).span(), "a design may vary at most " + MAX_VARIED + " params", null);
+            return;
+        }
+        java.util.List<String> methods = design.sensitivity() ? List.of("sobol") : List.of("latin", "sobol");
+        if (!methods.contains(design.method())) {
+            String hint = Suggest.hint(design.method(), methods);
+            sink.error(design.methodSpan(), "no " + (design.sensitivity() ? "sensitivity method" : "design") + " '" + design.method() + "'",
+                    hint != null ? hint : (design.sensitivity() ? "write: sensitivity sobol N" : "write: design latin N or design sobol N"));
+            return;
+        }
+        String what = design.sensitivity() ? "a number of base rows" : "a number of points";
+        Integer n = names.count(design.size(), what, "'" + word + "' needs", (int) Compiler.MAX_STUDY_RUNS);
+        if (n == null || ranges.size() != varies.size()) return;
+        if (design.sensitivity() && n < 2) {
+            sink.error(design.size().span(), "a sensitivity study needs at least 2 base rows to estimate a variance", "use, for example: sensitivity sobol 256");
+            return;
+        }
+        long points = design.sensitivity() ? StudyDesign.Saltelli.points(n, ranges.size()) : n;
+        if (points * out.replicates > Compiler.MAX_STUDY_RUNS) {
+            sink.error(design.span(), "this study would make " + points * out.replicates + " runs"
+                            + (design.sensitivity() ? " (" + n + " base rows times " + (ranges.size() + 2) + " points each" : " (" + n + " points")
+                            + (out.replicates > 1 ? ", " + out.replicates + " replicates of each)" : ")") + "; at most " + Compiler.MAX_STUDY_RUNS,
+                    design.sensitivity() ? "use fewer base rows or fewer replicates" : "use fewer points or fewer replicates");
+            return;
+        }
+        if (!design.method().equals("latin") && Integer.bitCount(n) != 1) {
+            sink.warning(design.size().span(), "a Sobol sequence is balanced at a power of two, and " + n + " is none",
+                    "use, for example, " + Integer.highestOneBit(n) + " or " + Integer.highestOneBit(n) * 2);
+        }
+        if (design.sensitivity()) {
+            out.design = new StudyDesign.Saltelli(ranges, n, out.sensitivityPlots.stream()
+                    .map(p -> new StudyDesign.Saltelli.Figure(p.file(), p.span())).toList());
+        }
+        else if (design.method().equals("sobol")) out.design = new StudyDesign.Sobol(ranges, n);
+        else out.design = new StudyDesign.Latin(ranges, n, 0); // seeded with the scenario's seed when it is built
+    }
+
+    /** vary NAME from A to B: a range of a model parameter (within its bounds) or of the scenario's own param. */
+    private StudyDesign.Range vary(Item.Vary v, List<StudyDesign.Range> before) {
+        for (StudyDesign.Range r : before) {
+            if (r.param().equals(v.param())) {
+                sink.error(v.paramSpan(), v.param() + " is varied twice (first on line " + r.span().line() + ")", "drop one of the two");
+                return null;
+            }
+        }
+        Param direct = v.param().contains(".") ? Declarations.modelParam(v.param()) : null;
+        if (v.param().contains(".") && direct == null) {
+            sink.error(v.paramSpan(), "no model parameter '" + v.param() + "'", Declarations.noModelParamHint(v.param()));
+            return null;
+        }
+        if (direct == null && !names.declaredParams.containsKey(v.param())) {
+            String hint = Suggest.hint(v.param(), names.declaredParams.keySet());
+            sink.error(v.paramSpan(), "'" + v.param() + "' is not a param of this scenario",
+                    hint != null ? hint : "declare it first, for example: param " + v.param() + " = 0.5");
+            return null;
+        }
+        Type type = direct != null ? (direct.unit().equals("min") ? Type.DURATION : Type.NUMBER)
+                : names.constants.get(v.param()).type();
+        Double from = names.constantOf(v.from(), type, words(type));
+        Double to = names.constantOf(v.to(), type, words(type));
+        if (from == null || to == null) return null;
+        for (Double x : new Double[] {from, to}) {
+            if (!Double.isFinite(x)) {
+                sink.error(x == from ? v.from().span() : v.to().span(), "a range's ends must be finite numbers, not " + Numbers.plain(x), null);
+                return null;
+            }
+        }
+        if (!(from < to)) {
+            sink.error(v.span(), from.equals(to) ? "this range has no width: both ends are " + Numbers.plain(from)
+                    : "this range runs backwards: " + Numbers.plain(from) + " is above " + Numbers.plain(to),
+                    from.equals(to) ? "to hold " + v.param() + " at one value, set it instead of varying it" : "write the lower end first");
+            return null;
+        }
+        if (direct != null) {
+            for (double x : new double[] {from, to}) {
+                if (!direct.allows(x)) {
+                    sink.error(v.span(), v.param() + " must be between " + Numbers.plain(direct.min()) + " and "
+                            + Numbers.plain(direct.max()) + ", and this range reaches " + Numbers.plain(x), null);
+                    return null;
+                }
+            }
+        }
+        return new StudyDesign.Range(v.param(), from, to, v.span());
     }
 
     private void replicate(Item.Replicate r) {

@@ -36,6 +36,15 @@ public record StudyRuns(StudyDesign design, List<String> arms, List<Run> runs) {
         return out;
     }
 
+    /**
+     * The params that tell the points of a summary apart: a grid's swept params; none for a
+     * sampled design, whose points (a Latin hypercube's, Saltelli's) are samples of the space,
+     * so its runs are summarised over the whole design.
+     */
+    public List<String> pointParams() {
+        return design instanceof StudyDesign.Grid ? design.params() : List.of();
+    }
+
     /** The name of a run's arm, or "" when the study has no arms. */
     public String armOf(Run r) {
         return arms.isEmpty() ? "" : arms.get(r.arm());

@@ -51,7 +51,8 @@ public final class StudySummary {
         Map<List<Double>, Map<String, List<RunResult>>> points = new LinkedHashMap<>();
         for (StudyRuns.Run run : r.runs().runs()) {
             List<Double> point = new ArrayList<>();
-            for (double v : run.values()) point.add(v);
+            // a sampled design's runs are summarised over the whole design (no point columns)
+            if (!r.runs().pointParams().isEmpty()) for (double v : run.values()) point.add(v);
             points.computeIfAbsent(List.copyOf(point), k -> new LinkedHashMap<>())
                     .computeIfAbsent(r.runs().armOf(run), k -> new ArrayList<>()).add(run.result());
         }

@@ -24,7 +24,7 @@ final class TriggerLowering extends Stage {
         TimePoint when = a.when();
         if (when instanceof TimePoint.Edge e) {
             if (plans == null) return null;
-            return e.start() ? new Program.Trigger.AtTime(0, plans) : new Program.Trigger.AtEnd(plans);
+            return e.start() ? new Program.Trigger.AtTime(0, plans, a.name()) : new Program.Trigger.AtEnd(plans, a.name());
         }
         Double t = names.constantOf(((TimePoint.Time) when).time(), Type.DURATION, "a time such as 2 min");
         if (t == null || plans == null) return null;
@@ -35,7 +35,7 @@ final class TriggerLowering extends Stage {
         if (t > phaseLength + 1e-9) {
             sink.warning(when.span(), "this trigger never fires: the phase lasts only " + Numbers.plain(phaseLength) + " min", null);
         }
-        return new Program.Trigger.AtTime(t, plans);
+        return new Program.Trigger.AtTime(t, plans, a.name());
     }
 
     Program.Trigger when(Item.WhenTrigger w, PhaseKind kind) {
@@ -55,7 +55,7 @@ final class TriggerLowering extends Stage {
             sink.warning(w.condition().span(), cond.constant() != 0 ? "this condition is always true, so the trigger fires once at the start"
                     : "this condition is never true, so the trigger never fires", null);
         }
-        return new Program.Trigger.When(cond.eval(), w.once(), plans);
+        return new Program.Trigger.When(cond.eval(), w.once(), plans, w.name());
     }
 
     /** Every {@code ==} comparison in a condition's logic (not inside a call) that involves t. */

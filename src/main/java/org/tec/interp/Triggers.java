@@ -91,12 +91,12 @@ final class Triggers {
     }
 
     /** Fires, in order, the timed triggers due at {@code step}; steps only grow, so one due earlier has been passed. */
-    void fireAt(int step, Consumer<List<Program.ActionPlan>> run) {
+    void fireAt(int step, Consumer<Program.Trigger> run) {
         if (step < nextAt) return;
         for (State s : ats) {
             if (s.step == step && !s.fired) {
                 s.fired = true;
-                run.accept(s.trigger.actions());
+                run.accept(s.trigger);
             }
         }
         nextAt = due(step);
@@ -107,20 +107,20 @@ final class Triggers {
      * true (a cascade) act at the next step at the earliest: a step fires each trigger at most
      * once, and no set of triggers can keep one instant from ending.
      */
-    void fireWhen(Frame frame, Consumer<List<Program.ActionPlan>> run) {
+    void fireWhen(Frame frame, Consumer<Program.Trigger> run) {
         for (State s : whens) {
             Program.Trigger.When w = (Program.Trigger.When) s.trigger;
             boolean now = ExprCompiler.truth(w.condition().eval(frame));
             if (now && !s.previous && !(w.once() && s.fired)) {
                 s.fired = true;
-                run.accept(w.actions());
+                run.accept(w);
             }
             s.previous = now;
         }
     }
 
     /** Fires, in order, the triggers at the end of the phase or session. */
-    void fireAtEnd(Consumer<List<Program.ActionPlan>> run) {
-        for (State s : ends) run.accept(s.trigger.actions());
+    void fireAtEnd(Consumer<Program.Trigger> run) {
+        for (State s : ends) run.accept(s.trigger);
     }
 }

@@ -96,7 +96,15 @@ final class AstBuilder {
         if (c instanceof IntervalItemContext x) return new Item.Interval(expr(x.expr()), span);
         if (c instanceof UntilItemContext x) return new Item.Until(expr(x.expr()), span);
         if (c instanceof ReplicateItemContext x) return new Item.Replicate(expr(x.expr()), span);
-        if (c instanceof ArmItemContext x) return new Item.Arm(string(need(x.STRING())), span(x.STRING()), items(x.item()), span);
+        if (c instanceof ArmItemContext x) {
+            List<TerminalNode> strings = x.STRING();
+            if (strings.isEmpty()) throw new Incomplete();
+            if (x.FROM() != null) {
+                if (strings.size() < 2) throw new Incomplete();
+                return new Item.Arm(string(strings.get(0)), span(strings.get(0)), List.of(), span, string(strings.get(1)), span(strings.get(1)));
+            }
+            return new Item.Arm(string(strings.get(0)), span(strings.get(0)), items(x.item()), span);
+        }
         if (c instanceof SweepItemContext x) {
             if (x.IN() != null) {
                 return new Item.Sweep(x.dotted().getText(), span(x.dotted()), null, null, null, exprs(x.exprList()), span);
@@ -104,6 +112,20 @@ final class AstBuilder {
             List<ExprContext> es = x.expr();
             if (es.size() != 3) throw new Incomplete();
             return new Item.Sweep(x.dotted().getText(), span(x.dotted()), expr(es.get(0)), expr(es.get(1)), expr(es.get(2)), null, span);
+        }
+        if (c instanceof VaryItemContext x) {
+            List<ExprContext> es = x.expr();
+            if (es.size() != 2) throw new Incomplete();
+            return new Item.Vary(x.dotted().getText(), span(x.dotted()), expr(es.get(0)), expr(es.get(1)), span);
+        }
+        if (c instanceof DesignItemContext x) {
+            return new Item.Design(x.name().getText(), span(x.name()), expr(x.expr()), false, span);
+        }
+        if (c instanceof SensitivityItemContext x) {
+            return new Item.Design(x.name().getText(), span(x.name()), expr(x.expr()), true, span);
+        }
+        if (c instanceof PlotSensitivityItemContext x) {
+            return new Item.PlotSensitivity(x.STRING() == null ? null : string(x.STRING()), x.STRING() == null ? null : span(x.STRING()), span);
         }
         if (c instanceof StepItemContext x) return new Item.Step(expr(x.expr()), span);
         if (c instanceof SeedItemContext x) return new Item.Seed(expr(x.expr()), span);
@@ -127,10 +149,41 @@ final class AstBuilder {
         if (c instanceof PolicyItemContext x) {
             return new Item.Policy(x.name().getText(), span(x.name()), x.OFF() == null, span);
         }
-        if (c instanceof PhaseItemContext x) return phase(x, span);
-        if (c instanceof AtItemContext x) return new Item.AtTrigger(timePoint(x.timePoint()), actions(x.actionBlock()), span);
+        if (c instanceof PhaseItemContext x) return phase(x.name(), x.STRING(), x.expr(), x.intensity(), x.item(), span);
+        if (c instanceof AtItemContext x) {
+            return new Item.AtTrigger(timePoint(x.timePoint()), actions(x.actionBlock()), span, nameOf(x.name()), spanOf(x.name()));
+        }
         if (c instanceof WhenItemContext x) {
-            return new Item.WhenTrigger(expr(x.expr()), x.ONCE() != null, actions(x.actionBlock()), span);
+            return new Item.WhenTrigger(expr(x.expr()), x.ONCE() != null, actions(x.actionBlock()), span,
+                    nameOf(x.name()), spanOf(x.name()));
+        }
+        if (c instanceof ReplacePhaseItemContext x) {
+            Item.Phase p = phase(x.name(), x.STRING(), x.expr(), x.intensity(), x.item(), span);
+            return new Item.Replace(Item.Target.PHASE, p.ref(), p.name() != null ? p.nameSpan() : p.kindSpan(), p, span);
+        }
+        if (c instanceof ReplaceAtItemContext x) {
+            NameContext n = need(x.name());
+            Item.AtTrigger a = new Item.AtTrigger(timePoint(x.timePoint()), actions(x.actionBlock()), span, n.getText(), span(n));
+            return new Item.Replace(Item.Target.TRIGGER, a.name(), a.nameSpan(), a, span);
+        }
+        if (c instanceof ReplaceWhenItemContext x) {
+            NameContext n = need(x.name());
+            Item.WhenTrigger w = new Item.WhenTrigger(expr(x.expr()), x.ONCE() != null, actions(x.actionBlock()), span,
+                    n.getText(), span(n));
+            return new Item.Replace(Item.Target.TRIGGER, w.name(), w.nameSpan(), w, span);
+        }
+        if (c instanceof ReplaceGoalItemContext x) {
+            Item.Goal g = new Item.Goal(string(need(x.STRING())), expr(x.expr()), tolerance(x.tolerance()), span);
+            return new Item.Replace(Item.Target.GOAL, g.name(), span(x.STRING()), g, span);
+        }
+        if (c instanceof ExtendItemContext x) {
+            NameContext n = need(x.name());
+            return new Item.Extend(n.getText(), span(n), items(x.item()), span);
+        }
+        if (c instanceof RemoveItemContext x) {
+            if (x.STRING() != null) return new Item.Remove(Item.Target.GOAL, string(x.STRING()), span(x.STRING()), span);
+            NameContext n = need(x.name());
+            return new Item.Remove(x.PHASE() != null ? Item.Target.PHASE : Item.Target.TRIGGER, n.getText(), span(n), span);
         }
         if (c instanceof EmitItemContext x) {
             return new Item.Emit(x.name().getText(), span(x.name()), string(need(x.STRING())), span(x.STRING()),
@@ -164,12 +217,12 @@ final class AstBuilder {
         return new Item.Declare(party, label == null ? null : string(label), out, span);
     }
 
-    private Item.Phase phase(PhaseItemContext x, Span span) {
-        List<NameContext> names = x.name();
+    /** A phase, or the new phase of a {@code replace phase}: the two share their form. */
+    private Item.Phase phase(List<NameContext> names, TerminalNode label, ExprContext duration, IntensityContext ic,
+                             List<ItemContext> body, Span span) {
         NameContext kind = need(names.isEmpty() ? null : names.get(0));
         NameContext name = names.size() > 1 ? names.get(1) : null;
         Item.Intensity intensity = null;
-        IntensityContext ic = x.intensity();
         if (ic instanceof RampIntensityContext r) {
             intensity = new Item.Intensity.Ramp(expr(r.expr(0)), expr(r.expr(1)));
         } else if (ic instanceof StepIntensityContext st) {
@@ -178,8 +231,16 @@ final class AstBuilder {
             intensity = new Item.Intensity.Constant(expr(k.expr()));
         }
         return new Item.Phase(kind.getText(), span(kind), name == null ? null : name.getText(),
-                name == null ? null : span(name), x.STRING() == null ? null : string(x.STRING()),
-                expr(x.expr()), intensity, items(x.item()), span);
+                name == null ? null : span(name), label == null ? null : string(label),
+                expr(duration), intensity, items(body), span);
+    }
+
+    private static String nameOf(NameContext n) {
+        return n == null ? null : n.getText();
+    }
+
+    private Span spanOf(NameContext n) {
+        return n == null ? null : span(n);
     }
 
     private TimePoint timePoint(TimePointContext c) {
@@ -231,7 +292,7 @@ final class AstBuilder {
         }
         if (c instanceof LogActionContext l) return new Action.Log(expr(l.expr()), span);
         if (c instanceof SetActionContext s) return new Action.Set(ref(need(s.dotted())), expr(s.expr()), span);
-        if (c instanceof PrintActionContext p) return new Action.Print(expr(p.expr()), span);
+        if (c instanceof PrintActionContext p) return new Action.Print(expr(p.expr()), span, p.STRING() == null ? null : string(p.STRING()));
         if (c instanceof VerbActionContext v) return new Action.Verb(v.IDENT().getText(), span);
         throw new Incomplete();
     }
@@ -336,6 +397,14 @@ final class AstBuilder {
         if (c instanceof BoolLitContext b) return new Expr.Bool(b.TRUE() != null, span);
         if (c instanceof RefExprContext r) return ref(r.dotted());
         if (c instanceof ParenExprContext p) return expr(p.expr());
+        if (c instanceof TriggerCallExprContext call) {
+            List<NameContext> names = call.name();
+            if (names.size() < 2) throw new Incomplete();
+            NameContext during = call.DURING() != null && names.size() > 2 ? names.get(2) : null;
+            return new Expr.Call(names.get(0).getText(), span(names.get(0)), List.of(),
+                    during == null ? null : during.getText(), during == null ? null : span(during), span,
+                    null, null, names.get(1).getText(), span(names.get(1)));
+        }
         if (c instanceof CallExprContext call) {
             List<Expr> args = new ArrayList<>();
             for (ExprContext e : call.expr()) args.add(expr(e));

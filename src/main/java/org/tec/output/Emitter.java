@@ -40,7 +40,7 @@ public final class Emitter {
             for (Program.TablePlan t : s.program().study().tables()) {
                 Path target = dir.resolve(t.file());
                 if (target == null) continue; // refused by validate before the run
-                String text = StudyTables.csv(s, t.table());
+                String text = StudyTables.text(s, t.table(), t.file());
                 set.write(target, w -> w.write(text));
             }
             set.commit();
@@ -291,6 +291,7 @@ public final class Emitter {
                     if (pl.sweep()) draw(set, target, format -> Figures.sweepPanels(s, format));
                     else draw(set, target, format -> bands.draw(program.name(), Figures.drawn(pl.variables()), s, format));
                 }
+                SensitivityReport.figures(set, s, dir);
                 set.commit();
                 return set.written();
             } catch (IOException ex) {

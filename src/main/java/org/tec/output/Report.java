@@ -114,6 +114,7 @@ public final class Report {
             summary(sb, s, st, summary);
             contrasts(sb, s, st, StudyContrast.of(summary));
         }
+        sb.append(SensitivityReport.render(st, color));
         appendVerdicts(sb, s, st.goals(), st.expects());
         return sb.toString();
     }
@@ -126,7 +127,7 @@ public final class Report {
         java.util.List<String> header = new java.util.ArrayList<>();
         boolean arms = !st.runs().arms().isEmpty();
         if (arms) header.add("arm");
-        header.addAll(st.runs().params());
+        header.addAll(st.runs().pointParams());
         header.addAll(java.util.List.of("measure", "n", "mean", "sd", "95% interval", "median", "q1 - q3"));
         java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
         for (StudySummary.Row r : summary) {
@@ -142,7 +143,9 @@ public final class Report {
             row.add(Double.isNaN(r.q1()) ? "" : cell(r.q1()) + " - " + cell(r.q3()));
             rows.add(row);
         }
-        sb.append(s.bold("Summary")).append(arms ? "  (per arm" + (st.runs().params().isEmpty() ? "" : " and sweep point") : "  (per sweep point").append(": mean and sample SD; 95% interval: Student's t for a mean, "
+        boolean pooled = st.runs().pointParams().isEmpty() && !st.runs().params().isEmpty();
+        sb.append(s.bold("Summary")).append(pooled ? (arms ? "  (per arm, over the whole design" : "  (over the whole design")
+                : arms ? "  (per arm" + (st.runs().params().isEmpty() ? "" : " and sweep point") : "  (per sweep point").append(": mean and sample SD; 95% interval: Student's t for a mean, "
                 + "Wilson for a proportion; quartiles as R type 7; every run is in the results file)\n");
         sb.append(table(header, rows, 60));
     }
@@ -153,7 +156,7 @@ public final class Report {
         boolean arms = !st.runs().arms().isEmpty();
         java.util.List<String> header = new java.util.ArrayList<>();
         if (arms) header.add("arm");
-        header.addAll(st.runs().params());
+        header.addAll(st.runs().pointParams());
         header.addAll(java.util.List.of("measure", "difference", "95% interval", "effect"));
         java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
         for (StudyContrast.Row r : all) {
@@ -168,10 +171,10 @@ public final class Report {
         }
         java.util.List<String> ref = new java.util.ArrayList<>();
         if (arms) {
-            ref.add("arm \"" + all.get(0).referenceArm() + "\"" + (st.runs().params().isEmpty() ? "" : " at the same point"));
+            ref.add("arm \"" + all.get(0).referenceArm() + "\"" + (st.runs().pointParams().isEmpty() ? "" : " at the same point"));
         } else {
             for (int k = 0; k < all.get(0).reference().size(); k++) {
-                ref.add(st.runs().params().get(k) + " = " + org.tec.text.Numbers.value(all.get(0).reference().get(k)));
+                ref.add(st.runs().pointParams().get(k) + " = " + org.tec.text.Numbers.value(all.get(0).reference().get(k)));
             }
         }
         sb.append('\n').append(s.bold("Contrasts")).append("  (against ").append(String.join(", ", ref))

@@ -142,6 +142,18 @@ public final class Results {
             sweeps.put(sw.param(), vs);
         }
         facts.put("sweeps", sweeps);
+        // a sampled design says what it is, how many points, over what ranges (a grid says so by its sweeps, as before)
+        org.tec.interp.StudyDesign d = r.runs().design();
+        if (!(d instanceof org.tec.interp.StudyDesign.Grid)) {
+            facts.put("design", d.kind());
+            facts.put("design_points", d.size());
+            if (d instanceof org.tec.interp.StudyDesign.Saltelli sa) facts.put("base_rows", sa.base());
+            Map<String, Object> ranges = new LinkedHashMap<>();
+            for (org.tec.interp.StudyDesign.Range range : SensitivityReport.ranges(d)) {
+                ranges.put(range.param(), List.of(Numbers.roundData(range.low()), Numbers.roundData(range.high())));
+            }
+            facts.put("ranges", ranges);
+        }
         // the common random numbers: every arm's replicate r has replicate r's seed
         if (!r.runs().arms().isEmpty()) facts.put("arms", r.runs().arms());
         facts.put("columns", cols);

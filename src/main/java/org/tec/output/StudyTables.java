@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tec.interp.FileFormat;
 import org.tec.interp.Study;
 import org.tec.interp.StudyContrast;
 import org.tec.interp.StudySummary;
@@ -18,11 +19,36 @@ import org.tec.text.Numbers;
 public final class StudyTables {
     private StudyTables() {}
 
-    /** The table {@code kind} as CSV text. */
-    public static String csv(Study.Result r, StudyTable kind) {
+    /** A table: its columns in order, and its rows (numbers as numbers, an undefined value as null). */
+    public record Table(List<String> columns, List<Map<String, Object>> rows) {
+        /** CSV with a header row: an undefined value is empty. */
+        public String csv() {
+            return Tables.csv(columns, rows);
+        }
+
+        /** A JSON object with the rows under {@code key}: numbers are numbers, an undefined value is null. */
+        public String json(String key) {
+            return Tables.json(key, columns, rows);
+        }
+    }
+
+    /** The table {@code kind}. */
+    public static Table of(Study.Result r, StudyTable kind) {
         return switch (kind) {
-            case SUMMARY -> summary(r);
-            case CONTRASTS -> contrasts(r);
+            case SUMMARY -> summaryTable(r);
+            case CONTRASTS -> contrastsTable(r);
+        };
+    }
+
+    /** The table {@code kind} as text in the format {@code file}'s name says: CSV, or JSON (rows under the table's word). */
+    public static String text(Study.Result r, StudyTable kind, String file) {
+        Table t = of(r, kind);
+        FileFormat f = FileFormat.byFileName(file, FileFormat.Kind.DATA);
+        if (f == null) throw new IllegalArgumentException(file + ": a study's " + kind.word() + " is written as .csv or .json");
+        return switch (f) {
+            case CSV -> t.csv();
+            case JSON -> t.json(kind.word());
+            case SVG, PNG -> throw new IllegalStateException("not a data format: " + f.key());
         };
     }
 
@@ -34,6 +60,10 @@ public final class StudyTables {
      * cannot be worked out (an interval of one run) is empty.
      */
     public static String summary(Study.Result r) {
+        return summaryTable(r).csv();
+    }
+
+    private static Table summaryTable(Study.Result r) {
         List<String> cols = pointColumns(r, "measure", "kind", "n", "mean", "sd", "ci_low", "ci_high", "median", "q1", "q3");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (StudySummary.Row s : StudySummary.of(r)) {
@@ -45,7 +75,7 @@ public final class StudyTables {
                     s.mean(), s.sd(), s.low(), s.high(), s.median(), s.q1(), s.q3());
             rows.add(row);
         }
-        return Tables.csv(cols, rows);
+        return new Table(cols, rows);
     }
 
     /**
@@ -58,8 +88,12 @@ public final class StudyTables {
      * {@code risk_ratio}). Empty where a side has too few runs.
      */
     public static String contrasts(Study.Result r) {
+        return contrastsTable(r).csv();
+    }
+
+    private static Table contrastsTable(Study.Result r) {
         List<String> cols = pointColumns(r, "reference", "measure", "difference", "ci_low", "ci_high", "effect_size", "effect_kind");
-        List<String> params = r.runs().params();
+        List<String> params = r.runs().pointParams();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (StudyContrast.Row c : StudyContrast.of(StudySummary.of(r))) {
             Map<String, Object> row = point(r, cols, c.arm(), c.point());
@@ -71,14 +105,14 @@ public final class StudyTables {
             row.put("effect_kind", c.effectKind());
             rows.add(row);
         }
-        return Tables.csv(cols, rows);
+        return new Table(cols, rows);
     }
 
     /** {@code arm} when the study has arms, the swept parameters' columns, then {@code rest}. */
     private static List<String> pointColumns(Study.Result r, String... rest) {
         List<String> cols = new ArrayList<>();
         if (!r.runs().arms().isEmpty()) cols.add("arm");
-        cols.addAll(r.runs().params());
+        cols.addAll(r.runs().pointParams());
         cols.addAll(List.of(rest));
         return cols;
     }

@@ -23,9 +23,9 @@ final class Help {
                 + "    components: " + String.join(", ", TecLanguage.names().components()) + " (levels 0 to 1)\n"
                 + "    regulate affect_sharing down to 0.25 over 2 min");
         topics.put("release", "release COMPONENT [over D]   back to the therapist's trait level\n    release affect_sharing over 1 min");
-        topics.put("when", "when CONDITION [once]: ACTION   act each time the condition becomes true (or once)\n"
+        topics.put("when", "when CONDITION [once] [as NAME]: ACTION   act each time the condition becomes true (or once)\n"
                 + "    when client.distress > 80: encourage");
-        topics.put("at", "at TIME: ACTION   act at a minute of the session (or of a phase, inside one)\n    at 20 min: release affect_sharing");
+        topics.put("at", "at TIME [as NAME]: ACTION   act at a minute of the session (or of a phase, inside one)\n    at 20 min: release affect_sharing");
         topics.put("phase", "phase KIND [NAME] [\"LABEL\"] for D [intensity X] { ... }   add a phase to the end of the schedule\n"
                 + "    kinds: " + String.join(", ", TecLanguage.names().phaseKinds()) + "\n"
                 + "    phase exposure for 10 min intensity 0.3 -> 0.9 { }");

@@ -30,7 +30,7 @@ class TecLanguageTest {
         for (TimeUnit u : TimeUnit.values()) {
             for (String w : u.words()) assertTrue(TecLanguage.keywords().contains(w) && TecLanguage.isKeyword(w), w);
         }
-        for (String k : List.of("regulate", "phase", "when", "once", "min", "during", "client")) {
+        for (String k : List.of("regulate", "phase", "when", "once", "min", "during", "client", "as", "trigger", "replace", "extend", "remove")) {
             assertTrue(TecLanguage.keywords().contains(k), k);
         }
     }

@@ -36,6 +36,40 @@ class SweepCommandTest {
     }
 
     @Test
+    void aSensitivityStudyWritesItsIndicesTheSameOnAnyThreadCount() throws Exception {
+        Path one = tmp.resolve("one.csv"), two = tmp.resolve("two.csv");
+        for (Path out : List.of(one, two)) {
+            Result r = tec("sweep", "scenarios/research/sensitivity-erp.tec", "--threads", out == one ? "1" : "2",
+                    "--out", tmp.resolve("runs.csv").toString(), "--sensitivity", out.toString(), "-q");
+            assertEquals(0, r.code(), r.toString());
+        }
+        assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two));
+        List<String> rows = Files.readAllLines(one);
+        assertEquals("output,param,first,first_low,first_high,total,total_low,total_high,n,method", rows.get(0));
+        assertEquals(1 + 2 * 4, rows.size(), "a header and a row per output and varied param");
+        assertTrue(rows.get(1).startsWith("exposure.completed,therapist.affect_sharing,"), rows.get(1));
+        String meta = Files.readString(tmp.resolve("runs.meta.json"));
+        assertTrue(meta.contains("\"design\" : \"sensitivity\"") && meta.contains("\"design_points\" : 768"), meta);
+    }
+
+    @Test
+    void aDesignOfTheScriptsOwnRefusesVaryPlotAndASensitivityFileItCannotWrite() {
+        Result vary = tec("sweep", "scenarios/research/latin-erp.tec", "--vary", "client.fear=0:1:0.5", "--out", tmp.resolve("x.csv").toString());
+        assertEquals(Main.USAGE, vary.code(), vary.toString());
+        assertTrue(vary.err().contains("--vary makes a grid, and the scenario samples its points with a design (latin)"), vary.err());
+        Result plot = tec("sweep", "scenarios/research/latin-erp.tec", "--out", tmp.resolve("x.csv").toString(), "--plot", tmp.resolve("x.svg").toString());
+        assertEquals(Main.USAGE, plot.code(), plot.toString());
+        Result sens = tec("sweep", "scenarios/research/latin-erp.tec", "--out", tmp.resolve("x.csv").toString(), "--sensitivity", tmp.resolve("s.csv").toString());
+        assertEquals(Main.USAGE, sens.code(), sens.toString());
+        assertTrue(sens.err().contains("the scenario is no sensitivity study"), sens.err());
+        Result none = tec("sweep", "scenarios/research/betsy-replicates.tec", "--out", tmp.resolve("x.csv").toString());
+        assertEquals(Main.USAGE, none.code(), none.toString());
+        assertTrue(none.err().contains("--vary is needed"), none.err());
+        assertFalse(Files.exists(tmp.resolve("x.csv")));
+        assertFalse(Files.exists(tmp.resolve("s.csv")));
+    }
+
+    @Test
     void anUnknownVariedNameIsAScriptErrorWithASuggestion() {
         Result r = tec("sweep", "scenarios/research/betsy-outcomes.tec", "--vary", "therapist.afect_sharing=0:1:0.5",
                 "--out", tmp.resolve("x.csv").toString());

@@ -81,6 +81,20 @@ class ArmsTest {
     }
 
     @Test
+    void theSummaryAsJsonHoldsNumbersAsNumbersAndUndefinedAsNull(@TempDir Path dir) throws Exception {
+        study("").writeSummary(dir.resolve("summary.json"));
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        var rows = root.get("summary");
+        assertEquals(4, rows.size());
+        var first = rows.get(0);
+        assertEquals("as usual", first.get("arm").asText());
+        assertTrue(first.get("mean").isNumber() && first.get("n").isInt(), first.toString());
+        var proportion = rows.get(1);
+        assertEquals("proportion", proportion.get("kind").asText());
+        assertTrue(proportion.get("sd").isNull(), "a proportion has no SD: " + proportion);
+    }
+
+    @Test
     void aFunctionAcrossRunsInAnArmCombinesOnlyThatArmsRuns() {
         TecStudy s = study("""
                   expect mean(client.distress at end in "lifted") - mean(client.distress at end in "as usual") > 20
@@ -95,6 +109,17 @@ class ArmsTest {
         }
         String values = s.expectations().get(0).values();
         assertEquals(org.tec.text.Numbers.value(lifted - usual) + " > 20", values);
+    }
+
+    @Test
+    void theMeanOfAnEventCountInAnArmIsAFunctionAcrossRuns() {
+        // mean is also a measure of one run; over a count, in an arm, it is the mean across that arm's runs
+        TecStudy s = study("""
+                  expect mean(count(clamped) in "lifted") >= 0
+                  expect mean(count(clamped)) >= 0
+                """);
+        assertTrue(s.passed(), s.expectations().toString());
+        assertTrue(s.expectations().get(0).values().endsWith(">= 0"), s.expectations().toString());
     }
 
     @Test
@@ -145,6 +170,29 @@ class ArmsTest {
     void aFunctionOverEveryArmWarnsThatItPoolsThem() {
         TecScript script = Tec.builder().build().compile(BASE + "  expect mean(client.distress at end) > 0\n}\n", "s.tec");
         assertTrue(script.warnings().stream().anyMatch(d -> d.message().contains("pools the runs of every arm")), script.warnings().toString());
+    }
+
+    @Test
+    void anArmFromAnotherScenarioRunsThatSessionWithTheStudysMeasuresAndSeeds(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("short.tec"), "scenario \"short\" {\n  seed 99\n  phase free work for 2 min { }\n  expect false\n}\n");
+        Files.writeString(dir.resolve("long.tec"), "scenario \"long\" {\n  phase free work for 5 min { }\n}\n");
+        Path study = Files.writeString(dir.resolve("study.tec"), """
+                scenario "s" {
+                  import "long.tec"
+                  seed 4
+                  noise on
+                  replicate 3
+                  arm "long" { }
+                  arm "short" from "short.tec"
+                  print work.duration
+                }
+                """);
+        TecStudy s = Tec.builder().build().compile(study).study().run();
+        assertTrue(s.passed(), "the other scenario's expects stay with it: " + s.expectations());
+        for (TecStudy.Run r : s.runs()) {
+            assertEquals(r.arm().equals("short") ? 2.0 : 5.0, r.result().measure("work.duration"), r.toString());
+            assertEquals(Study.seed(4, r.replicate()), r.seed(), "the study's seeds, not the other scenario's");
+        }
     }
 
     @Test

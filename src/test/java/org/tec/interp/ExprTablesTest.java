@@ -64,7 +64,10 @@ class ExprTablesTest {
         for (StudyFunction fn : StudyFunction.values()) {
             for (String call : fn.usage().split(" or ")) {
                 String check = fn.type(Type.NUMBER) == Type.BOOL ? call : call + " > -1000";
-                assertCompiles("  sweep s from 0 to 1 step 0.5\n  expect " + check);
+                // a Sobol index belongs to a sensitivity study, the rest to any study (a sweep here)
+                boolean index = fn == StudyFunction.FIRST_INDEX || fn == StudyFunction.TOTAL_INDEX;
+                assertCompiles((index ? "  sensitivity sobol 4\n  vary therapist.affect_sharing from 0 to 1\n" : "  sweep s from 0 to 1 step 0.5\n")
+                        + "  expect " + check);
             }
             assertSame(fn, StudyFunction.named(fn.word()));
         }

@@ -26,5 +26,10 @@ public sealed interface Action {
 
     record Set(Expr.Ref target, Expr value, Span span) implements Action {}
 
-    record Print(Expr value, Span span) implements Action {}
+    /** {@code print ["LABEL":] EXPR}: {@code label} (null when none) names the value in reports and column headers. */
+    record Print(Expr value, Span span, String label) implements Action {
+        public Print(Expr value, Span span) {
+            this(value, span, null);
+        }
+    }
 }

@@ -46,15 +46,19 @@ public sealed interface Expr {
         }
     }
 
-    /** {@code name(args)}, with an optional {@code during PHASE} window on the first argument. */
     /**
      * {@code NAME(ARGS)}, the first argument possibly followed by {@code during PHASE} (a run's
-     * measure within a phase) and {@code in "ARM"} (a study's function over one arm's runs).
+     * measure within a phase) and {@code in "ARM"} (a study's function over one arm's runs); or
+     * {@code NAME(trigger TRIGGER [during PHASE])} ({@code trigger} not null, {@code args} empty).
      */
-    record Call(String name, Span nameSpan, List<Expr> args, String during, Span duringSpan, Span span, String arm, Span armSpan)
-            implements Expr {
+    record Call(String name, Span nameSpan, List<Expr> args, String during, Span duringSpan, Span span, String arm, Span armSpan,
+                String trigger, Span triggerSpan) implements Expr {
+        public Call(String name, Span nameSpan, List<Expr> args, String during, Span duringSpan, Span span, String arm, Span armSpan) {
+            this(name, nameSpan, args, during, duringSpan, span, arm, armSpan, null, null);
+        }
+
         public Call(String name, Span nameSpan, List<Expr> args, String during, Span duringSpan, Span span) {
-            this(name, nameSpan, args, during, duringSpan, span, null, null);
+            this(name, nameSpan, args, during, duringSpan, span, null, null, null, null);
         }
 
         @Override

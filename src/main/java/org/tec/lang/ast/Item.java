@@ -74,9 +74,19 @@ public sealed interface Item {
         }
     }
 
-    record AtTrigger(TimePoint when, List<Action> actions, Span span) implements Item {}
+    /** {@code at TIME [as NAME]: ...}; {@code name} is null for a trigger without one. */
+    record AtTrigger(TimePoint when, List<Action> actions, Span span, String name, Span nameSpan) implements Item {
+        public AtTrigger(TimePoint when, List<Action> actions, Span span) {
+            this(when, actions, span, null, null);
+        }
+    }
 
-    record WhenTrigger(Expr condition, boolean once, List<Action> actions, Span span) implements Item {}
+    /** {@code when COND [once] [as NAME]: ...}; {@code name} is null for a trigger without one. */
+    record WhenTrigger(Expr condition, boolean once, List<Action> actions, Span span, String name, Span nameSpan) implements Item {
+        public WhenTrigger(Expr condition, boolean once, List<Action> actions, Span span) {
+            this(condition, once, actions, span, null, null);
+        }
+    }
 
     record Emit(String format, Span formatSpan, String file, Span fileSpan, Expr every, List<Expr> variables,
                 Span span) implements Item {}
@@ -90,15 +100,56 @@ public sealed interface Item {
     /** {@code sweep NAME from A to B step S} or {@code sweep NAME in [a, b, c]}. */
     record Sweep(String param, Span paramSpan, Expr from, Expr to, Expr step, List<Expr> values, Span span) implements Item {}
 
+    /** {@code vary NAME from A to B}: a range (no step) that a sampled design or a sensitivity study draws from. */
+    record Vary(String param, Span paramSpan, Expr from, Expr to, Span span) implements Item {}
+
+    /**
+     * {@code design METHOD N} (a sampled design of N points: latin, sobol) or, with
+     * {@code sensitivity} true, {@code sensitivity METHOD N} (a global sensitivity study of N base rows).
+     */
+    record Design(String method, Span methodSpan, Expr size, boolean sensitivity, Span span) implements Item {}
+
+    /** {@code plot sensitivity [to FILE]}: a sensitivity study's indices as a bar chart. */
+    record PlotSensitivity(String file, Span fileSpan, Span span) implements Item {}
+
     /**
      * {@code arm "NAME" { ... }}: a condition of a study, the scenario with the changes in its
      * body (params, traits, triggers, phases, policies), run with the same replicate seeds as
-     * every other arm.
+     * every other arm. {@code arm "NAME" from "FILE"} ({@code from} not null): the session of
+     * another scenario instead of the study's own, its statements read into {@code items}
+     * when imports are expanded.
      */
-    record Arm(String name, Span nameSpan, List<Item> items, Span span) implements Item {}
+    record Arm(String name, Span nameSpan, List<Item> items, Span span, String from, Span fromSpan) implements Item {
+        public Arm(String name, Span nameSpan, List<Item> items, Span span) {
+            this(name, nameSpan, items, span, null, null);
+        }
+    }
 
     /** A statement that only a later part of tec understands (course, sweep, ...). */
     record Unsupported(String keyword, Span span) implements Item {}
 
     record Do(Action action, Span span) implements Item {}
+
+    /** What a revision names: a phase, a trigger or a goal. */
+    enum Target {
+        PHASE, TRIGGER, GOAL;
+
+        /** The word a script writes for it. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * {@code replace phase ...}, {@code replace when|at ... as NAME: ...}, {@code replace goal "NAME": ...}:
+     * {@code with} (a {@link Phase}, {@link AtTrigger}, {@link WhenTrigger} or {@link Goal}) takes the
+     * place of the earlier statement of its name.
+     */
+    record Replace(Target target, String name, Span nameSpan, Item with, Span span) implements Item {}
+
+    /** {@code extend phase NAME { items }}: the items are added at the end of that phase's body. */
+    record Extend(String phase, Span phaseSpan, List<Item> items, Span span) implements Item {}
+
+    /** {@code remove phase NAME}, {@code remove trigger NAME}, {@code remove goal "NAME"}. */
+    record Remove(Target target, String name, Span nameSpan, Span span) implements Item {}
 }
