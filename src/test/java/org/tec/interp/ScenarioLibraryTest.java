@@ -96,8 +96,8 @@ class ScenarioLibraryTest {
             List<Path> drawn = new ArrayList<>();
             plots.finish(study, dir).forEach(w -> drawn.add(w.path()));
             for (Program.PlotPlan pl : program.plots()) {
-                Path file = dir.resolve(OutputNames.plotFile(program, pl));
-                assertTrue(drawn.contains(file), name + ": the plot at " + pl.span() + " drew no " + file + " (drew " + drawn + ")");
+                Path figure = dir.resolve(OutputNames.plotFile(program, pl));
+                assertTrue(drawn.contains(figure), name + ": the plot at " + pl.span() + " drew no " + figure + " (drew " + drawn + ")");
             }
             expects = study.expects();
             runs = study.runs().runs().size();
