@@ -368,32 +368,48 @@ public final class TecStudy {
                 }
                 design = own.design();
             }
-            if (design instanceof org.tec.interp.StudyDesign.Grid ? Compiler.studyRuns(reps, all) > MAX_RUNS : (long) reps * design.size() > MAX_RUNS) {
-                throw new TecException.Limit("runs", "this sweep would make more than " + MAX_RUNS
-                        + " runs; use fewer replicates or larger steps");
-            }
             Program.StudyPlan plan = new Program.StudyPlan(List.copyOf(all), reps,
                     own == null ? List.of() : own.goals(), own == null ? List.of() : own.expects(),
                     own == null ? List.of() : own.arms(), design, own == null ? List.of() : own.tables());
-            RunOptions options = script.engine().options(cancel, null);
-            if (lean && trajectories == null) options = options.lean();
+            // every point, in every arm, replicates times
+            if ((design instanceof org.tec.interp.StudyDesign.Grid && Compiler.studyRuns(reps, all) > MAX_RUNS) || plan.runs() > MAX_RUNS) {
+                throw new TecException.Limit("runs", "this sweep would make more than " + MAX_RUNS
+                        + " runs; use fewer replicates or larger steps");
+            }
             Scripts.Unit u = script.unitFor(overrides);
             Program p = u.program().withStudy(plan);
             Scripts.Unit unit = u.withProgram(p);
-            boolean emits = script.engine().outputDirectory != null
-                    && (!p.emits().isEmpty() || !p.plots().stream().allMatch(Program.PlotPlan::sweep));
+            boolean toFolder = script.engine().outputDirectory != null;
+            boolean emits = toFolder && !p.emits().isEmpty();
+            // the script's own figures and tables of the study, as tec run draws them, into the engine's folder
+            org.tec.output.OutputDir dir = toFolder ? new org.tec.output.OutputDir(script.engine().outputDirectory) : null;
+            if (toFolder) {
+                org.tec.diag.Diagnostics refused = new org.tec.diag.Diagnostics();
+                Emitter.validate(p, dir, refused);
+                if (refused.hasErrors()) throw new TecException.Output(refused.sorted().get(0).headline());
+            }
+            Emitter.StudyPlots plots = toFolder ? Emitter.studyPlots(p) : null;
+            boolean sampled = plots != null && plots.needsRuns();
+            RunOptions options = script.engine().options(cancel, null);
+            // a lean study keeps no trajectories, unless its figures sample them
+            if (lean && trajectories == null && !sampled) options = options.lean();
             if (progress != null) progress.start(p.name(), plan.runs());
             Study.Result result;
             try (StudyTrajectories out = trajectories == null ? null : new StudyTrajectories(trajectories, every)) {
                 // each run's emits and trajectory are written as it finishes, in run order
-                Study.EachRun each = !emits && out == null ? null : (i, r) -> {
+                Study.EachRun each = !emits && out == null && !sampled ? null : (i, r) -> {
                     if (emits) script.writeOutputs(r, String.format(Locale.ROOT, "-run%03d", i));
                     if (out != null) out.run(i, r);
+                    if (sampled) plots.run(i, r);
                 };
                 TecProgress told = progress;
                 result = Study.run(script.compiled(), unit, threads != null ? threads : script.engine().threads, options,
                         told == null ? null : i -> told.step(), !lean, each);
                 if (out != null) out.finish(result.program(), script.stamp(commandLine));
+                if (toFolder) {
+                    plots.finish(result, dir);
+                    Emitter.studyTables(result, dir);
+                }
             } catch (RunError e) {
                 throw Adapt.error(e);
             } catch (IOException e) {

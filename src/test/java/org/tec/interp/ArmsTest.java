@@ -81,6 +81,27 @@ class ArmsTest {
     }
 
     @Test
+    void aStudyRunThroughTheApiWritesTheScriptsStudyFiguresAndTablesIntoTheEnginesFolder(@TempDir Path dir) throws Exception {
+        String text = BASE + """
+                  plot sweep to "arms.svg"
+                  plot client.distress to "bands.svg"
+                  emit summary "summary.csv"
+                  emit contrasts "contrasts.json"
+                }
+                """;
+        Tec.builder().outputDirectory(dir).build().compile(text, "s.tec").study().run();
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("arms.svg", "bands.svg", "contrasts.json", "summary.csv"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        assertTrue(Files.readString(dir.resolve("summary.csv")).startsWith("arm,measure,kind,n,"));
+        TecException.Output out = assertThrows(TecException.Output.class, () -> Tec.builder().outputDirectory(dir).build()
+                .compile(BASE + "  emit summary \"../escape.csv\"\n}\n", "s.tec").study().run());
+        assertTrue(out.getMessage().contains("../escape.csv"), out.getMessage());
+        assertFalse(Files.exists(dir.resolveSibling("escape.csv")));
+    }
+
+    @Test
     void theSummaryAsJsonHoldsNumbersAsNumbersAndUndefinedAsNull(@TempDir Path dir) throws Exception {
         study("").writeSummary(dir.resolve("summary.json"));
         var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("summary.json").toFile());
