@@ -141,8 +141,9 @@ public final class TrajectoryBands {
         for (Var var : which) {
             int v = vars.indexOf(var);
             String head = charts.isEmpty() ? title + ":  " : "";
-            XYChart ch = Figures.chart(head + var.key() + "   (median and " + pct + " band, " + perCondition
-                    + (conditions > 1 ? " runs each)" : " runs)"), "minutes (sampled every " + Numbers.plain(step()) + " min)", var.key(), 300);
+            // what the lines are goes under the axis, so a long scenario name leaves the title room
+            XYChart ch = Figures.chart(head + var.key(), "minutes (sampled every " + Numbers.plain(step()) + " min);  median and " + pct
+                    + " band of " + perCondition + (conditions > 1 ? " runs each" : " runs"), var.key(), 300);
             ch.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, charts.isEmpty() ? Font.BOLD : Font.PLAIN, 13));
             boolean any = false;
             for (int c = 0; c < conditions; c++) {
