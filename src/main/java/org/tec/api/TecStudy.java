@@ -329,6 +329,19 @@ public final class TecStudy {
          * @throws TecException.Compile if a swept value does not compile (each sweep's ends are tried first)
          * @throws TecException.Limit   ({@code runs}) if the study would make more than {@link #MAX_RUNS} runs
          */
+        /**
+         * Why {@link TecStudy#plot} could not draw this study, known before it runs (more than
+         * two swept params: a figure of them all would pool some), with what to do; or null.
+         */
+        public String plotRefusal() {
+            java.util.Set<String> swept = new java.util.LinkedHashSet<>();
+            for (Program.SweepPlan s : sweeps) swept.add(s.param());
+            Program.StudyPlan own = script.baseProgram().study();
+            if (own != null) for (Program.SweepPlan s : own.sweeps()) swept.add(s.param());
+            String why = Program.PlotPlan.tooManySweeps("a study figure", List.copyOf(swept));
+            return why == null ? null : why + "; " + Program.PlotPlan.TOO_MANY_SWEEPS_HINT;
+        }
+
         /** The script's own design: {@code grid} (its sweeps, if any), {@code latin}, {@code sobol} or {@code sensitivity}. */
         public String design() {
             Program.StudyPlan own = script.baseProgram().study();

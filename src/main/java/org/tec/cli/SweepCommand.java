@@ -107,6 +107,8 @@ final class SweepCommand implements Callable<Integer> {
             throw usage("--sensitivity " + sensitivity + ": the scenario is no sensitivity study; write one with 'sensitivity sobol N' and 'vary NAME from A to B'");
         }
         TecStudy.Request request = configure(s.study(), sweeps);
+        String unplottable = plot == null ? null : request.plotRefusal();
+        if (unplottable != null) throw usage("--plot " + plot + ": " + unplottable);
         int n = script.threads(spec.commandLine());
         TecStudy result;
         try (Progress progress = Progress.of("sweep", script.quiet)) {

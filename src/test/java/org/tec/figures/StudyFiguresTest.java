@@ -241,9 +241,11 @@ class StudyFiguresTest {
         Cli.Result r = Cli.tec("sweep", "scenarios/research/betsy-outcomes.tec", "--vary", "therapist.affect_sharing=0.2,0.8",
                 "--vary", "therapist.tolerance=40,60", "--vary", "client.fear=0.5,0.7", "--out", out.toString(),
                 "--plot", tmp.resolve("x.svg").toString(), "-q");
-        assertEquals(Main.RUNTIME_ERROR, r.code(), r::toString);
+        // refused before the run, as a usage error: nothing is run or written
+        assertEquals(Main.USAGE, r.code(), r::toString);
         assertTrue(r.err().contains("draws one sweep on x, or two as a heatmap, and this study sweeps 3"), r::toString);
         assertTrue(!Files.exists(tmp.resolve("x.svg")));
+        assertTrue(!Files.exists(out), "the results are not written either");
     }
 
     /** A run of {@code minutes} whose client distress is its order among the made runs (0, 1, ...) throughout. */
