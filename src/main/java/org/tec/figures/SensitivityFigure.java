@@ -1,22 +1,13 @@
 package org.tec.figures;
 
-import de.erichseifert.vectorgraphics2d.Document;
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
@@ -36,7 +27,7 @@ import org.tec.interp.Study;
  * blue for S1, the client's red for ST), to SVG or PNG bytes that depend on the study alone.
  */
 public final class SensitivityFigure {
-    private static final int WIDTH = 900;
+    private static final int WIDTH = Figures.WIDTH;
     private static final Color FIRST = new Color(0x2C6FBB), TOTAL = new Color(0xC0392B), BAR = Color.BLACK;
     /** The left part of each panel's x range, where the params' names are written, as a share of the indices' range. */
     private static final double LABELS = 0.5;
@@ -49,7 +40,8 @@ public final class SensitivityFigure {
         if (byOutput.isEmpty()) throw new IOException("the sensitivity study prints no outcome to draw: add a print statement");
         List<XYChart> charts = new ArrayList<>();
         for (Map.Entry<String, List<Sensitivity.Row>> e : byOutput.entrySet()) charts.add(panel(r, e.getKey(), e.getValue(), charts.isEmpty()));
-        return render(charts, format);
+        // painted and written as every figure is, so the bytes follow the same rules
+        return Figures.render(charts, format);
     }
 
     private static XYChart panel(Study.Result r, String output, List<Sensitivity.Row> rows, boolean first) {
@@ -119,41 +111,6 @@ public final class SensitivityFigure {
             e.setLineColor(BAR);
             e.setLineStyle(new BasicStroke(1.3f));
             e.setShowInLegend(false);
-        }
-    }
-
-    private static byte[] render(List<XYChart> charts, FileFormat format) throws IOException {
-        int height = charts.stream().mapToInt(XYChart::getHeight).sum();
-        return switch (format) {
-            case SVG -> {
-                VectorGraphics2D g = new VectorGraphics2D();
-                paint(g, charts);
-                Document doc = new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, height));
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                doc.writeTo(out);
-                yield out.toByteArray();
-            }
-            case PNG -> {
-                BufferedImage img = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = img.createGraphics();
-                g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-                paint(g, charts);
-                g.dispose();
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                ImageIO.write(img, "png", out);
-                yield out.toByteArray();
-            }
-            case CSV, JSON -> throw new IllegalArgumentException("a figure is drawn as svg or png, not " + format.key());
-        };
-    }
-
-    private static void paint(Graphics2D g, List<XYChart> charts) {
-        int y = 0;
-        for (XYChart c : charts) {
-            Graphics2D sub = (Graphics2D) g.create(0, y, WIDTH, c.getHeight());
-            c.paint(sub, WIDTH, c.getHeight());
-            sub.dispose();
-            y += c.getHeight();
         }
     }
 }

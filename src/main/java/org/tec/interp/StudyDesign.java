@@ -68,34 +68,20 @@ public interface StudyDesign {
     }
 
     /**
-     * A Latin hypercube of {@code n} points over the ranges (McKay, Beckman and Conover 1979):
-     * each range is cut into n strata of equal width and each stratum holds exactly one point;
-     * point i lies in stratum perm_k(i) of range k, at a uniform position within it, the
-     * permutations and positions drawn from a {@link java.util.SplittableRandom} seeded from
-     * the scenario's seed, so the points are a pure function of the script and the design.
-     * Drawn once, on first use (a recompiled point's program never draws them).
+     * A design of {@code n} points sampled over ranges: point i is a point of the unit cube,
+     * {@link #unit}, scaled to the ranges.
      */
-    final class Latin implements StudyDesign {
-        /** Mixed into the scenario's seed, so the design's draws are not the first replicate's noise. */
-        static final long SALT = 0x4C48532D74656331L;
+    abstract class Sampled implements StudyDesign {
         private final List<Range> ranges;
         private final int n;
-        private final long seed;
-        private volatile double[][] units;
 
-        public Latin(List<Range> ranges, int n, long seed) {
+        Sampled(List<Range> ranges, int n) {
             this.ranges = List.copyOf(ranges);
             this.n = n;
-            this.seed = seed;
         }
 
         public List<Range> ranges() {
             return ranges;
-        }
-
-        /** The same design drawn from another seed (the scenario's, once it is known). */
-        public Latin seeded(long newSeed) {
-            return new Latin(ranges, n, newSeed);
         }
 
         @Override
@@ -110,15 +96,49 @@ public interface StudyDesign {
 
         @Override
         public double[] point(int i) {
-            double[][] u = units();
             double[] out = new double[ranges.size()];
-            for (int k = 0; k < out.length; k++) out[k] = ranges.get(k).at(u[k][i]);
+            for (int k = 0; k < out.length; k++) out[k] = ranges.get(k).at(unit(i, k));
             return out;
+        }
+
+        /** Coordinate {@code k} of point {@code i} in the unit cube. */
+        abstract double unit(int i, int k);
+    }
+
+    /**
+     * A Latin hypercube of {@code n} points over the ranges (McKay, Beckman and Conover 1979):
+     * each range is cut into n strata of equal width and each stratum holds exactly one point;
+     * point i lies in stratum perm_k(i) of range k, at a uniform position within it, the
+     * permutations and positions drawn from a {@link java.util.SplittableRandom} seeded from
+     * the scenario's seed, so the points are a pure function of the script and the design.
+     * Drawn once, on first use (a recompiled point's program never draws them).
+     */
+    final class Latin extends Sampled {
+        /** Mixed into the scenario's seed, so the design's draws are not the first replicate's noise. */
+        static final long SALT = 0x4C48532D74656331L;
+        private final long seed;
+        private volatile double[][] units;
+
+        public Latin(List<Range> ranges, int n, long seed) {
+            super(ranges, n);
+            this.seed = seed;
+        }
+
+        /** The same design drawn from another seed (the scenario's, once it is known). */
+        public Latin seeded(long newSeed) {
+            return new Latin(ranges(), size(), newSeed);
+        }
+
+        @Override
+        double unit(int i, int k) {
+            return units()[k][i];
         }
 
         private double[][] units() {
             double[][] u = units;
             if (u != null) return u;
+            int n = size();
+            List<Range> ranges = ranges();
             synchronized (this) {
                 if (units != null) return units;
                 java.util.SplittableRandom rng = new java.util.SplittableRandom(seed ^ SALT);
@@ -153,37 +173,17 @@ public interface StudyDesign {
      * dropping the first unbalances it (Owen 2020, "On dropping the first Sobol' point"); so
      * n is best a power of two. No randomness: the points depend on n and the ranges alone.
      */
-    final class Sobol implements StudyDesign {
-        private final List<Range> ranges;
-        private final int n;
+    final class Sobol extends Sampled {
         private final Units units;
 
         public Sobol(List<Range> ranges, int n) {
-            this.ranges = List.copyOf(ranges);
-            this.n = n;
+            super(ranges, n);
             this.units = new Units(ranges.size());
         }
 
-        public List<Range> ranges() {
-            return ranges;
-        }
-
         @Override
-        public List<String> params() {
-            return ranges.stream().map(Range::param).toList();
-        }
-
-        @Override
-        public int size() {
-            return n;
-        }
-
-        @Override
-        public double[] point(int i) {
-            double[] u = units.at(i);
-            double[] out = new double[ranges.size()];
-            for (int k = 0; k < out.length; k++) out[k] = ranges.get(k).at(u[k]);
-            return out;
+        double unit(int i, int k) {
+            return units.at(i)[k];
         }
 
         @Override

@@ -59,8 +59,7 @@ public final class SensitivityReport {
 
     /** A sampled design's ranges, in the order it varies them; none for a grid. */
     static List<StudyDesign.Range> ranges(StudyDesign d) {
-        if (d instanceof StudyDesign.Latin l) return l.ranges();
-        if (d instanceof StudyDesign.Sobol so) return so.ranges();
+        if (d instanceof StudyDesign.Sampled sampled) return sampled.ranges();
         if (d instanceof StudyDesign.Saltelli sa) return sa.ranges();
         return List.of();
     }
