@@ -43,6 +43,7 @@ public final class TecRun {
     private Path plot;
     private TecProgress progress;
     private TecCancellation cancellation;
+    private boolean partialOnStop;
 
     TecRun(TecEngine engine, Scripts.Compiled compiled) {
         this.engine = engine;
@@ -62,6 +63,16 @@ public final class TecRun {
      */
     public TecRun cancellation(TecCancellation c) {
         this.cancellation = c;
+        return this;
+    }
+
+    /**
+     * A study cancelled part way gives an {@link Outcome} of the runs that had finished
+     * ({@link Outcome#stopped()}, its report saying so, nothing checked, no figure or table of
+     * the study written) instead of {@link TecException.Cancelled}; a single run still throws.
+     */
+    public TecRun partialOnStop() {
+        this.partialOnStop = true;
         return this;
     }
 
@@ -210,7 +221,11 @@ public final class TecRun {
             if (perRunFiles) written.add(Emitter.emit(r, dir, stamp(), String.format(Locale.ROOT, "-run%03d", i), budget));
             plots.run(i, r);
         };
-        Study.Result s = Study.run(compiled, unit, threads, options, progress == null ? null : i -> progress.step(), false, emit);
+        Study.Result s = Study.run(compiled, unit, threads, options, progress == null ? null : i -> progress.step(), false, emit,
+                partialOnStop);
+        if (s.stopped()) {
+            return new Outcome(p.name(), s.expects(), color -> Report.renderStudy(s, color), written, s.runs().runs().size(), s.planned());
+        }
         written.add(plots.finish(s, dir));
         written.add(Emitter.studyTables(s, dir));
         return new Outcome(p.name(), s.expects(), color -> Report.renderStudy(s, color), written);
@@ -223,13 +238,31 @@ public final class TecRun {
         private final boolean passed;
         private final java.util.function.Function<Boolean, String> report;
         private final WrittenFiles written;
+        private final int runs, planned;
 
         Outcome(String name, List<Verdict> expects, java.util.function.Function<Boolean, String> report, WrittenFiles written) {
+            this(name, expects, report, written, 0, 0);
+        }
+
+        Outcome(String name, List<Verdict> expects, java.util.function.Function<Boolean, String> report, WrittenFiles written,
+                int runs, int planned) {
             this.name = name;
             this.expectations = Adapt.verdicts(new ArrayList<>(expects));
-            this.passed = expects.stream().allMatch(Verdict::passed);
+            this.runs = runs;
+            this.planned = planned;
+            this.passed = runs >= planned && expects.stream().allMatch(Verdict::passed);
             this.report = report;
             this.written = written;
+        }
+
+        /** Whether this is a study stopped part way ({@link TecRun#partialOnStop()}): then nothing was checked. */
+        public boolean stopped() {
+            return runs < planned;
+        }
+
+        /** For a stopped study, "stopped after 37 of 400 runs"; else empty. */
+        public String stoppedLine() {
+            return stopped() ? "stopped after " + runs + " of " + planned + " runs" : "";
         }
 
         /** The files the scenario wrote (at most the first ten), in the order written. */

@@ -58,9 +58,23 @@ public final class TecStudy {
         return result.runs().runs().size();
     }
 
-    /** Whether every expectation holds: the per-run ones in every run, and those across runs. */
+    /** Whether every expectation holds: the per-run ones in every run, and those across runs (never for a stopped study). */
     public boolean passed() {
         return result.allExpectationsHold();
+    }
+
+    /**
+     * Whether the study was cancelled before its last run and {@link Request#partialOnStop()}
+     * kept what had finished: then {@link #runs()} are those, {@link #size()} is fewer than
+     * {@link #planned()}, and every expectation says it was not checked.
+     */
+    public boolean stopped() {
+        return result.stopped();
+    }
+
+    /** How many runs the study was to make. */
+    public int planned() {
+        return result.planned();
     }
 
     public List<TecVerdict> expectations() {
@@ -225,6 +239,7 @@ public final class TecStudy {
         private List<String> commandLine;
         private Integer threads;
         private boolean lean;
+        private boolean partialOnStop;
         private TecProgress progress;
         private Path trajectories;
         private double every;
@@ -312,6 +327,17 @@ public final class TecStudy {
 
         public Request cancellation(TecCancellation c) {
             this.cancel = c;
+            return this;
+        }
+
+        /**
+         * When the study is cancelled part way, return the runs that had finished (a
+         * {@link TecStudy#stopped()} study, its checks not checked) instead of throwing
+         * {@link TecException.Cancelled}: replicate by replicate, each replicate's arms side by
+         * side, so a stopped study holds close to as many runs of each arm.
+         */
+        public Request partialOnStop() {
+            this.partialOnStop = true;
             return this;
         }
 
@@ -417,9 +443,10 @@ public final class TecStudy {
                 };
                 TecProgress told = progress;
                 result = Study.run(script.compiled(), unit, threads != null ? threads : script.engine().threads, options,
-                        told == null ? null : i -> told.step(), !lean, each);
+                        told == null ? null : i -> told.step(), !lean, each, partialOnStop);
                 if (out != null) out.finish(result.program(), script.stamp(commandLine));
-                if (toFolder) {
+                // a stopped study's figures and tables would be of part of it: not drawn
+                if (toFolder && !result.stopped()) {
                     plots.finish(result, dir);
                     Emitter.studyTables(result, dir);
                 }

@@ -73,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         for (int i = 0; i < c.scenarios().size(); i++) {
             TecRun.Outcome done;
             try (Progress progress = Progress.of(null, script.quiet)) {
-                done = run.progress(progress).cancellation(Main.STOP).scenario(i);
+                done = run.progress(progress).cancellation(Main.STOP).partialOnStop().scenario(i);
             } catch (TecException e) {
                 stderr.println(Double.isNaN(e.time()) ? "error: " + e.getMessage() : file + ": " + e.report());
                 stderr.flush();
@@ -90,6 +90,13 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             allHold &= done.passed();
+            if (done.stopped()) {
+                // told to stop: the report of what finished is out; the rest of the file does not run
+                stdout.flush();
+                stderr.println(file + ": " + done.stoppedLine() + "; nothing was checked");
+                stderr.flush();
+                return Main.RUNTIME_ERROR;
+            }
         }
         stdout.flush();
         return allHold ? Main.OK : Main.EXPECTATION_FAILED;

@@ -95,7 +95,9 @@ final class SweepCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         String design = s.study().design();
-        if (sweeps.isEmpty() && design.equals("grid")) throw usage("--vary is needed: the scenario has no design of its own to run");
+        if (sweeps.isEmpty() && design.equals("grid") && !c.hasStudy()) {
+            throw usage("--vary is needed: the scenario is no study of its own (no replicate, sweep, arm or design) to run");
+        }
         if (!sweeps.isEmpty() && !design.equals("grid")) {
             throw usage("--vary makes a grid, and the scenario samples its points with a design (" + design + "): drop --vary");
         }
@@ -112,7 +114,7 @@ final class SweepCommand implements Callable<Integer> {
         int n = script.threads(spec.commandLine());
         TecStudy result;
         try (Progress progress = Progress.of("sweep", script.quiet)) {
-            result = request.threads(n).progress(progress).cancellation(Main.STOP).commandLine(Main.commandLine(spec)).run();
+            result = request.threads(n).progress(progress).cancellation(Main.STOP).partialOnStop().commandLine(Main.commandLine(spec)).run();
         } catch (IllegalArgumentException e) {
             throw usage("--set " + e.getMessage()); // an override of a swept parameter
         } catch (TecException.Compile e) {
@@ -128,6 +130,20 @@ final class SweepCommand implements Callable<Integer> {
             throw usage(e.getMessage());
         } catch (TecException e) {
             return runtimeError(file, e);
+        }
+        if (result.stopped()) {
+            // told to stop: the runs that finished are kept, marked so in the metadata; nothing else is drawn or checked
+            try {
+                result.writeResults(out);
+            } catch (IOException e) {
+                stderr.println("error: cannot write output: " + e.getMessage());
+                stderr.flush();
+                return Main.RUNTIME_ERROR;
+            }
+            stderr.println(file + ": stopped after " + result.size() + " of " + result.planned() + " runs; those are in " + out
+                    + " (its metadata says stopped), nothing was checked");
+            stderr.flush();
+            return Main.RUNTIME_ERROR;
         }
         try {
             result.writeResults(out);

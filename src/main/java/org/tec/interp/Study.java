@@ -24,10 +24,23 @@ import org.tec.diag.Diagnostics;
 public final class Study {
     private Study() {}
 
-    /** All runs in index order, the per-run checks summarised, and the checks across runs. */
-    public record Result(Program program, StudyRuns runs, List<Verdict> goals, List<Verdict> expects) {
+    /**
+     * All runs in index order, the per-run checks summarised, and the checks across runs;
+     * {@code planned} is how many runs the study was to make: more than it holds when it was
+     * stopped part way (then it holds the runs that had finished, and checks nothing).
+     */
+    public record Result(Program program, StudyRuns runs, List<Verdict> goals, List<Verdict> expects, int planned) {
+        public Result(Program program, StudyRuns runs, List<Verdict> goals, List<Verdict> expects) {
+            this(program, runs, goals, expects, runs.runs().size());
+        }
+
         public boolean allExpectationsHold() {
-            return expects.stream().allMatch(Verdict::passed);
+            return !stopped() && expects.stream().allMatch(Verdict::passed);
+        }
+
+        /** Whether the study was stopped before its last run (a partial result). */
+        public boolean stopped() {
+            return runs.runs().size() < planned;
         }
     }
 
@@ -61,6 +74,17 @@ public final class Study {
      */
     public static Result run(Scripts.Compiled compiled, Scripts.Unit unit, int threads, RunOptions options, IntConsumer progress,
                              boolean keepRuns, EachRun each) {
+        return run(compiled, unit, threads, options, progress, keepRuns, each, false);
+    }
+
+    /**
+     * Runs the study; with {@code partialOnStop}, a study cancelled part way returns the runs
+     * that had finished (in index order, without the checks) instead of throwing: runs start
+     * replicate by replicate, each replicate's arms side by side, so what is there is close to
+     * the same number of replicates in every arm and point (the summary's n says exactly).
+     */
+    public static Result run(Scripts.Compiled compiled, Scripts.Unit unit, int threads, RunOptions options, IntConsumer progress,
+                             boolean keepRuns, EachRun each, boolean partialOnStop) {
         Program base = unit.program();
         Program.StudyPlan plan = base.study();
         long planned = plan.runs();
@@ -115,11 +139,15 @@ public final class Study {
                 try {
                     d = byIndex[i].get();
                 } catch (ExecutionException e) {
+                    if (partialOnStop && e.getCause() instanceof RunError re && re.kind() == RunError.Kind.CANCELLED) {
+                        return stopped(base, plan, runs, byIndex, i, total);
+                    }
                     for (Future<Done> other : byIndex) if (other != null) other.cancel(true);
                     if (e.getCause() instanceof RunError re) throw re;
                     if (e.getCause() instanceof RuntimeException re) throw re;
                     throw new IllegalStateException(e.getCause());
                 } catch (InterruptedException e) {
+                    if (partialOnStop) return stopped(base, plan, runs, byIndex, i, total);
                     Thread.currentThread().interrupt();
                     throw new RunError(RunError.Kind.CANCELLED, 0, "the study was interrupted");
                 }
@@ -134,6 +162,36 @@ public final class Study {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * A stopped study: the runs told so far, and every later one that had finished, in index
+     * order; the rest are cancelled. Its checks say they were not checked: over part of the
+     * runs a check across runs would answer another question.
+     */
+    private static Result stopped(Program base, Program.StudyPlan plan, List<StudyRuns.Run> told, Future<Done>[] byIndex, int from, int total) {
+        List<StudyRuns.Run> runs = new ArrayList<>(told);
+        for (int k = from; k < total; k++) {
+            Future<Done> f = byIndex[k];
+            if (f == null) continue;
+            if (f.isDone() && !f.isCancelled()) {
+                try {
+                    runs.add(f.get().run());
+                } catch (ExecutionException | InterruptedException | java.util.concurrent.CancellationException ignored) {
+                    // not finished: left out
+                }
+            } else {
+                f.cancel(true);
+            }
+        }
+        String why = "not checked: the study was stopped after " + runs.size() + " of " + total + " runs";
+        List<Verdict> goals = new ArrayList<>(), expects = new ArrayList<>();
+        for (Program.Check c : base.goals()) goals.add(new Verdict(c.name(), c.source(), false, why, c.span()));
+        for (Program.Check c : plan.goals()) goals.add(new Verdict(c.name(), c.source(), false, why, c.span()));
+        for (Program.Check c : base.expects()) expects.add(new Verdict(c.name(), c.source(), false, why, c.span()));
+        for (Program.Check c : plan.expects()) expects.add(new Verdict(c.name(), c.source(), false, why, c.span()));
+        StudyRuns all = new StudyRuns(plan.design(), plan.arms(), java.util.Collections.unmodifiableList(runs));
+        return new Result(base, all, List.copyOf(goals), List.copyOf(expects), total);
     }
 
     /** A finished run as the study keeps it, and (for {@link EachRun}) whole. */

@@ -76,7 +76,7 @@ public final class Report {
         var p = st.program();
         var runs = st.runs();
         sb.append(s.bold(p.name())).append("  (").append(p.file()).append(")\n");
-        sb.append("  study of ").append(runs.runs().size()).append(runs.runs().size() == 1 ? " run" : " runs");
+        sb.append("  study of ").append(st.planned()).append(st.planned() == 1 ? " run" : " runs");
         if (!runs.arms().isEmpty()) sb.append(", ").append(runs.arms().size()).append(" arms");
         for (var sw : runs.sweeps()) {
             sb.append(", sweep ").append(sw.param()).append(" over ").append(sw.values().length).append(" values");
@@ -86,7 +86,12 @@ public final class Report {
                     .append(runs.params().isEmpty() && runs.arms().isEmpty() ? " replicates" : " replicates of each");
         }
         if (!runs.arms().isEmpty()) sb.append(" (the same seeds in every arm)");
-        sb.append("; seed ").append(p.seed()).append(p.noise() > 0 ? ", noise " + num(p.noise()) : ", deterministic").append("\n\n");
+        sb.append("; seed ").append(p.seed()).append(p.noise() > 0 ? ", noise " + num(p.noise()) : ", deterministic").append("\n");
+        if (st.stopped()) {
+            sb.append("  ").append(s.yellow("stopped")).append(" after ").append(runs.runs().size()).append(" of ").append(st.planned())
+                    .append(" runs: what follows is of the runs that finished (n says how many each has), and nothing is checked\n");
+        }
+        sb.append('\n');
 
         java.util.List<String> header = new java.util.ArrayList<>();
         if (!runs.arms().isEmpty()) header.add("arm");

@@ -134,6 +134,11 @@ public final class Results {
     private static Map<String, Object> studyFacts(Study.Result r, List<String> cols) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("runs", r.runs().runs().size());
+        if (r.stopped()) {
+            // a partial result says so wherever it goes
+            facts.put("stopped", true);
+            facts.put("planned_runs", r.planned());
+        }
         facts.put("replicates", r.program().study().replicates());
         Map<String, Object> sweeps = new LinkedHashMap<>();
         for (var sw : r.runs().sweeps()) {

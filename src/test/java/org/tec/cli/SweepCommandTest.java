@@ -62,11 +62,21 @@ class SweepCommandTest {
         Result sens = tec("sweep", "scenarios/research/latin-erp.tec", "--out", tmp.resolve("x.csv").toString(), "--sensitivity", tmp.resolve("s.csv").toString());
         assertEquals(Main.USAGE, sens.code(), sens.toString());
         assertTrue(sens.err().contains("the scenario is no sensitivity study"), sens.err());
-        Result none = tec("sweep", "scenarios/research/betsy-replicates.tec", "--out", tmp.resolve("x.csv").toString());
+        Result none = tec("sweep", "scenarios/erp/betsy-effective.tec", "--out", tmp.resolve("x.csv").toString());
         assertEquals(Main.USAGE, none.code(), none.toString());
-        assertTrue(none.err().contains("--vary is needed"), none.err());
+        assertTrue(none.err().contains("--vary is needed: the scenario is no study of its own"), none.err());
         assertFalse(Files.exists(tmp.resolve("x.csv")));
         assertFalse(Files.exists(tmp.resolve("s.csv")));
+    }
+
+    @Test
+    void aStudyOfItsOwnWithoutASweepRunsAsWrittenAndWritesItsContrasts() throws Exception {
+        // replicates and arms, no sweep: tec sweep runs it as written, for its tidy files
+        Path runs = tmp.resolve("runs.csv"), contrasts = tmp.resolve("contrasts.csv");
+        Result r = tec("sweep", "scenarios/research/mi-sharing-arms.tec", "--out", runs.toString(), "--contrasts", contrasts.toString(), "-q");
+        assertEquals(Main.OK, r.code(), r.toString());
+        assertTrue(Files.readString(runs).startsWith("run,arm,replicate,seed,"), Files.readString(runs).substring(0, 80));
+        assertTrue(Files.readString(contrasts).contains("up-regulated,\"as usual\",\"client.understood at end\","), Files.readString(contrasts));
     }
 
     @Test
