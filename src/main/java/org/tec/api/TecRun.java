@@ -227,7 +227,6 @@ public final class TecRun {
             return new Outcome(p.name(), s.expects(), color -> Report.renderStudy(s, color), written, s.runs().runs().size(), s.planned());
         }
         written.add(plots.finish(s, dir));
-        written.add(Emitter.studyTables(s, dir));
         return new Outcome(p.name(), s.expects(), color -> Report.renderStudy(s, color), written);
     }
 

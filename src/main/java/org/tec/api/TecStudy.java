@@ -348,14 +348,6 @@ public final class TecStudy {
         }
 
         /**
-         * Runs every run over the engine's thread pool (or {@link #threads}). Each run's seed
-         * derives from the base seed and its replicate number, so the results do not depend
-         * on the thread count.
-         *
-         * @throws TecException.Compile if a swept value does not compile (each sweep's ends are tried first)
-         * @throws TecException.Limit   ({@code runs}) if the study would make more than {@link #MAX_RUNS} runs
-         */
-        /**
          * Why {@link TecStudy#plot} could not draw this study, known before it runs (more than
          * two swept params: a figure of them all would pool some), with what to do; or null.
          */
@@ -374,6 +366,14 @@ public final class TecStudy {
             return own == null ? "grid" : own.design().kind();
         }
 
+        /**
+         * Runs every run over the engine's thread pool (or {@link #threads}). Each run's seed
+         * derives from the base seed and its replicate number, so the results do not depend
+         * on the thread count.
+         *
+         * @throws TecException.Compile if a swept value does not compile (each sweep's ends are tried first)
+         * @throws TecException.Limit   ({@code runs}) if the study would make more than {@link #MAX_RUNS} runs
+         */
         public TecStudy run() {
             Program.StudyPlan own = script.baseProgram().study();
             List<Program.SweepPlan> all = new ArrayList<>(sweeps);
@@ -411,7 +411,7 @@ public final class TecStudy {
                     own == null ? List.of() : own.goals(), own == null ? List.of() : own.expects(),
                     own == null ? List.of() : own.arms(), design, own == null ? List.of() : own.tables());
             // every point, in every arm, replicates times
-            if ((design instanceof org.tec.interp.StudyDesign.Grid && Compiler.studyRuns(reps, all) > MAX_RUNS) || plan.runs() > MAX_RUNS) {
+            if (plan.runs() > MAX_RUNS) {
                 throw new TecException.Limit("runs", "this sweep would make more than " + MAX_RUNS
                         + " runs; use fewer replicates or larger steps");
             }
@@ -448,7 +448,6 @@ public final class TecStudy {
                 // a stopped study's figures and tables would be of part of it: not drawn
                 if (toFolder && !result.stopped()) {
                     plots.finish(result, dir);
-                    Emitter.studyTables(result, dir);
                 }
             } catch (RunError e) {
                 throw Adapt.error(e);

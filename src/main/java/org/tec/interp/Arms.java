@@ -70,16 +70,16 @@ final class Arms {
         return false;
     }
 
-    /**
-     * Why a statement may not stand in an arm, or null if it may: an arm changes the session;
-     * what the study measures and how it runs (replicates, seeds, noise, the time step, a
-     * course's length) are the same in every arm, or the arms would not be comparable.
-     */
     /** {@code replace goal} and {@code remove goal}: an arm may not change what the study measures either way. */
     private static boolean isGoalRevision(Item i) {
         return i instanceof Item.Replace rep && rep.target() == Item.Target.GOAL || i instanceof Item.Remove rem && rem.target() == Item.Target.GOAL;
     }
 
+    /**
+     * Why a statement may not stand in an arm, or null if it may: an arm changes the session;
+     * what the study measures and how it runs (replicates, seeds, noise, the time step, a
+     * course's length) are the same in every arm, or the arms would not be comparable.
+     */
     static String refused(Item i) {
         String what = i instanceof Item.Replicate ? "replicate" : i instanceof Item.Sweep ? "sweep" : i instanceof Item.Arm ? "arm"
                 : i instanceof Item.Seed ? "seed" : i instanceof Item.Noise ? "noise" : i instanceof Item.Step ? "step"

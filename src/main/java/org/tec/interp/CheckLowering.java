@@ -41,9 +41,10 @@ final class CheckLowering extends Stage {
         String op = null;
         Type operandType = null;
         Eval eval = t.eval();
+        Typed l = null, r = null;
         if (condition instanceof Expr.Binary b && isComparison(b.op())) {
-            Typed l = names.exprs.compile(b.left(), ctx);
-            Typed r = names.exprs.compile(b.right(), ctx);
+            l = names.exprs.compile(b.left(), ctx);
+            r = names.exprs.compile(b.right(), ctx);
             if (l != null && r != null) {
                 left = l.eval();
                 right = r.eval();
@@ -68,7 +69,7 @@ final class CheckLowering extends Stage {
                 sink.error(tol.span(), "'within' and 'with confidence' do not go together: the interval says how close", "drop 'within'");
                 return null;
             }
-            return confident(name, condition, conf, span, operandType);
+            return confident(name, condition, conf, span, operandType, l, r);
         }
         return new Program.Check(name, name, eval, left, right, op, operandType, span);
     }
@@ -79,7 +80,7 @@ final class CheckLowering extends Stage {
      * end above it for {@code >}, its upper end below it for {@code <}). Warns when the study
      * has too few runs for a proportion's interval ever to get there.
      */
-    private Program.Check confident(String name, Expr condition, Item.Confidence conf, Span span, Type operandType) {
+    private Program.Check confident(String name, Expr condition, Item.Confidence conf, Span span, Type operandType, Typed l, Typed r) {
         Double level = names.constantOf(conf.level(), Type.NUMBER, "a level");
         if (level == null) return null;
         if (!(level > 0 && level < 1)) {
@@ -92,8 +93,7 @@ final class CheckLowering extends Stage {
                     "for example: expect proportion(exposure.completed) >= 0.8 with confidence 0.95");
             return null;
         }
-        Typed l = names.exprs.compile(b.left(), ExprCompiler.Context.STUDY);
-        Typed r = names.exprs.compile(b.right(), ExprCompiler.Context.STUDY);
+        // the two sides, compiled (in a study's context) with the comparison
         if (l == null || r == null) return null;
         if (l.isConstant() == r.isConstant()) {
             sink.error(condition.span(), "'with confidence' compares an estimate with a fixed number, and "
@@ -108,15 +108,17 @@ final class CheckLowering extends Stage {
         boolean above = estimateLeft == (b.op().startsWith(">"));
         boolean strict = b.op().length() == 1;
         double lv = level;
-        Eval estimate = f -> est.at(f, lv)[0], low = f -> est.at(f, lv)[1], high = f -> est.at(f, lv)[2];
+        java.util.function.Function<Frame, double[]> interval = f -> est.at(f, lv);
+        Eval estimate = f -> interval.apply(f)[0];
         Eval holds = f -> {
-            double end = above ? low.eval(f) : high.eval(f);
+            double[] v = interval.apply(f);
+            double end = above ? v[1] : v[2];
             if (Double.isNaN(end)) return 0;
             return (above ? strict ? end > bound : end >= bound : strict ? end < bound : end <= bound) ? 1 : 0;
         };
         reachable(est, conf, lv, bound, above, strict);
         return new Program.Check(name, name, holds, estimateLeft ? estimate : l.eval(), estimateLeft ? r.eval() : estimate, b.op(),
-                operandType, span, new Program.Confidence(lv, estimate, low, high));
+                operandType, span, new Program.Confidence(lv, estimateLeft, interval));
     }
 
     /** The estimate a check with confidence is about, or null (and an error) if it is not one tec gives an interval for. */

@@ -256,10 +256,10 @@ public record Program(String name, String file, double dt, long seed, double noi
         }
     }
 
-    /** A goal or an expectation, compiled with the pieces needed to explain its verdict. */
     /**
-     * A check; {@code confidence} is null unless it was written {@code with confidence L}: then
-     * it holds only if the estimate's whole interval at level L lies on the asserted side.
+     * A goal or an expectation, compiled with the pieces needed to explain its verdict;
+     * {@code confidence} is null unless it was written {@code with confidence L}: then it holds
+     * only if the estimate's whole interval at level L lies on the asserted side.
      */
     public record Check(String name, String source, Eval condition, Eval left, Eval right, String op, Type operandType,
                         Span span, Confidence confidence) {
@@ -268,8 +268,12 @@ public record Program(String name, String file, double dt, long seed, double noi
         }
     }
 
-    /** A check's estimate across runs and its interval at {@code level} (two-sided), each read after the study. */
-    public record Confidence(double level, Eval estimate, Eval low, Eval high) {}
+    /**
+     * A check's estimate across runs and its two-sided interval at {@code level}: {@code interval}
+     * gives {estimate, low, high} after the study, in one computation; {@code estimateLeft} says
+     * which side of the comparison is the estimate (the other is the bound).
+     */
+    public record Confidence(double level, boolean estimateLeft, java.util.function.Function<Frame, double[]> interval) {}
 
     /** {@code emit summary|contrasts "FILE.csv"}: a study's table, written once after its last run. */
     public record TablePlan(StudyTable table, String file, Span span) {}

@@ -185,13 +185,17 @@ public final class Study {
             }
         }
         String why = "not checked: the study was stopped after " + runs.size() + " of " + total + " runs";
-        List<Verdict> goals = new ArrayList<>(), expects = new ArrayList<>();
-        for (Program.Check c : base.goals()) goals.add(new Verdict(c.name(), c.source(), false, why, c.span()));
-        for (Program.Check c : plan.goals()) goals.add(new Verdict(c.name(), c.source(), false, why, c.span()));
-        for (Program.Check c : base.expects()) expects.add(new Verdict(c.name(), c.source(), false, why, c.span()));
-        for (Program.Check c : plan.expects()) expects.add(new Verdict(c.name(), c.source(), false, why, c.span()));
         StudyRuns all = new StudyRuns(plan.design(), plan.arms(), java.util.Collections.unmodifiableList(runs));
-        return new Result(base, all, List.copyOf(goals), List.copyOf(expects), total);
+        return new Result(base, all, notChecked(why, base.goals(), plan.goals()), notChecked(why, base.expects(), plan.expects()), total);
+    }
+
+    /** The per-run checks, then those across runs, each as not passed, {@code why} its detail (the order {@link #summarise} gives). */
+    private static List<Verdict> notChecked(String why, List<Program.Check> perRun, List<Program.Check> across) {
+        List<Verdict> out = new ArrayList<>();
+        for (List<Program.Check> checks : List.of(perRun, across)) {
+            for (Program.Check c : checks) out.add(new Verdict(c.name(), c.source(), false, why, c.span()));
+        }
+        return List.copyOf(out);
     }
 
     /** A finished run as the study keeps it, and (for {@link EachRun}) whole. */
@@ -390,37 +394,32 @@ public final class Study {
     private static List<Verdict> summarise(List<Program.Check> across, List<Program.Check> perRun, StudyFrame frame, boolean goals) {
         StudyRuns runs = frame.runs();
         List<Verdict> out = new ArrayList<>();
+        boolean replicated = runs.runs().stream().anyMatch(x -> x.replicate() > 0);
+        int arms = runs.arms().size();
         for (Program.Check c : perRun) {
             int held = 0;
+            // arm by arm too: a check that holds in one arm and not in another is the study's finding
+            int[] heldIn = new int[arms], runsIn = new int[arms];
             List<String> failed = new ArrayList<>();
             for (StudyRuns.Run r : runs.runs()) {
                 List<Verdict> vs = goals ? r.result().goals() : r.result().expects();
                 Verdict v = vs.stream().filter(x -> x.span().equals(c.span())).findFirst().orElse(null);
+                if (arms > 0) runsIn[r.arm()]++;
                 if (v != null && v.passed()) {
                     held++;
+                    if (arms > 0) heldIn[r.arm()]++;
                 } else if (failed.size() < 3) {
-                    String where = (runs.arms().isEmpty() ? "" : "arm \"" + runs.armOf(r) + "\"" + (runs.params().isEmpty() ? "" : ", "))
+                    String where = (arms == 0 ? "" : "arm \"" + runs.armOf(r) + "\"" + (runs.params().isEmpty() ? "" : ", "))
                             + describe(runs.params(), r.values());
                     String rep = "replicate " + r.replicate();
-                    boolean replicated = runs.runs().stream().anyMatch(x -> x.replicate() > 0);
                     failed.add(where.isEmpty() ? rep : replicated ? where + ", " + rep : where);
                 }
             }
             int n = runs.runs().size();
             String tally = "held in " + held + " of " + n + " runs";
-            if (!runs.arms().isEmpty()) {
-                // arm by arm: a check that holds in one arm and not in another is the study's finding
+            if (arms > 0) {
                 List<String> perArm = new ArrayList<>();
-                for (int a = 0; a < runs.arms().size(); a++) {
-                    int in = 0, of = 0;
-                    for (StudyRuns.Run r : runs.runs()) {
-                        if (r.arm() != a) continue;
-                        of++;
-                        List<Verdict> vs = goals ? r.result().goals() : r.result().expects();
-                        if (vs.stream().anyMatch(x -> x.span().equals(c.span()) && x.passed())) in++;
-                    }
-                    perArm.add(in + " of " + of + " in \"" + runs.arms().get(a) + "\"");
-                }
+                for (int a = 0; a < arms; a++) perArm.add(heldIn[a] + " of " + runsIn[a] + " in \"" + runs.arms().get(a) + "\"");
                 tally = "held in " + String.join(", ", perArm);
             }
             String detail = tally + (failed.isEmpty() ? "" : "; not at " + String.join("; ", failed)
@@ -432,13 +431,13 @@ public final class Study {
             String detail = null;
             if (c.confidence() != null) {
                 Program.Confidence k = c.confidence();
-                String estimate = Values.format(k.estimate().eval(frame), c.operandType());
-                double low = k.low().eval(frame), high = k.high().eval(frame);
+                double[] v = k.interval().apply(frame);
+                String estimate = Values.format(v[0], c.operandType());
                 String interval = org.tec.text.Numbers.plain(k.level() * 100) + "% interval "
-                        + (Double.isNaN(low) ? "not defined (too few runs)" : Values.format(low, c.operandType()) + " to " + Values.format(high, c.operandType()));
-                boolean left = c.left() == k.estimate();
-                detail = (left ? estimate + " (" + interval + ") " + c.op() + " " + Values.format(c.right().eval(frame), c.operandType())
-                        : Values.format(c.left().eval(frame), c.operandType()) + " " + c.op() + " " + estimate + " (" + interval + ")");
+                        + (Double.isNaN(v[1]) ? "not defined (too few runs)" : Values.format(v[1], c.operandType()) + " to " + Values.format(v[2], c.operandType()));
+                String bound = Values.format((k.estimateLeft() ? c.right() : c.left()).eval(frame), c.operandType());
+                detail = k.estimateLeft() ? estimate + " (" + interval + ") " + c.op() + " " + bound
+                        : bound + " " + c.op() + " " + estimate + " (" + interval + ")";
             } else if (c.left() != null) {
                 detail = Values.format(c.left().eval(frame), c.operandType()) + " " + c.op() + " "
                         + Values.format(c.right().eval(frame), c.operandType());

@@ -22,6 +22,11 @@ public interface StudyDesign {
     /** The design's word, as a report and a results file's metadata name it: {@code grid}, {@code latin}, ... */
     String kind();
 
+    /** A sampled design's ranges, in the order it varies them; none for a grid (its sweeps list values, not ranges). */
+    default List<Range> ranges() {
+        return List.of();
+    }
+
     /** The full grid over a study's sweeps (one point, with no values, when there are none). */
     static StudyDesign grid(List<Program.SweepPlan> sweeps) {
         return new Grid(List.copyOf(sweeps));
@@ -80,6 +85,7 @@ public interface StudyDesign {
             this.n = n;
         }
 
+        @Override
         public List<Range> ranges() {
             return ranges;
         }
@@ -222,6 +228,7 @@ public interface StudyDesign {
             return figures;
         }
 
+        @Override
         public List<Range> ranges() {
             return ranges;
         }

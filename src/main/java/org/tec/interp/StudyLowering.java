@@ -73,12 +73,6 @@ final class StudyLowering extends Stage {
             }
         }
         if (out.design != null) {
-            long runs = (long) out.replicates * out.design.size() * Math.max(1, out.arms.size());
-            if (runs > Compiler.MAX_STUDY_RUNS) {
-                sink.error(design.span(), "this study would make " + runs + " runs; at most " + Compiler.MAX_STUDY_RUNS,
-                        "use fewer points or fewer replicates");
-                out.design = null;
-            }
             names.exprs.swept(List.of());
             if (out.design instanceof StudyDesign.Saltelli) names.exprs.indexed(out.design.params());
             names.exprs.sampled(words(design));
@@ -195,10 +189,13 @@ final class StudyLowering extends Stage {
             return;
         }
         long points = design.sensitivity() ? StudyDesign.Saltelli.points(n, ranges.size()) : n;
-        if (points * out.replicates > Compiler.MAX_STUDY_RUNS) {
-            sink.error(design.span(), "this study would make " + points * out.replicates + " runs"
+        // the arms are read already: every point runs in every arm
+        long runs = points * out.replicates * Math.max(1, out.arms.size());
+        if (runs > Compiler.MAX_STUDY_RUNS) {
+            sink.error(design.span(), "this study would make " + runs + " runs"
                             + (design.sensitivity() ? " (" + n + " base rows times " + (ranges.size() + 2) + " points each" : " (" + n + " points")
-                            + (out.replicates > 1 ? ", " + out.replicates + " replicates of each)" : ")") + "; at most " + Compiler.MAX_STUDY_RUNS,
+                            + (out.replicates > 1 ? ", " + out.replicates + " replicates of each" : "")
+                            + (out.arms.isEmpty() ? ")" : ", in " + out.arms.size() + " arms)") + "; at most " + Compiler.MAX_STUDY_RUNS,
                     design.sensitivity() ? "use fewer base rows or fewer replicates" : "use fewer points or fewer replicates");
             return;
         }
@@ -222,21 +219,10 @@ final class StudyLowering extends Stage {
                 return null;
             }
         }
-        Param direct = v.param().contains(".") ? Declarations.modelParam(v.param()) : null;
-        if (v.param().contains(".") && direct == null) {
-            sink.error(v.paramSpan(), "no model parameter '" + v.param() + "'", Declarations.noModelParamHint(v.param()));
-            return null;
-        }
-        if (direct == null && !names.declaredParams.containsKey(v.param())) {
-            String hint = Suggest.hint(v.param(), names.declaredParams.keySet());
-            sink.error(v.paramSpan(), "'" + v.param() + "' is not a param of this scenario",
-                    hint != null ? hint : "declare it first, for example: param " + v.param() + " = 0.5");
-            return null;
-        }
-        Type type = direct != null ? (direct.unit().equals("min") ? Type.DURATION : Type.NUMBER)
-                : names.constants.get(v.param()).type();
-        Double from = names.constantOf(v.from(), type, words(type));
-        Double to = names.constantOf(v.to(), type, words(type));
+        Varied target = varied(v.param(), v.paramSpan());
+        if (target == null) return null;
+        Double from = names.constantOf(v.from(), target.type(), words(target.type()));
+        Double to = names.constantOf(v.to(), target.type(), words(target.type()));
         if (from == null || to == null) return null;
         for (Double x : new Double[] {from, to}) {
             if (!Double.isFinite(x)) {
@@ -250,15 +236,7 @@ final class StudyLowering extends Stage {
                     from.equals(to) ? "to hold " + v.param() + " at one value, set it instead of varying it" : "write the lower end first");
             return null;
         }
-        if (direct != null) {
-            for (double x : new double[] {from, to}) {
-                if (!direct.allows(x)) {
-                    sink.error(v.span(), v.param() + " must be between " + Numbers.plain(direct.min()) + " and "
-                            + Numbers.plain(direct.max()) + ", and this range reaches " + Numbers.plain(x), null);
-                    return null;
-                }
-            }
-        }
+        if (!target.allows(new double[] {from, to}, v.param(), v.span(), "range", sink)) return null;
         return new StudyDesign.Range(v.param(), from, to, v.span());
     }
 
@@ -270,35 +248,49 @@ final class StudyLowering extends Stage {
         if (n != null) out.replicates = n;
     }
 
+    /** A param a sweep or a vary names: a dotted model parameter ({@code direct}) or the scenario's own, and its type. */
+    private record Varied(Param direct, Type type) {
+        /** Whether every value lies in a model parameter's bounds; says which does not, as "this WHAT reaches V". */
+        boolean allows(double[] values, String name, Span span, String what, org.tec.diag.Diagnostics sink) {
+            if (direct == null) return true;
+            for (double v : values) {
+                if (!direct.allows(v)) {
+                    sink.error(span, name + " must be between " + Numbers.plain(direct.min()) + " and "
+                            + Numbers.plain(direct.max()) + ", and this " + what + " reaches " + Numbers.plain(v), null);
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** What {@code param} names, or null (and an error at {@code span}) if it names neither a model parameter nor a param. */
+    private Varied varied(String param, Span span) {
+        Param direct = param.contains(".") ? Declarations.modelParam(param) : null;
+        if (param.contains(".") && direct == null) {
+            sink.error(span, "no model parameter '" + param + "'", Declarations.noModelParamHint(param));
+            return null;
+        }
+        if (direct == null && !names.declaredParams.containsKey(param)) {
+            String hint = Suggest.hint(param, names.declaredParams.keySet());
+            sink.error(span, "'" + param + "' is not a param of this scenario",
+                    hint != null ? hint : "declare it first, for example: param " + param + " = 0.5");
+            return null;
+        }
+        Type type = direct != null ? (direct.unit().equals("min") ? Type.DURATION : Type.NUMBER) : names.constants.get(param).type();
+        return new Varied(direct, type);
+    }
+
     private Program.SweepPlan sweep(Item.Sweep sw) {
-        Param direct = sw.param().contains(".") ? Declarations.modelParam(sw.param()) : null;
-        if (sw.param().contains(".") && direct == null) {
-            sink.error(sw.paramSpan(), "no model parameter '" + sw.param() + "'", Declarations.noModelParamHint(sw.param()));
-            return null;
-        }
-        if (direct == null && !names.declaredParams.containsKey(sw.param())) {
-            String hint = Suggest.hint(sw.param(), names.declaredParams.keySet());
-            sink.error(sw.paramSpan(), "'" + sw.param() + "' is not a param of this scenario",
-                    hint != null ? hint : "declare it first, for example: param " + sw.param() + " = 0.5");
-            return null;
-        }
-        Type type = direct != null ? (direct.unit().equals("min") ? Type.DURATION : Type.NUMBER)
-                : names.constants.get(sw.param()).type();
-        double[] values = sw.values() != null ? listed(sw, type) : range(sw, type);
+        Varied target = varied(sw.param(), sw.paramSpan());
+        if (target == null) return null;
+        double[] values = sw.values() != null ? listed(sw, target.type()) : range(sw, target.type());
         if (values == null) return null;
         if (values.length == 0) {
             sink.error(sw.span(), "this sweep has no values", null);
             return null;
         }
-        if (direct != null) {
-            for (double v : values) {
-                if (!direct.allows(v)) {
-                    sink.error(sw.span(), sw.param() + " must be between " + Numbers.plain(direct.min()) + " and "
-                            + Numbers.plain(direct.max()) + ", and this sweep reaches " + Numbers.plain(v), null);
-                    return null;
-                }
-            }
-        }
+        if (!target.allows(values, sw.param(), sw.span(), "sweep", sink)) return null;
         return new Program.SweepPlan(sw.param(), values, sw.span());
     }
 

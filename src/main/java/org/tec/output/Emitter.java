@@ -34,22 +34,6 @@ public final class Emitter {
         if (p.study() != null) for (Program.TablePlan t : p.study().tables()) refuse(sink, t.span(), t.file(), dir);
     }
 
-    /** Writes a study's tables ({@code emit summary}, {@code emit contrasts}), once, after its last run. */
-    public static List<OutputSet.Written> studyTables(Study.Result s, OutputDir dir) {
-        try (OutputSet set = OutputSet.unlimited()) {
-            for (Program.TablePlan t : s.program().study().tables()) {
-                Path target = dir.resolve(t.file());
-                if (target == null) continue; // refused by validate before the run
-                String text = StudyTables.text(s, t.table(), t.file());
-                set.write(target, w -> w.write(text));
-            }
-            set.commit();
-            return set.written();
-        } catch (IOException ex) {
-            throw cannotWrite(ex);
-        }
-    }
-
     private static void refuse(Diagnostics sink, Span span, String file, OutputDir dir) {
         String why = dir.refusal(file);
         if (why != null) {
@@ -282,7 +266,7 @@ public final class Emitter {
             if (bands != null) bands.run(index, whole);
         }
 
-        /** Draws every figure of the finished study, as one set. */
+        /** Draws every figure of the finished study and writes its tables ({@code emit summary}, {@code emit contrasts}), as one set. */
         public List<OutputSet.Written> finish(Study.Result s, OutputDir dir) {
             try (OutputSet set = OutputSet.unlimited()) {
                 for (Program.PlotPlan pl : program.plots()) {
@@ -292,6 +276,12 @@ public final class Emitter {
                     else draw(set, target, format -> bands.draw(program.name(), Figures.drawn(pl.variables()), s, format));
                 }
                 SensitivityReport.figures(set, s, dir);
+                for (Program.TablePlan t : s.program().study().tables()) {
+                    Path target = dir.resolve(t.file());
+                    if (target == null) continue; // refused by validate before the run
+                    String text = StudyTables.text(s, t.table(), t.file());
+                    set.write(target, w -> w.write(text));
+                }
                 set.commit();
                 return set.written();
             } catch (IOException ex) {

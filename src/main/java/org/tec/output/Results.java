@@ -154,7 +154,7 @@ public final class Results {
             facts.put("design_points", d.size());
             if (d instanceof org.tec.interp.StudyDesign.Saltelli sa) facts.put("base_rows", sa.base());
             Map<String, Object> ranges = new LinkedHashMap<>();
-            for (org.tec.interp.StudyDesign.Range range : SensitivityReport.ranges(d)) {
+            for (org.tec.interp.StudyDesign.Range range : d.ranges()) {
                 ranges.put(range.param(), List.of(Numbers.roundData(range.low()), Numbers.roundData(range.high())));
             }
             facts.put("ranges", ranges);

@@ -29,7 +29,7 @@ public final class SensitivityReport {
         Report.Style s = new Report.Style(color);
         StringBuilder sb = new StringBuilder();
         sb.append('\n').append(s.bold("Design")).append("  ").append(describe(d)).append('\n');
-        for (StudyDesign.Range r : ranges(d)) {
+        for (StudyDesign.Range r : d.ranges()) {
             sb.append("  ").append(r.param()).append(" from ").append(Numbers.value(r.low())).append(" to ").append(Numbers.value(r.high())).append('\n');
         }
         List<Sensitivity.Row> rows = Sensitivity.of(st);
@@ -55,13 +55,6 @@ public final class SensitivityReport {
             return "Sobol indices: N = " + sa.base() + " base rows of Saltelli's scheme, " + sa.size() + " points";
         }
         return d.kind() + " of " + d.size() + " points";
-    }
-
-    /** A sampled design's ranges, in the order it varies them; none for a grid. */
-    static List<StudyDesign.Range> ranges(StudyDesign d) {
-        if (d instanceof StudyDesign.Sampled sampled) return sampled.ranges();
-        if (d instanceof StudyDesign.Saltelli sa) return sa.ranges();
-        return List.of();
     }
 
     private static String cell(double v) {
