@@ -143,7 +143,7 @@ public final class Report {
             row.add(Integer.toString(r.n()));
             row.add(cell(r.mean()));
             row.add(cell(r.sd()));
-            row.add(Double.isNaN(r.low()) ? "" : cell(r.low()) + " to " + cell(r.high()));
+            row.add(interval(r.low(), r.high()));
             row.add(cell(r.median()));
             row.add(Double.isNaN(r.q1()) ? "" : cell(r.q1()) + " - " + cell(r.q3()));
             rows.add(row);
@@ -170,7 +170,7 @@ public final class Report {
             for (double v : r.point()) row.add(org.tec.text.Numbers.value(v));
             row.add(r.measure());
             row.add(cell(r.difference()));
-            row.add(Double.isNaN(r.low()) ? "" : cell(r.low()) + " to " + cell(r.high()));
+            row.add(interval(r.low(), r.high()));
             row.add(Double.isNaN(r.effect()) ? "" : (r.effectKind().equals("hedges_g") ? "g " : "RR ") + cell(r.effect()));
             rows.add(row);
         }
@@ -187,8 +187,14 @@ public final class Report {
         sb.append(table(header, rows, 60));
     }
 
-    private static String cell(double v) {
+    /** A number of a table, empty when it could not be worked out (NaN). */
+    static String cell(double v) {
         return Double.isNaN(v) ? "" : org.tec.text.Numbers.value(v);
+    }
+
+    /** An interval of a table, "LOW to HIGH", empty when it could not be worked out. */
+    static String interval(double low, double high) {
+        return Double.isNaN(low) ? "" : cell(low) + " to " + cell(high);
     }
 
     private static void appendVerdicts(StringBuilder sb, Style s, java.util.List<Verdict> goals, java.util.List<Verdict> expects) {

@@ -38,8 +38,8 @@ public final class SensitivityReport {
             List<List<String>> cells = new ArrayList<>();
             for (Sensitivity.Row r : rows) {
                 Sensitivity.Indices x = r.indices();
-                cells.add(List.of((r.proportion() ? "proportion " : "") + r.output(), r.param(), cell(x.first()), interval(x.firstLow(), x.firstHigh()),
-                        cell(x.total()), interval(x.totalLow(), x.totalHigh())));
+                cells.add(List.of((r.proportion() ? "proportion " : "") + r.output(), r.param(), Report.cell(x.first()), Report.interval(x.firstLow(), x.firstHigh()),
+                        Report.cell(x.total()), Report.interval(x.totalLow(), x.totalHigh())));
             }
             sb.append('\n').append(s.bold("Sensitivity")).append("  (").append(Sensitivity.methods(st)).append(")\n");
             sb.append(Report.table(header, cells, 200));
@@ -55,14 +55,6 @@ public final class SensitivityReport {
             return "Sobol indices: N = " + sa.base() + " base rows of Saltelli's scheme, " + sa.size() + " points";
         }
         return d.kind() + " of " + d.size() + " points";
-    }
-
-    private static String cell(double v) {
-        return Double.isNaN(v) ? "" : Numbers.value(v);
-    }
-
-    private static String interval(double low, double high) {
-        return Double.isNaN(low) ? "" : Numbers.value(low) + " to " + Numbers.value(high);
     }
 
     /** The columns of sensitivity.csv, in order. */
