@@ -164,7 +164,7 @@ final class ActionLowering extends Stage {
 
     /** Variables a script may set; the rest the model computes at every step. */
     private static boolean settable(Var v) {
-        return v != Var.EFFORT && v != Var.INTENSITY && v != Var.PERCEIVED_DISTRESS && v != Var.MI_CONSISTENT;
+        return !v.computed();
     }
 
     private Program.ActionPlan regulate(Action.Regulate r) {

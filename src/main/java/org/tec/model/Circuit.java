@@ -26,6 +26,7 @@ public final class Circuit {
     private final double ks, tauT, tauC, tauPos, bf, eta, kTC, lambdaH, alpha, kSignal, tauUrge, tauX, encourageRise;
     private final double reassureRelief, reassureSafety, escapeDistress, escapeStrengthen, gV, gT, tauLag, kProgress;
     private final double kEdu, comfort, alphaA, k1, k2, sigmaC, sigmaT, recovery, tauRecovery, kFatigue, tauFatigue;
+    private final double kRef, tauSafety, kCap, aCap, kLoad, soothe, tauRest, tolerance;
 
     // therapist inputs
     private final double fatigueTrait, muT, muTp;
@@ -54,6 +55,9 @@ public final class Circuit {
     private boolean noticed;
     private double effortAtSessionStart;
     private int session = 1;
+    private double restShift;        // how far support has lowered the client's resting distress (slow, carried)
+    private double load;             // the distress the therapist took on beyond their tolerance this session, SUDS min
+    private double safetyStep = Double.NaN, safetyDecay;   // the safety decay factor of the last step length
 
     /** A deterministic circuit. */
     public Circuit(ParamSet params) {
@@ -105,6 +109,14 @@ public final class Circuit {
         tauRecovery = p.get(Param.TAU_RECOVERY);
         kFatigue = p.get(Param.K_FATIGUE);
         tauFatigue = p.get(Param.TAU_FATIGUE);
+        kRef = p.get(Param.K_REF);
+        tauSafety = p.get(Param.TAU_SAFETY);
+        kCap = p.get(Param.K_CAP);
+        aCap = p.get(Param.A_CAP);
+        kLoad = p.get(Param.K_LOAD);
+        soothe = p.get(Param.SOOTHE);
+        tauRest = p.get(Param.TAU_REST);
+        tolerance = p.get(Param.TOLERANCE);
 
         fatigueTrait = p.get(Param.FATIGUE);
         muT = p.get(Param.THERAPIST_BASELINE);
@@ -124,7 +136,6 @@ public final class Circuit {
         x[Var.CLIENT_POSITIVE.ordinal()] = p.get(Param.CLIENT_POSITIVE);
         x[Var.FEAR.ordinal()] = p.get(Param.FEAR);
         x[Var.SAFETY.ordinal()] = p.get(Param.SAFETY);
-        x[Var.THERAPIST_DISTRESS.ordinal()] = p.get(Param.THERAPIST_DISTRESS);
         x[Var.THERAPIST_POSITIVE.ordinal()] = p.get(Param.THERAPIST_POSITIVE);
         x[Var.CONTACT.ordinal()] = 1;
         x[Var.UNDERSTOOD.ordinal()] = p.get(Param.UNDERSTOOD);
@@ -132,8 +143,24 @@ public final class Circuit {
         x[Var.ALLIANCE.ordinal()] = p.get(Param.ALLIANCE);
         x[Var.MOTIVATION.ordinal()] = p.get(Param.MOTIVATION);
         x[Var.FATIGUE.ordinal()] = fatigueTrait;
+        arriveDistress();
         fearAtSessionStart = get(Var.FEAR);
         perception.perceive(x);
+    }
+
+    /**
+     * Both parties' distress and resting levels at a session's start: baselines are part of the
+     * initial state. The therapist arrives at their resting level (baseline plus what fatigue adds)
+     * unless a starting distress is given; the client at her arrival distress, lowered by what
+     * support has worked through so far.
+     */
+    private void arriveDistress() {
+        double restingT = clamp(muT + bf * get(Var.FATIGUE), 0, 100);
+        x[Var.THERAPIST_BASELINE.ordinal()] = restingT;
+        x[Var.THERAPIST_DISTRESS.ordinal()] = p.given(Param.THERAPIST_DISTRESS) ? p.get(Param.THERAPIST_DISTRESS) : restingT;
+        x[Var.CLIENT_BASELINE.ordinal()] = clamp(muC - restShift, 0, 100);
+        x[Var.CLIENT_DISTRESS.ordinal()] = clamp(p.get(Param.CLIENT_DISTRESS) - restShift, 0, 100);
+        load = 0;
     }
 
     /** Whether this circuit draws noise. */
@@ -154,11 +181,13 @@ public final class Circuit {
         if (vStart > v) v += recovery * (1 - Math.exp(-interval / tauRecovery)) * (vStart - v);
         x[Var.FEAR.ordinal()] = clamp(v, 0, 1);
         double effort = get(Var.EFFORT) - effortAtSessionStart;
-        double f = get(Var.FATIGUE) + kFatigue * effort;
+        // fatigue: the session's regulation effort and the distress the therapist took on, then rest
+        double f = clamp(get(Var.FATIGUE) + kFatigue * effort + kLoad * load / 100, 0, 1);
         x[Var.FATIGUE.ordinal()] = clamp(fatigueTrait + (f - fatigueTrait) * Math.exp(-interval / tauFatigue), 0, 1);
-        x[Var.CLIENT_DISTRESS.ordinal()] = p.get(Param.CLIENT_DISTRESS);
+        // unreinforced safety behaviour fades over the interval
+        x[Var.SAFETY.ordinal()] = get(Var.SAFETY) * Math.exp(-interval / tauSafety);
+        arriveDistress();
         x[Var.CLIENT_POSITIVE.ordinal()] = p.get(Param.CLIENT_POSITIVE);
-        x[Var.THERAPIST_DISTRESS.ordinal()] = p.get(Param.THERAPIST_DISTRESS);
         x[Var.THERAPIST_POSITIVE.ordinal()] = p.get(Param.THERAPIST_POSITIVE);
         x[Var.HABITUATION.ordinal()] = 0;
         x[Var.URGE.ordinal()] = 0;
@@ -171,7 +200,7 @@ public final class Circuit {
         fearAtSessionStart = get(Var.FEAR);
         effortAtSessionStart = get(Var.EFFORT);
         clock = 0;
-        relief.beginSession();
+        relief.beginSession(interval);
         mi.beginSession();
         phase = PhaseKind.FREE;
         perception.perceive(x);
@@ -251,10 +280,11 @@ public final class Circuit {
     /** The fastest rate in the equations, per minute: a step must stay well under its inverse. */
     public double fastestRate() {
         double affect = 1 / tauT + ks * (1 + eta);
-        double client = 1 / tauC;
+        double client = 1 / tauC + kTC;
         double slowest = Math.max(Math.max(1 / tauPos, 1 / tauUrge), Math.max(1 / tauX, 1 / tauLag));
         // learning and MI: each a first-order rate at most its constant (levels are 0..1)
-        double learning = Math.max(Math.max(lambdaH, alpha), Math.max(Math.max(mi.alphaU, kEdu), Math.max(mi.d2, Math.max(alphaA, k1 + k2))));
+        double learning = Math.max(Math.max(lambdaH, alpha), Math.max(Math.max(mi.alphaU, kEdu),
+                Math.max(mi.d2, Math.max(alphaA + aCap, k1 + k2))));
         return Math.max(Math.max(affect, client), Math.max(regulationRate(), Math.max(slowest, learning)));
     }
 
@@ -337,12 +367,15 @@ public final class Circuit {
         }
     }
 
-    /** Reassurance: immediate relief, but safety reliance grows (it blocks learning). */
+    /**
+     * Reassurance: immediate relief, but safety reliance grows (it blocks learning); both with the
+     * weight 1/(1 + Q) of the recent dose, so repeated reassurance soothes less and less.
+     */
     public void reassure() {
-        addDistress(-reassureRelief);
+        double weight = relief.reassured();
+        addDistress(-reassureRelief * weight);
         double w = get(Var.SAFETY);
-        x[Var.SAFETY.ordinal()] = clamp(w + reassureSafety * (1 - w), 0, 1);
-        relief.reassured();
+        x[Var.SAFETY.ordinal()] = clamp(w + reassureSafety * weight * (1 - w), 0, 1);
     }
 
     /** validate / reflect (MI): felt understanding rises, defensiveness eases. */
@@ -388,21 +421,25 @@ public final class Circuit {
         double fatigue = get(Var.FATIGUE);
         double g = s * s * ks;
         double muTeff = muT + bf * fatigue + reboundTherapist;
-        double muCeff = Math.min(100, muC + reboundClient);
+        double restC = Math.max(0, muC - restShift);
+        double muCeff = Math.min(100, restC + reboundClient);
         boolean exposing = phase == PhaseKind.EXPOSURE && intensity > 0;
+        // what the client sees: the therapist's distress above their own rested calm
+        double visible = Math.max(0, t - muT);
 
         // the phase's targets and drives: client distress toward its target, unsettled by the
         // therapist's visible distress; understanding, defensiveness and motivation in MI and psychoeducation
         double miRate = phase == PhaseKind.MI ? mi.share(s, m, clock) : 0;
         double cStar = switch (phase) {
-            case EXPOSURE -> exposing ? muCeff + (100 - muCeff) * v * intensity * contact * (1 - h) * (1 - 0.5 * w) : muCeff;
+            case EXPOSURE -> exposing ? muCeff + (100 - muCeff) * Math.min(1, v * intensity * contact * (1 - h) * (1 - 0.5 * w)
+                    * (1 + kRef * visible / 100)) : muCeff;
             case MI -> muCeff + (100 - muCeff) * mi.ambivalence(miRate, d);
-            case SUPPORT -> muCeff * (1 - comfort * ep);
+            case SUPPORT -> muCeff * (1 - soothe * ep);
             case PSYCHOEDUCATION, ASSESSMENT, CELEBRATE, FREE -> muCeff;
         };
         double cpStar = switch (phase) {
             case MI -> muCp + mi.warmth(muCp, u, a);
-            case CELEBRATE -> muCp + (100 - muCp) * kProgress * progress();
+            case CELEBRATE -> muCp + (100 - muCp) * Math.min(1, kProgress * progress() * (1 + kCap * s));
             case EXPOSURE, PSYCHOEDUCATION, ASSESSMENT, SUPPORT, FREE -> muCp;
         };
         double dU = switch (phase) {
@@ -413,16 +450,18 @@ public final class Circuit {
         boolean educating = phase == PhaseKind.PSYCHOEDUCATION || phase == PhaseKind.ASSESSMENT;
         double dD = phase == PhaseKind.MI ? mi.defensiveness(miRate, u, d) : 0;
         double dK = educating ? kEdu * m * (1 - k) : 0;
-        double dA = alphaA * (u * (1 - d) - a);
+        double dA = alphaA * (u * (1 - d) - a) + aCap * s * Math.max(0, cp - muCp) / 100 * (1 - a);
         dK += k1 * a * u * (1 - k) * (phase == PhaseKind.MI ? 1 : 0) - k2 * d * k;
-        double dC = (cStar - c) / tauC + kTC * Math.max(0, t - muTeff);
-        // therapist distress: own baseline, plus what affect sharing lets in
-        double dT = (muTeff - t) / tauT + g * (c - t) + eta * g * Math.max(0, t - muTeff);
+        // contagion toward the other's level, never beyond: the therapist's distress shows only above
+        // their own calm, and pulls the client up only while it is above hers
+        double dC = (cStar - c) / tauC + kTC * Math.max(0, t - Math.max(c, muT));
+        // therapist distress: own resting level, plus what affect sharing lets in (amplified by eta when aroused)
+        double dT = (muTeff - t) / tauT + g * (1 + eta * Math.max(0, t - muTeff) / 100) * (c - t);
         double dCp = (cpStar - cp) / tauPos;
         double dTp = (muTp - tp) / tauT + g * (cp - tp);
         // exposure learning while in contact
         double dH = exposing ? lambdaH * intensity * contact * (1 - h) : 0;
-        double threat = clamp(1 - kSignal * Math.max(0, t - muTeff) / 100, 0, 1);
+        double threat = clamp(1 - kSignal * visible / 100, 0, 1);
         double dV = exposing ? -alpha * intensity * contact * (c / 100) * (1 - w) * threat * v : 0;
         double urgeStar = clamp(c / Math.max(1e-9, escapeThreshold), 0, 1);
         double dUrge = (urgeStar - urge) / tauUrge;
@@ -435,6 +474,9 @@ public final class Circuit {
         x[Var.THERAPIST_POSITIVE.ordinal()] = clamp(tp + dt * dTp, 0, 100);
         x[Var.HABITUATION.ordinal()] = clamp(h + dt * dH, 0, 1);
         x[Var.FEAR.ordinal()] = clamp(v + dt * dV, 0, 1);
+        x[Var.SAFETY.ordinal()] = w * safetyDecay(dt);
+        if (phase == PhaseKind.SUPPORT) restShift += dt * (comfort * ep * muC - restShift) / tauRest;
+        load += dt * Math.max(0, t - tolerance);
         x[Var.URGE.ordinal()] = clamp(urge + dt * dUrge, 0, 1);
         x[Var.CONTACT.ordinal()] = clamp(contact + dt * dX, 0, 1);
         x[Var.UNDERSTOOD.ordinal()] = clamp(u + dt * dU, 0, 1);
@@ -454,6 +496,8 @@ public final class Circuit {
     private Decision settle(double dt, Policy policy, boolean exposing) {
         reboundClient += dt * (reboundClientTarget - reboundClient) / tauLag;
         reboundTherapist += dt * (reboundTherapistTarget - reboundTherapist) / tauLag;
+        x[Var.CLIENT_BASELINE.ordinal()] = clamp(Math.max(0, muC - restShift) + reboundClient, 0, 100);
+        x[Var.THERAPIST_BASELINE.ordinal()] = clamp(muT + bf * get(Var.FATIGUE) + reboundTherapist, 0, 100);
         // regulation: each component follows its (possibly ramping) target
         double effort = regulators.follow(x, dt, regulationRate(), clock);
         x[Var.EFFORT.ordinal()] += effort;
@@ -467,6 +511,15 @@ public final class Circuit {
         }
         if (phase == PhaseKind.MI && get(Var.DEFENSIVENESS) > walkoutThreshold) return Decision.WALKOUT;
         return relief.decide(phase != PhaseKind.EXPOSURE || intensity <= 0, x, rng, dt, policy);
+    }
+
+    /** The factor exp(-dt / tau_safety) by which unreinforced safety reliance decays in a step (computed once per step length). */
+    private double safetyDecay(double dt) {
+        if (dt != safetyStep) {
+            safetyStep = dt;
+            safetyDecay = Math.exp(-dt / tauSafety);
+        }
+        return safetyDecay;
     }
 
     /** Celebration progress, 0-1: half for a completed exposure, plus the relative fall in fear. */

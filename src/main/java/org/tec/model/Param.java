@@ -31,7 +31,7 @@ public enum Param implements Keyed {
     THERAPIST_BASELINE(Scope.THERAPIST, "baseline", "muT", "SUDS", 0, 100, 10,
             "Therapist resting distress."),
     THERAPIST_DISTRESS(Scope.THERAPIST, "distress", "T0", "SUDS", 0, 100, Double.NaN,
-            "Therapist distress at the start (default: the baseline)."),
+            "Therapist distress at the start (default: the resting level, baseline + bf fatigue)."),
     THERAPIST_POSITIVE_BASELINE(Scope.THERAPIST, "positive_baseline", "muTp", "0-100", 0, 100, 30,
             "Therapist resting positive affect."),
     THERAPIST_POSITIVE(Scope.THERAPIST, "positive", "Tp0", "0-100", 0, 100, Double.NaN,
@@ -96,10 +96,48 @@ public enum Param implements Keyed {
     ETA(Scope.MODEL, "eta", "eta", "0-5", 0, 5, 0,
             "Contagion amplification (Bosse et al. 2015 spiral); off by default."),
     K_TC(Scope.MODEL, "k_tc", "kTC", "1/min", 0, 10, 1.0,
-            "Therapist-to-client coupling of visible distress; weaker than the client-to-therapist "
-                    + "coupling at full throttle, ks (Tschacher et al. 2025: patient-leading synchrony). "
-                    + "Closes the spiral of R2: at the prototype's 0.5 the ineffective therapist's distress "
-                    + "stalls at 59 and R2 fails."),
+            "Therapist-to-client contagion: a therapist visibly more distressed than both the client and "
+                    + "their own resting level pulls the client's distress toward theirs, never beyond it "
+                    + "(Hatfield et al. 1993; Bosse et al. 2015). Weaker than the client-to-therapist coupling at "
+                    + "full throttle, ks (Tschacher et al. 2025: patient-leading synchrony). From v1, not refitted."),
+    K_REF(Scope.MODEL, "k_ref", "kR", "0-5", 0, 5, 1.0,
+            "Social referencing in exposure: the client reads the therapist's visible distress (T - muT)+ as a "
+                    + "sign of danger, so the stimulus-driven part of her target distress grows by the factor "
+                    + "1 + kR (T - muT)+/100 (Feinman 1982; in ERP, therapist anxiety about exposure, Deacon et al. "
+                    + "2013). Calibrated: R2 (the ineffective therapist's spiral carries both past 60); at 0.5 the "
+                    + "therapist peaks under 60 and R2 fails."),
+
+    // ---------------------------------------------------------------- model: v2 slow processes
+    TAU_SAFETY(Scope.MODEL, "tau_safety", "tauW", "min", 1, 1e6, 20160,
+            "Safety-behaviour reliance W decays without reinforcement with this time constant (two weeks): "
+                    + "unreinforced safety behaviours fade (inhibitory learning, Craske et al. 2014). Chosen, not "
+                    + "fitted: an open question for fit; R6 holds from 1 week to 8 weeks."),
+    REASSURE_MEMORY(Scope.MODEL, "reassure_memory", "tauQ", "min", 0.1, 1e4, 15,
+            "Recent reassurance dose Q decays with this time constant; each reassurance acts with the weight "
+                    + "1/(1 + Q) and adds 1 to Q, so relief and the rise in reliance saturate with dose and recent "
+                    + "use (diminishing returns of repeated reassurance seeking, Rachman 2002). Chosen, not fitted."),
+    K_CAP(Scope.MODEL, "k_cap", "kCap", "0-5", 0, 5, 0.5,
+            "Capitalization: in a celebration the client's positive-affect target rises by the factor "
+                    + "1 + kCap s when the therapist shares her good news (active-constructive responding, Gable & "
+                    + "Reis 2010). Chosen: at s 0.8 the celebration lifts her about 40% further."),
+    A_CAP(Scope.MODEL, "a_cap", "aCap", "1/min", 0, 10, 0.2,
+            "Shared positive affect builds the alliance: dA/dt gains aCap s (Cp - muCp)+/100 (1 - A) in every "
+                    + "phase (Gable & Reis: capitalization raises relationship quality). Chosen: R1's celebration "
+                    + "raises the alliance by about 0.1."),
+    K_LOAD(Scope.MODEL, "k_load", "kL", "0-1", 0, 1, 0.5,
+            "Empathic distress load: the distress the therapist takes on beyond their tolerance, "
+                    + "L = integral of (T - tol)+ dt in SUDS min, adds kL L / 100 to fatigue after the session "
+                    + "(empathic distress, not empathy, wears a therapist out: Klimecki & Singer 2012). Chosen: "
+                    + "Betsy's 30-min flooding exposure at s 0.85 (scenarios/model/flooding.tec) leaves about 0.08 of "
+                    + "fatigue the next day, graded exposure none."),
+    SOOTHE(Scope.MODEL, "soothe", "kSo", "0-1", 0, 1, 0.1,
+            "Support, in the session: comfort lowers the client's distress target by the share kSo ep "
+                    + "(proximal concern is the right goal there); the lasting relief is slow (tau_rest)."),
+    TAU_REST(Scope.MODEL, "tau_rest", "tauB", "min", 1, 1e6, 600,
+            "Grief is worked through slowly: in support phases the client's resting distress moves toward "
+                    + "muC (1 - kC ep) with this time constant, in minutes of support (about 12 sessions of 50 min), "
+                    + "and is carried between sessions. Chosen to put the relief on the scale of weeks (property 7); "
+                    + "an open question for fit."),
 
     // ---------------------------------------------------------------- model: mentalizing (s4)
     BETA0(Scope.MODEL, "beta0", "beta0", "0-1", 0, 1, 0.5,
@@ -128,7 +166,8 @@ public enum Param implements Keyed {
     WC(Scope.MODEL, "wc", "wc", "0-1", 0, 1, 0.05,
             "Weight of the balance of concerns (ep - ed) in the relief pressure (MODEL.md s6)."),
     WQ(Scope.MODEL, "wq", "wq", "0-1", 0, 1, 0.1,
-            "Extra relief pressure while the client asks to stop."),
+            "Extra relief pressure while the therapist perceives the client at her limit (perceived "
+                    + "distress above her escape threshold): mentalizing, through the perceived distress, feeds the decision."),
     DECISION_LATENCY(Scope.MODEL, "decision_latency", "lat", "min", 0, 10, 0.5,
             "How long relief pressure must stay positive before the therapist ends the exposure: "
                     + "the therapist takes a moment to act, so their distress overshoots the tolerance. "
@@ -162,8 +201,8 @@ public enum Param implements Keyed {
     K_EDU(Scope.MODEL, "k_edu", "kE", "1/min", 0, 10, 0.01,
             "Psychoeducation and assessment: felt understanding and motivation rise at kE m per minute."),
     COMFORT(Scope.MODEL, "comfort", "kC", "0-1", 0, 1, 0.6,
-            "Support: comfort lowers the client's resting distress by the share kC ep (proximal concern "
-                    + "is the right goal there)."),
+            "Support, lasting: the share kC ep of the client's resting distress that working through "
+                    + "her loss in support sessions can resolve (at the rate of tau_rest)."),
 
     // ---------------------------------------------------------------- model: MI (s7)
     MI_A0(Scope.MODEL, "mi_a0", "a0", "logit", -10, 10, -1,
@@ -229,7 +268,7 @@ public enum Param implements Keyed {
     TAU_RECOVERY(Scope.MODEL, "tau_recovery", "tauS", "min", 1, 1e6, 10080,
             "Time constant of spontaneous recovery: one week."),
     K_FATIGUE(Scope.MODEL, "k_fatigue", "kF", "1/min", 0, 1, 0.01,
-            "Regulation effort in a session adds kF per effort-minute to fatigue."),
+            "Regulation effort in a session adds kF per effort-minute to fatigue (between sessions)."),
     TAU_FATIGUE(Scope.MODEL, "tau_fatigue", "tauF", "min", 1, 1e6, 2880,
             "Fatigue above the therapist's own level fades between sessions with this time constant (2 days)."),
     ;

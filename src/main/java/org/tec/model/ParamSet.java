@@ -40,6 +40,22 @@ public final class ParamSet {
         return o instanceof ParamSet ps && Arrays.equals(values, ps.values);
     }
 
+    /** Whether the value was given (a NaN default that falls back to another parameter was not). */
+    public boolean given(Param p) {
+        return !Double.isNaN(values[p.ordinal()]);
+    }
+
+    /** Every parameter as {@code block.name=value}, for messages and failing test cases. */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("{");
+        for (Param p : ALL) {
+            if (b.length() > 1) b.append(", ");
+            b.append(p.scope().word()).append('.').append(p.key()).append('=').append(get(p));
+        }
+        return b.append('}').toString();
+    }
+
     @Override
     public int hashCode() {
         return Arrays.hashCode(values);

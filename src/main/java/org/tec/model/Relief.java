@@ -9,15 +9,18 @@ import java.util.random.RandomGenerator;
  */
 final class Relief {
     private static final int CLIENT_DISTRESS = Var.CLIENT_DISTRESS.ordinal();
+    private static final int PERCEIVED = Var.PERCEIVED_DISTRESS.ordinal();
     private static final int THERAPIST_DISTRESS = Var.THERAPIST_DISTRESS.ordinal();
     private static final int PROXIMAL = Var.PROXIMAL_CONCERN.ordinal();
     private static final int DISTAL = Var.DISTAL_CONCERN.ordinal();
 
     private final double tolerance, wc, wq, latency, escapeThreshold;
-    private final double reassureMargin, reassureRefractory, h0, kG;
+    private final double reassureMargin, reassureRefractory, h0, kG, memory;
 
     private double pressureTime;     // how long relief pressure has been positive
     private double sinceReassure = Double.POSITIVE_INFINITY;
+    private double dose;             // recent reassurance dose Q: +1 per reassurance, decaying with tauQ
+    private double decayStep = Double.NaN, decay;  // the decay factor of the last step length, computed once
     private boolean clientAsking;
 
     Relief(ParamSet p) {
@@ -30,6 +33,7 @@ final class Relief {
         reassureRefractory = p.get(Param.REASSURE_REFRACTORY);
         h0 = p.get(Param.H0);
         kG = p.get(Param.K_G);
+        memory = p.get(Param.REASSURE_MEMORY);
     }
 
     /** Whether the client is asking to stop (distress above the escape threshold). */
@@ -37,11 +41,15 @@ final class Relief {
         return clientAsking;
     }
 
-    /** G = (T - tol) / 100 + wc (ep - ed) + wq when the client asks to stop. */
+    /**
+     * G = (T - tol) / 100 + wc (ep - ed) + wq [perceived distress above the escape threshold]: the
+     * therapist's own distress, the balance of concerns, and whether they see the client at her limit,
+     * as they read her (so mentalizing, through the perceived distress, feeds the decision).
+     */
     double pressure(double[] x) {
         return (x[THERAPIST_DISTRESS] - tolerance) / 100
                 + wc * (x[PROXIMAL] - x[DISTAL])
-                + (clientAsking ? wq : 0);
+                + (x[PERCEIVED] > escapeThreshold ? wq : 0);
     }
 
     void beginPhase() {
@@ -49,17 +57,32 @@ final class Relief {
         pressureTime = 0;
     }
 
-    void beginSession() {
+    /** A new session, {@code interval} minutes after the last: the dose has decayed over the interval. */
+    void beginSession(double interval) {
         sinceReassure = Double.POSITIVE_INFINITY;
+        dose *= Math.exp(-interval / memory);
     }
 
-    void reassured() {
+    /**
+     * A reassurance: its weight 1/(1 + Q) at the recent dose Q (relief and the rise in reliance
+     * saturate with dose and recent use), then Q grows by 1.
+     */
+    double reassured() {
+        double weight = 1 / (1 + dose);
+        dose += 1;
         sinceReassure = 0;
+        return weight;
     }
 
-    /** Time passes: {@code dt} more minutes since the last reassurance. */
+    /** Time passes: {@code dt} more minutes since the last reassurance, and the dose decays. */
     void tick(double dt) {
         sinceReassure += dt;
+        if (dose == 0) return;
+        if (dt != decayStep) {
+            decayStep = dt;
+            decay = Math.exp(-dt / memory);
+        }
+        dose *= decay;
     }
 
     /** The decision of a step; {@code idle} when no exposure is running, and none is taken. */

@@ -31,6 +31,8 @@ public enum Var implements Keyed {
     INTENSITY("exposure.intensity", "0-1", 0, 1, "current exposure intensity I (0 outside exposures)"),
     MI_CONSISTENT("therapist.mi_consistent", "0-1", 0, 1, "share of MI-consistent turns c (MI phases)"),
     FATIGUE("therapist.fatigue", "0-1", 0, 1, "fatigue f (carried between sessions)"),
+    CLIENT_BASELINE("client.baseline", "SUDS", 0, 100, "client resting distress muC', with the rebound after an escape"),
+    THERAPIST_BASELINE("therapist.baseline", "SUDS", 0, 100, "therapist resting distress muT + bf f, with the rebound after an escape"),
     ;
 
     public static final int COUNT = values().length;
@@ -59,6 +61,14 @@ public enum Var implements Keyed {
     /** The one range check of a variable: false for NaN and anything outside [min, max]. */
     public boolean allows(double v) {
         return v >= min && v <= max;
+    }
+
+    /** Whether the model computes this variable at every step from the rest, so a script cannot set it. */
+    public boolean computed() {
+        return switch (this) {
+            case EFFORT, INTENSITY, PERCEIVED_DISTRESS, MI_CONSISTENT, CLIENT_BASELINE, THERAPIST_BASELINE -> true;
+            default -> false;
+        };
     }
 
     /** "distress" for "client.distress". */

@@ -297,7 +297,7 @@ class StudyFiguresTest {
         Path file = tmp.resolve("big.tec");
         Files.writeString(file, """
                 scenario "big" {
-                  step 0.25 min
+                  step 0.125 min
                   param a = 0
                   param b = 0
                   phase free for 1 min { }

@@ -20,12 +20,17 @@ import org.tec.api.TecVerdict;
 
 /** A study's arms: common random numbers, interleaved runs, per-arm functions, and checks with confidence. */
 class ArmsTest {
-    /** A session whose outcome depends on the noise and on a param an arm changes. */
+    /**
+     * A session whose outcome depends on the noise and on a param an arm changes. Without the
+     * therapist-to-client term (k_tc 0) the client's equation is linear, so the lift set 0.1 min
+     * before the end shows as exactly 30 (1 - 0.1/0.5) = 24 in every replicate.
+     */
     private static final String BASE = """
             param lift = 0
             scenario "s" {
               seed 3
               noise on
+              model { k_tc 0 }
               replicate 6
               phase free for 5 min {
                 at 4.9 min: set client.distress = client.distress + lift

@@ -215,7 +215,7 @@ class CoursesAndStudiesTest {
 
     // ------------------------------------------------------------------ studies
 
-    /** Short noisy exposures whose end distress scatters around 30 SUDS from replicate to replicate. */
+    /** Short noisy exposures whose end distress scatters around 23 SUDS from replicate to replicate. */
     private static final String REPLICATES = """
             scenario "replicates" {
               seed 5
@@ -229,11 +229,11 @@ class CoursesAndStudiesTest {
               param want_q25 = 0
               param want_mean = 0
               param want_share = 0
-              expect client.distress at end > 30
+              expect client.distress at end > 23
               expect quantile(client.distress at end, 0.9) == want_q90 within 0.000001
               expect quantile(client.distress at end, 0.25) == want_q25 within 0.000001
               expect mean(client.distress at end) == want_mean within 0.000001
-              expect proportion(client.distress at end > 30) == want_share within 0.000001
+              expect proportion(client.distress at end > 23) == want_share within 0.000001
             }
             """;
 
@@ -270,11 +270,11 @@ class CoursesAndStudiesTest {
         List<String> notAt = new ArrayList<>();
         int held = 0;
         for (StudyRuns.Run run : runs) {
-            if (endDistress(run) > 30) held++;
+            if (endDistress(run) > 23) held++;
             else notAt.add("replicate " + run.replicate());
         }
         assertTrue(held > 0 && held < 8, "the noise splits the runs: held in " + held);
-        Verdict v = verdict(r, "client.distress at end > 30");
+        Verdict v = verdict(r, "client.distress at end > 23");
         assertFalse(v.passed(), "a per-run expect holds for the study only when it holds in every run");
         String listed = String.join("; ", notAt.subList(0, Math.min(3, notAt.size()))) + (notAt.size() > 3 ? "; ..." : "");
         assertEquals("held in " + held + " of 8 runs; not at " + listed, v.detail());
@@ -287,12 +287,12 @@ class CoursesAndStudiesTest {
         double[] ends = first.runs().runs().stream().mapToDouble(CoursesAndStudiesTest::endDistress).toArray();
         double q90 = type7(ends, 0.9), q25 = type7(ends, 0.25);
         double mean = Arrays.stream(ends).sum() / ends.length;
-        double share = Arrays.stream(ends).filter(d -> d > 30).count() / (double) ends.length;
+        double share = Arrays.stream(ends).filter(d -> d > 23).count() / (double) ends.length;
         assertTrue(q90 > 0 && q25 > 0 && mean > 0 && share > 0, "the placeholders (0) must fail: " + Arrays.toString(ends));
         for (String check : List.of("quantile(client.distress at end, 0.9) == want_q90 within 0.000001",
                 "quantile(client.distress at end, 0.25) == want_q25 within 0.000001",
                 "mean(client.distress at end) == want_mean within 0.000001",
-                "proportion(client.distress at end > 30) == want_share within 0.000001")) {
+                "proportion(client.distress at end > 23) == want_share within 0.000001")) {
             assertFalse(verdict(first, check).passed(), "with the placeholder 0: " + check);
         }
 
@@ -304,7 +304,7 @@ class CoursesAndStudiesTest {
                 () -> "q25 " + q25 + ", " + values);
         assertTrue(verdict(second, "mean(client.distress at end) == want_mean within 0.000001").passed(),
                 () -> "mean " + mean + ", " + values);
-        assertTrue(verdict(second, "proportion(client.distress at end > 30) == want_share within 0.000001").passed(),
+        assertTrue(verdict(second, "proportion(client.distress at end > 23) == want_share within 0.000001").passed(),
                 () -> "share " + share + ", " + values);
     }
 

@@ -379,10 +379,11 @@ class CircuitTest {
             c.reassure();
             assertEquals(60 - relief, c.get(Var.CLIENT_DISTRESS), 1e-12);
             assertEquals(0.2 + rW * (1 - 0.2), c.get(Var.SAFETY), 1e-12, "W rises by rW of the remaining room");
+            // at once again: the recent dose is 1, so the second acts with weight 1/2 (saturation)
             c.reassure();
-            assertEquals(60 - 2 * relief, c.get(Var.CLIENT_DISTRESS), 1e-12);
+            assertEquals(60 - 1.5 * relief, c.get(Var.CLIENT_DISTRESS), 1e-12);
             double w1 = 0.2 + rW * 0.8;
-            assertEquals(w1 + rW * (1 - w1), c.get(Var.SAFETY), 1e-12);
+            assertEquals(w1 + 0.5 * rW * (1 - w1), c.get(Var.SAFETY), 1e-12);
         }
 
         @Test
