@@ -23,6 +23,7 @@ item
     | STEP expr                                                    # stepItem
     | SEED expr                                                    # seedItem
     | NOISE (ON | OFF | expr)                                      # noiseItem
+    | METHOD name (TOLERANCE expr)?                                # methodItem
     | SESSIONS expr                                                # sessionsItem
     | INTERVAL expr                                                # intervalItem
     | UNTIL expr                                                   # untilItem
@@ -130,7 +131,7 @@ unit        : SEC | MIN | HOUR | DAY | WEEK ;
 // Words that are keywords in one place and plain names in another.
 name
     : IDENT | CLIENT | THERAPIST | START | END | MIN | SESSION | SESSIONS
-    | MODEL | STEP | SEED | NOISE | INTENSITY | INTERVAL
+    | MODEL | STEP | SEED | NOISE | INTENSITY | INTERVAL | METHOD | TOLERANCE
     | SEC | HOUR | DAY | WEEK
     ;
 
@@ -145,6 +146,8 @@ UNTIL     : 'until' ;
 STEP      : 'step' ;
 SEED      : 'seed' ;
 NOISE     : 'noise' ;
+METHOD    : 'method' ;
+TOLERANCE : 'tolerance' ;
 THERAPIST : 'therapist' ;
 CLIENT    : 'client' ;
 MODEL     : 'model' ;

@@ -34,6 +34,7 @@ public final class TecRun {
     private OutputDir dir = new OutputDir(Path.of(""));
     private Long seed;
     private Double noise;
+    private org.tec.model.Integration integration;
     private List<String> commandLine;
     private Meta.Stamp stamp;
     private int threads;
@@ -89,6 +90,17 @@ public final class TecRun {
      */
     public TecRun noise(Double scale) {
         this.noise = scale == null ? null : TecScript.checkedNoise(scale);
+        return this;
+    }
+
+    /**
+     * Another integration method for every scenario (null method and tolerance: each scenario's
+     * own); see {@link TecScript#withMethod}.
+     *
+     * @throws IllegalArgumentException as {@link TecScript#withMethod} does
+     */
+    public TecRun method(String method, Double tolerance) {
+        this.integration = method == null && tolerance == null ? null : TecScript.checkedIntegration(method, tolerance);
         return this;
     }
 
@@ -161,6 +173,7 @@ public final class TecRun {
         Scripts.Unit unit = compiled.units().get(index);
         if (seed != null) unit = unit.withProgram(unit.program().withSeed(seed));
         if (noise != null) unit = unit.withProgram(unit.program().withNoise(noise));
+        if (integration != null) unit = unit.withProgram(unit.program().withIntegration(integration));
         Scripts.Unit u = unit;
         try {
             return TecEngine.runWithinMemory(u.program().study() == null ? "the run" : "the study",

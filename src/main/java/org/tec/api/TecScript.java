@@ -24,13 +24,20 @@ public final class TecScript {
     private final Scripts.Unit unit;
     private final Long seed;
     private final Double noise;
+    private final org.tec.model.Integration integration;
 
     TecScript(TecEngine engine, Scripts.Compiled compiled, Scripts.Unit unit, Long seed, Double noise) {
+        this(engine, compiled, unit, seed, noise, null);
+    }
+
+    private TecScript(TecEngine engine, Scripts.Compiled compiled, Scripts.Unit unit, Long seed, Double noise,
+                      org.tec.model.Integration integration) {
         this.engine = engine;
         this.compiled = compiled;
         this.unit = unit;
         this.seed = seed;
         this.noise = noise;
+        this.integration = integration;
     }
 
     /** The scenario's name. */
@@ -48,7 +55,7 @@ public final class TecScript {
     /** Another scenario of the same source. */
     public TecScript scenario(String scenarioName) {
         for (Scripts.Unit u : compiled.units()) {
-            if (u.program().name().equals(scenarioName)) return new TecScript(engine, compiled, u, seed, noise);
+            if (u.program().name().equals(scenarioName)) return new TecScript(engine, compiled, u, seed, noise, integration);
         }
         throw new IllegalArgumentException("no scenario '" + scenarioName + "'; scenarios: " + scenarios());
     }
@@ -72,7 +79,7 @@ public final class TecScript {
 
     /** The same script with another seed. */
     public TecScript withSeed(long newSeed) {
-        return new TecScript(engine, compiled, unit, newSeed, noise);
+        return new TecScript(engine, compiled, unit, newSeed, noise, integration);
     }
 
     /** The same script with noise of this scale (0: deterministic). */
@@ -85,7 +92,37 @@ public final class TecScript {
     }
 
     public TecScript withNoise(double scale) {
-        return new TecScript(engine, compiled, unit, seed, checkedNoise(scale));
+        return new TecScript(engine, compiled, unit, seed, checkedNoise(scale), integration);
+    }
+
+    /**
+     * The same script integrated by another method: {@code euler}, {@code heun}, {@code rk4}, or
+     * {@code dopri5} (adaptive) with {@code tolerance} (null: 1e-6). A tolerance alone (method
+     * null) means dopri5.
+     *
+     * @throws IllegalArgumentException for an unknown method, a tolerance out of range, or a
+     *                                  tolerance with a fixed-step method
+     */
+    public TecScript withMethod(String method, Double tolerance) {
+        return new TecScript(engine, compiled, unit, seed, noise, checkedIntegration(method, tolerance));
+    }
+
+    /** The one check of an integration method and tolerance given through the API or the command line. */
+    static org.tec.model.Integration checkedIntegration(String method, Double tolerance) {
+        org.tec.model.Method m = method == null ? org.tec.model.Method.DOPRI5 : org.tec.model.Method.find(method);
+        if (m == null) {
+            throw new IllegalArgumentException("method must be one of " + String.join(", ", org.tec.model.Method.keys())
+                    + ", not '" + method + "'");
+        }
+        if (tolerance != null && !m.adaptive()) {
+            throw new IllegalArgumentException("tolerance applies to the adaptive method dopri5, not to " + m.key());
+        }
+        double tol = tolerance == null ? org.tec.model.Integration.DEFAULT_TOLERANCE : tolerance;
+        if (!(tol >= org.tec.model.Integration.MIN_TOLERANCE && tol <= org.tec.model.Integration.MAX_TOLERANCE)) {
+            throw new IllegalArgumentException("tolerance must be between " + org.tec.text.Numbers.small(org.tec.model.Integration.MIN_TOLERANCE)
+                    + " and " + org.tec.text.Numbers.plain(org.tec.model.Integration.MAX_TOLERANCE) + ", not " + org.tec.text.Numbers.small(tol));
+        }
+        return new org.tec.model.Integration(m, tol);
     }
 
     /** Runs the scenario once, as written. */
@@ -153,6 +190,7 @@ public final class TecScript {
         }
         if (seed != null) p = p.withSeed(seed);
         if (noise != null) p = p.withNoise(noise);
+        if (integration != null) p = p.withIntegration(integration);
         return new Scripts.Unit(unit.loaded(), p, values, unit.arms());
     }
 

@@ -287,6 +287,12 @@ public final class TecStudy {
             return this;
         }
 
+        /** Another integration method in every run (see {@link TecScript#withMethod}; default: the script's). */
+        public Request method(String method, Double tolerance) {
+            if (method != null || tolerance != null) this.script = script.withMethod(method, tolerance);
+            return this;
+        }
+
         /** Threads to run on (default: the engine's). */
         public Request threads(int n) {
             this.threads = Tec.atLeastOne(n, "threads");

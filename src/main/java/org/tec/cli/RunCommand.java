@@ -66,6 +66,7 @@ final class RunCommand implements Callable<Integer> {
         run.seed(script.seed).threads(script.threads(spec.commandLine())).commandLine(Main.commandLine(spec));
         try {
             run.noise(script.noise);
+            run.method(script.method, script.tolerance);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage()); // the API's one check
         }

@@ -24,6 +24,14 @@ final class ScriptOptions {
     @Option(names = "--noise", paramLabel = "X", description = "Noise scale for every run, 0 to 10 (0 = deterministic; default: the script's).")
     Double noise;
 
+    @Option(names = "--method", paramLabel = "NAME",
+            description = "Integration method: euler (the default), heun, rk4, or dopri5 (adaptive); overrides the script's.")
+    String method;
+
+    @Option(names = "--tolerance", paramLabel = "X",
+            description = "Error tolerance of the adaptive method, 1e-12 to 0.1 (default 1e-6); alone it means --method dopri5.")
+    Double tolerance;
+
     @Option(names = "--threads", paramLabel = "N", description = "Threads for replicates and sweeps (default: the available cores).")
     Integer threads;
 

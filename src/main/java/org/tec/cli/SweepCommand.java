@@ -183,6 +183,11 @@ final class SweepCommand implements Callable<Integer> {
                 throw usage("--" + e.getMessage()); // the API's one check of a noise scale
             }
         }
+        try {
+            request.method(script.method, script.tolerance);
+        } catch (IllegalArgumentException e) {
+            throw usage("--" + e.getMessage()); // the API's one check of a method and tolerance
+        }
         // keep of each run only its row and what the checks across runs read; trajectories are written as the runs finish
         return trajectories != null ? request.lean().trajectories(trajectories, every) : request.lean();
     }

@@ -58,6 +58,7 @@ final class Arms {
 
     private static boolean aboutTheStudy(Item i) {
         return i instanceof Item.Replicate || i instanceof Item.Sweep || i instanceof Item.Arm || i instanceof Item.Noise
+                || i instanceof Item.Method
                 || i instanceof Item.Seed || i instanceof Item.Goal || i instanceof Item.Expect || i instanceof Item.Emit
                 || i instanceof Item.Plot || i instanceof Item.Param || i instanceof Item.Let
                 || (i instanceof Item.Do d && d.action() instanceof Action.Print);
@@ -83,6 +84,7 @@ final class Arms {
     static String refused(Item i) {
         String what = i instanceof Item.Replicate ? "replicate" : i instanceof Item.Sweep ? "sweep" : i instanceof Item.Arm ? "arm"
                 : i instanceof Item.Seed ? "seed" : i instanceof Item.Noise ? "noise" : i instanceof Item.Step ? "step"
+                : i instanceof Item.Method ? "method"
                 : i instanceof Item.Sessions ? "sessions" : i instanceof Item.Interval ? "interval" : i instanceof Item.Until ? "until"
                 : i instanceof Item.Goal || isGoalRevision(i) ? "goal" : i instanceof Item.Expect ? "expect" : i instanceof Item.Emit ? "emit"
                 : i instanceof Item.Plot ? "plot" : i instanceof Item.Scenario ? "scenario" : i instanceof Item.Import ? "import"

@@ -54,6 +54,7 @@ public final class Interpreter {
         this.circuit = program.noise() > 0
                 ? new Circuit(program.params(), new java.util.SplittableRandom(program.seed()), program.noise())
                 : new Circuit(program.params());
+        circuit.integrate(program.integration());
         this.dt = program.dt();
         this.record = new RunRecord(dt, options.keepAll() ? null : program.needed(), program.plannedRows());
         this.schedule = new ArrayList<>(program.phases());

@@ -77,6 +77,7 @@ final class Lowering {
         if (i instanceof Item.Step s) settings.step(s);
         else if (i instanceof Item.Seed s) settings.seed(s);
         else if (i instanceof Item.Noise n) settings.noise(n);
+        else if (i instanceof Item.Method m) settings.method(m);
         else if (i instanceof Item.Sessions s) settings.sessions(s);
         else if (i instanceof Item.Interval in) settings.interval(in);
         else if (i instanceof Item.Until u) settings.until(u);

@@ -12,7 +12,8 @@ import org.tec.model.Var;
  * A scenario ready to run: every name resolved, every constant folded, every
  * expression compiled. Immutable; one program can run many times, on many threads.
  */
-public record Program(String name, String file, double dt, long seed, double noise, CoursePlan course, ParamSet params,
+public record Program(String name, String file, double dt, long seed, double noise, org.tec.model.Integration integration,
+                      CoursePlan course, ParamSet params,
                       Map<String, Double> parameters, List<PhasePlan> phases, List<Trigger> triggers,
                       PolicyPlan policy, List<Check> goals, List<Check> expects, List<EmitPlan> emits,
                       List<PlotPlan> plots, List<PrintPlan> prints, StudyPlan study, java.util.BitSet needed) {
@@ -98,19 +99,25 @@ public record Program(String name, String file, double dt, long seed, double noi
 
     /** A copy with another noise scale. */
     public Program withNoise(double newNoise) {
-        return new Program(name, file, dt, seed, newNoise, course, params, parameters, phases, triggers, policy, goals,
+        return new Program(name, file, dt, seed, newNoise, integration, course, params, parameters, phases, triggers, policy, goals,
+                expects, emits, plots, prints, study, needed);
+    }
+
+    /** A copy that integrates another way (the command line's --method and --tolerance). */
+    public Program withIntegration(org.tec.model.Integration newIntegration) {
+        return new Program(name, file, dt, seed, noise, newIntegration, course, params, parameters, phases, triggers, policy, goals,
                 expects, emits, plots, prints, study, needed);
     }
 
     /** A copy with another study plan (the command line's --vary and --replicates). */
     public Program withStudy(StudyPlan newStudy) {
-        return new Program(name, file, dt, seed, noise, course, params, parameters, phases, triggers, policy, goals,
+        return new Program(name, file, dt, seed, noise, integration, course, params, parameters, phases, triggers, policy, goals,
                 expects, emits, plots, prints, newStudy, needed);
     }
 
     /** A copy with another seed. */
     public Program withSeed(long newSeed) {
-        return new Program(name, file, dt, newSeed, noise, course, params, parameters, phases, triggers, policy, goals,
+        return new Program(name, file, dt, newSeed, noise, integration, course, params, parameters, phases, triggers, policy, goals,
                 expects, emits, plots, prints, study, needed);
     }
 

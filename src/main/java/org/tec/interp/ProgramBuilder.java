@@ -24,6 +24,7 @@ final class ProgramBuilder {
     Span stepSpan;
     long seed;
     double noise;
+    org.tec.model.Integration integration = org.tec.model.Integration.DEFAULT;
     final ParamSet.Builder params = ParamSet.builder();
     ParamSet built;
 
@@ -114,7 +115,7 @@ final class ProgramBuilder {
     }
 
     Program build(Map<String, Double> parameters) {
-        return new Program(name, file, dt, seed, noise, course, built, Map.copyOf(parameters),
+        return new Program(name, file, dt, seed, noise, integration, course, built, Map.copyOf(parameters),
                 List.copyOf(phases), List.copyOf(triggers), policy.plan(),
                 List.copyOf(goals), List.copyOf(expects), List.copyOf(emits), List.copyOf(plots), List.copyOf(prints),
                 study() ? plan() : null,

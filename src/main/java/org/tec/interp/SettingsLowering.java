@@ -6,6 +6,8 @@ import org.tec.diag.Span;
 import org.tec.diag.Suggest;
 import org.tec.lang.ast.Item;
 import org.tec.model.Circuit;
+import org.tec.model.Integration;
+import org.tec.model.Method;
 import org.tec.model.Param;
 import org.tec.model.Scope;
 import org.tec.text.Numbers;
@@ -45,6 +47,33 @@ final class SettingsLowering extends Stage {
             sink.error(n.scale().span(), "noise scale must be between 0 and 10, not " + Numbers.plain(v), names.fromOverrides(n.scale()));
         }
         else out.noise = v;
+    }
+
+    /** {@code method NAME [tolerance X]}: a fixed-step method, or the adaptive one with its tolerance. */
+    void method(Item.Method m) {
+        Method method = Method.find(m.name());
+        if (method == null) {
+            sink.error(m.nameSpan(), "unknown integration method '" + m.name() + "'",
+                    ExprCompiler.hintOr(Suggest.hint(m.name(), Method.keys()), "methods: " + String.join(", ", Method.keys())));
+            return;
+        }
+        double tolerance = Integration.DEFAULT_TOLERANCE;
+        if (m.tolerance() != null) {
+            if (!method.adaptive()) {
+                sink.error(m.tolerance().span(), "a tolerance applies to the adaptive method, not to " + method.key()
+                        + ", which takes the script's step", "write method dopri5 tolerance " + Numbers.small(Integration.DEFAULT_TOLERANCE) + ", or drop the tolerance");
+                return;
+            }
+            Double v = names.constantOf(m.tolerance(), Type.NUMBER, "a tolerance such as 1e-6");
+            if (v == null) return;
+            if (!(v >= Integration.MIN_TOLERANCE && v <= Integration.MAX_TOLERANCE)) {
+                sink.error(m.tolerance().span(), "a tolerance must be between " + Numbers.small(Integration.MIN_TOLERANCE) + " and "
+                        + Numbers.plain(Integration.MAX_TOLERANCE) + ", not " + Numbers.small(v), names.fromOverrides(m.tolerance()));
+                return;
+            }
+            tolerance = v;
+        }
+        out.integration = new Integration(method, tolerance);
     }
 
     // ---------------------------------------------------------- a course
@@ -149,7 +178,8 @@ final class SettingsLowering extends Stage {
         if (sink.hasErrors()) return;
         double rate = new Circuit(out.built).fastestRate();
         double safe = 0.5 / rate;
-        if (out.dt > safe) {
+        // the adaptive method takes steps as small as the equations need, whatever the sampling step
+        if (out.dt > safe && !out.integration.method().adaptive()) {
             Span at = out.stepSpan != null ? out.stepSpan : names.loaded.span();
             sink.error(at, "time step " + Numbers.plain(out.dt) + " min is too large for the model's fastest time constant ("
                     + Numbers.plain(1 / rate) + " min)", "use step " + Numbers.plain(Math.floor(safe * 1000) / 1000) + " min or less");

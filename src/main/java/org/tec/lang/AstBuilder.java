@@ -129,6 +129,9 @@ final class AstBuilder {
         }
         if (c instanceof StepItemContext x) return new Item.Step(expr(x.expr()), span);
         if (c instanceof SeedItemContext x) return new Item.Seed(expr(x.expr()), span);
+        if (c instanceof MethodItemContext x) {
+            return new Item.Method(x.name().getText(), span(x.name()), x.expr() == null ? null : expr(x.expr()), span);
+        }
         if (c instanceof NoiseItemContext x) {
             if (x.ON() != null) return new Item.Noise(true, null, span);
             if (x.OFF() != null) return new Item.Noise(false, null, span);

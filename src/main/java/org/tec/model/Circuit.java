@@ -15,8 +15,15 @@ public final class Circuit {
     /** The component whose level each state variable is, by variable ordinal; null for the others. */
     private static final Component[] COMPONENT_AT = new Component[Var.COUNT];
 
+    /** Each variable's range, by ordinal: values() copies its array on every call. */
+    private static final double[] VAR_MIN = new double[Var.COUNT], VAR_MAX = new double[Var.COUNT];
+
     static {
         for (Component c : Component.values()) COMPONENT_AT[c.level().ordinal()] = c;
+        for (Var v : Var.values()) {
+            VAR_MIN[v.ordinal()] = v.min();
+            VAR_MAX[v.ordinal()] = v.max();
+        }
     }
 
     private final ParamSet p;
@@ -25,7 +32,7 @@ public final class Circuit {
     // constants, read once
     private final double ks, tauT, tauC, tauPos, bf, eta, kTC, lambdaH, alpha, kSignal, tauUrge, tauX, encourageRise;
     private final double reassureRelief, reassureSafety, escapeDistress, escapeStrengthen, gV, gT, tauLag, kProgress;
-    private final double kEdu, comfort, alphaA, k1, k2, sigmaC, sigmaT, recovery, tauRecovery, kFatigue, tauFatigue;
+    private final double kEdu, comfort, alphaA, k1Rate, k2Rate, sigmaC, sigmaT, recovery, tauRecovery, kFatigue, tauFatigue;
     private final double kRef, tauSafety, kCap, aCap, kLoad, soothe, tauRest, tolerance;
 
     // therapist inputs
@@ -101,8 +108,8 @@ public final class Circuit {
         kEdu = p.get(Param.K_EDU);
         comfort = p.get(Param.COMFORT);
         alphaA = p.get(Param.ALPHA_A);
-        k1 = p.get(Param.K1);
-        k2 = p.get(Param.K2);
+        k1Rate = p.get(Param.K1);
+        k2Rate = p.get(Param.K2);
         sigmaC = p.get(Param.SIGMA_C);
         sigmaT = p.get(Param.SIGMA_T);
         recovery = p.get(Param.RECOVERY);
@@ -284,7 +291,7 @@ public final class Circuit {
         double slowest = Math.max(Math.max(1 / tauPos, 1 / tauUrge), Math.max(1 / tauX, 1 / tauLag));
         // learning and MI: each a first-order rate at most its constant (levels are 0..1)
         double learning = Math.max(Math.max(lambdaH, alpha), Math.max(Math.max(mi.alphaU, kEdu),
-                Math.max(mi.d2, Math.max(alphaA + aCap, k1 + k2))));
+                Math.max(mi.d2, Math.max(alphaA + aCap, k1Rate + k2Rate))));
         return Math.max(Math.max(affect, client), Math.max(regulationRate(), Math.max(slowest, learning)));
     }
 
@@ -410,26 +417,214 @@ public final class Circuit {
         return relief.pressure(x);
     }
 
+    // the extended state a step integrates: every state variable (by ordinal), then the hidden continuous ones
+    static final int REBOUND_C = Var.COUNT, REBOUND_T = Var.COUNT + 1, REST_SHIFT = Var.COUNT + 2, LOAD = Var.COUNT + 3;
+    static final int DIMENSION = Var.COUNT + 4;
+    private static final int C = Var.CLIENT_DISTRESS.ordinal(), CP = Var.CLIENT_POSITIVE.ordinal();
+    private static final int T = Var.THERAPIST_DISTRESS.ordinal(), TP = Var.THERAPIST_POSITIVE.ordinal();
+    private static final int V = Var.FEAR.ordinal(), H = Var.HABITUATION.ordinal(), W = Var.SAFETY.ordinal();
+    private static final int UR = Var.URGE.ordinal(), X = Var.CONTACT.ordinal(), U = Var.UNDERSTOOD.ordinal();
+    private static final int D = Var.DEFENSIVENESS.ordinal(), A = Var.ALLIANCE.ordinal(), K = Var.MOTIVATION.ordinal();
+    private static final int S = Var.AFFECT_SHARING.ordinal(), M = Var.MENTALIZING.ordinal(), EP = Var.PROXIMAL_CONCERN.ordinal();
+    private static final int F = Var.FATIGUE.ordinal(), CHAT = Var.PERCEIVED_DISTRESS.ordinal();
+    /** The variables a step integrates and then clamps to their ranges, with the components (followed by the regulators). */
+    private static final int[] INTEGRATED = {C, T, CP, TP, H, V, UR, X, U, D, A, K};
+
+    private Method method = Method.EULER;
+    private double errorTolerance = Integration.DEFAULT_TOLERANCE;
+    private final double[] y = new double[DIMENSION], k1 = new double[DIMENSION], k2 = new double[DIMENSION];
+    private final double[] k3 = new double[DIMENSION], k4 = new double[DIMENSION], stage = new double[DIMENSION];
+    private final double[] k5 = new double[DIMENSION], k6 = new double[DIMENSION], k7 = new double[DIMENSION];
+    private final double[] y5 = new double[DIMENSION];
+    private double lastSubstep = Double.NaN;   // the adaptive method's last accepted sub-step, the first guess of the next
+    private long substeps;                     // sub-steps the adaptive method took, accepted or not (for the docs' costs)
+    /** Each variable's error scale in the adaptive method: its range (at most 100), or its size when larger. */
+    private static final double[] ERROR_SCALE = new double[DIMENSION];
+
+    static {
+        for (Var v : Var.values()) ERROR_SCALE[v.ordinal()] = Math.min(100, v.max() - v.min());
+        for (int i = Var.COUNT; i < DIMENSION; i++) ERROR_SCALE[i] = 100;
+    }
+    private double heldShare;        // the MI share of this step when turns are drawn (noise on): held over the step
+    private boolean stepExposing;    // whether this step exposes (the intensity is held over the step)
+
+    /** The integration method of the coming steps (Euler unless told). */
+    public void method(Method m) {
+        this.method = m;
+    }
+
+    /** The method and, for the adaptive one, its tolerance. */
+    public void integrate(Integration how) {
+        this.method = how.method();
+        this.errorTolerance = how.tolerance();
+    }
+
+    /** How many sub-steps the adaptive method has tried so far (0 for the fixed-step methods). */
+    public long substeps() {
+        return substeps;
+    }
+
+    public Method method() {
+        return method;
+    }
+
     /** Advances the state by {@code dt} minutes and returns the automatic decision of this step. */
     public Decision step(double dt, Policy policy) {
-        double c = get(Var.CLIENT_DISTRESS), cp = get(Var.CLIENT_POSITIVE);
-        double t = get(Var.THERAPIST_DISTRESS), tp = get(Var.THERAPIST_POSITIVE);
-        double v = get(Var.FEAR), h = get(Var.HABITUATION), w = get(Var.SAFETY);
-        double urge = get(Var.URGE), contact = get(Var.CONTACT);
-        double u = get(Var.UNDERSTOOD), d = get(Var.DEFENSIVENESS), a = get(Var.ALLIANCE), k = get(Var.MOTIVATION);
-        double s = get(Var.AFFECT_SHARING), m = get(Var.MENTALIZING), ep = get(Var.PROXIMAL_CONCERN);
-        double fatigue = get(Var.FATIGUE);
+        beginStep();
+        load(y);
+        integrate(dt);
+        // Ornstein-Uhlenbeck noise, as Euler-Maruyama increments: the client's term drawn first, then the therapist's
+        double noiseC = ou(sigmaC, dt), noiseT = ou(sigmaT, dt);
+        x[C] = clamp(y[C] + noiseC, 0, 100);
+        x[T] = clamp(y[T] + noiseT, 0, 100);
+        for (int i = 2; i < INTEGRATED.length; i++) {
+            int v = INTEGRATED[i];
+            x[v] = clamp(y[v], VAR_MIN[v], VAR_MAX[v]);
+        }
+        x[W] = x[W] * safetyDecay(dt);   // linear and alone: integrated exactly, by any method
+        restShift = y[REST_SHIFT];
+        load = y[LOAD];
+        reboundClient = y[REBOUND_C];
+        reboundTherapist = y[REBOUND_T];
+        x[Var.MI_CONSISTENT.ordinal()] = phase == PhaseKind.MI ? miShare(x) : 0;
+        return settle(dt, policy, stepExposing);
+    }
+
+    /** What a step holds constant over its length: whether it exposes, and (with noise) the MI turn drawn at its start. */
+    void beginStep() {
+        stepExposing = phase == PhaseKind.EXPOSURE && intensity > 0;
+        heldShare = phase == PhaseKind.MI && rng != null ? mi.share(get(Var.AFFECT_SHARING), get(Var.MENTALIZING), clock) : 0;
+    }
+
+    /** One step of the method from y (the state at the clock) to y (the state dt later). */
+    private void integrate(double dt) {
+        switch (method) {
+            case EULER -> {
+                derivatives(clock, y, k1);
+                for (int i = 0; i < DIMENSION; i++) y[i] = y[i] + dt * k1[i];
+            }
+            case HEUN -> {
+                derivatives(clock, y, k1);
+                for (int i = 0; i < DIMENSION; i++) stage[i] = y[i] + dt * k1[i];
+                derivatives(clock + dt, stage, k2);
+                for (int i = 0; i < DIMENSION; i++) y[i] = y[i] + 0.5 * dt * (k1[i] + k2[i]);
+            }
+            case RK4 -> {
+                derivatives(clock, y, k1);
+                for (int i = 0; i < DIMENSION; i++) stage[i] = y[i] + 0.5 * dt * k1[i];
+                derivatives(clock + 0.5 * dt, stage, k2);
+                for (int i = 0; i < DIMENSION; i++) stage[i] = y[i] + 0.5 * dt * k2[i];
+                derivatives(clock + 0.5 * dt, stage, k3);
+                for (int i = 0; i < DIMENSION; i++) stage[i] = y[i] + dt * k3[i];
+                derivatives(clock + dt, stage, k4);
+                for (int i = 0; i < DIMENSION; i++) y[i] = y[i] + dt / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+            }
+            case DOPRI5 -> adaptive(dt);
+        }
+    }
+
+    // Dormand-Prince 5(4) (Dormand and Prince 1980; the tableau of Hairer, Norsett and Wanner, Solving ODEs I, II.5)
+    private static final double A21 = 1.0 / 5;
+    private static final double A31 = 3.0 / 40, A32 = 9.0 / 40;
+    private static final double A41 = 44.0 / 45, A42 = -56.0 / 15, A43 = 32.0 / 9;
+    private static final double A51 = 19372.0 / 6561, A52 = -25360.0 / 2187, A53 = 64448.0 / 6561, A54 = -212.0 / 729;
+    private static final double A61 = 9017.0 / 3168, A62 = -355.0 / 33, A63 = 46732.0 / 5247, A64 = 49.0 / 176, A65 = -5103.0 / 18656;
+    private static final double B1 = 35.0 / 384, B3 = 500.0 / 1113, B4 = 125.0 / 192, B5 = -2187.0 / 6784, B6 = 11.0 / 84;
+    // the fifth-order solution less the embedded fourth-order one
+    private static final double E1 = 71.0 / 57600, E3 = -71.0 / 16695, E4 = 71.0 / 1920, E5 = -17253.0 / 339200, E6 = 22.0 / 525,
+            E7 = -1.0 / 40;
+    /** The shortest sub-step, as a share of the step: where the error control would need shorter ones, it takes these. */
+    static final double MIN_SUBSTEP = 1e-4;
+
+    /**
+     * The adaptive step: Dormand-Prince 5(4) sub-steps from the clock to the clock + dt, each
+     * accepted when its error estimate is at most the tolerance times each variable's error scale
+     * (its range, at most 100, or its size when larger); the next sub-step grows or shrinks by
+     * 0.9 (1/err)^(1/5), within a factor of 0.2 to 5. It lands on the step's end exactly, so the
+     * samples, triggers and decisions keep the script's step.
+     */
+    private void adaptive(double dt) {
+        double t = clock, end = clock + dt;
+        double h = Double.isNaN(lastSubstep) ? dt : Math.min(dt, lastSubstep);
+        double hMin = dt * MIN_SUBSTEP;
+        derivatives(t, y, k1);
+        while (t < end) {
+            boolean last = t + h >= end - 1e-12 * dt;
+            if (last) h = end - t;
+            for (int i = 0; i < DIMENSION; i++) stage[i] = y[i] + h * A21 * k1[i];
+            derivatives(t + h / 5, stage, k2);
+            for (int i = 0; i < DIMENSION; i++) stage[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
+            derivatives(t + 0.3 * h, stage, k3);
+            for (int i = 0; i < DIMENSION; i++) stage[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
+            derivatives(t + 0.8 * h, stage, k4);
+            for (int i = 0; i < DIMENSION; i++) stage[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
+            derivatives(t + 8.0 / 9 * h, stage, k5);
+            for (int i = 0; i < DIMENSION; i++) {
+                stage[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
+            }
+            derivatives(t + h, stage, k6);
+            for (int i = 0; i < DIMENSION; i++) y5[i] = y[i] + h * (B1 * k1[i] + B3 * k3[i] + B4 * k4[i] + B5 * k5[i] + B6 * k6[i]);
+            derivatives(t + h, y5, k7);
+            double err = 0;
+            for (int i = 0; i < DIMENSION; i++) {
+                double e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
+                double scale = errorTolerance * Math.max(ERROR_SCALE[i], Math.abs(y[i]));
+                err = Math.max(err, Math.abs(e) / scale);
+            }
+            substeps++;
+            double grow = err == 0 ? 5 : Math.min(5, Math.max(0.2, 0.9 * Math.pow(err, -0.2)));
+            if (err <= 1 || h <= hMin) {
+                t = last ? end : t + h;
+                System.arraycopy(y5, 0, y, 0, DIMENSION);
+                System.arraycopy(k7, 0, k1, 0, DIMENSION);   // first same as last
+                if (!last) lastSubstep = h;
+                h = Math.max(hMin, h * grow);
+            } else {
+                h = Math.max(hMin, h * grow);
+            }
+        }
+    }
+
+    /** The extended state now: the state variables, then the rebounds, what support has worked through, and the load. */
+    void load(double[] into) {
+        System.arraycopy(x, 0, into, 0, Var.COUNT);
+        into[REBOUND_C] = reboundClient;
+        into[REBOUND_T] = reboundTherapist;
+        into[REST_SHIFT] = restShift;
+        into[LOAD] = load;
+    }
+
+    /** The MI share at state z: with noise the turn drawn for this step, without it the rate at z's s and m. */
+    private double miShare(double[] z) {
+        return rng != null ? heldShare : mi.rate(z[S], z[M]);
+    }
+
+    /**
+     * The right-hand side of the continuous equations at {@code time} (minutes into the session)
+     * and extended state {@code z}, into {@code dz}; it changes nothing. The phase, the
+     * intensity, the targets' ramps and the therapist's fatigue are this circuit's, as the
+     * step sees them. Variables that do not move continuously (fatigue, effort, intensity, the
+     * MI share, safety, which is integrated exactly) get 0.
+     */
+    void derivatives(double time, double[] z, double[] dz) {
+        java.util.Arrays.fill(dz, 0);
+        double c = z[C], cp = z[CP], t = z[T], tp = z[TP];
+        double v = z[V], h = z[H], w = z[W];
+        double urge = z[UR], contact = z[X];
+        double u = z[U], d = z[D], a = z[A], k = z[K];
+        double s = z[S], m = z[M], ep = z[EP];
+        double fatigue = z[F];
         double g = s * s * ks;
-        double muTeff = muT + bf * fatigue + reboundTherapist;
-        double restC = Math.max(0, muC - restShift);
-        double muCeff = Math.min(100, restC + reboundClient);
-        boolean exposing = phase == PhaseKind.EXPOSURE && intensity > 0;
+        double muTeff = muT + bf * fatigue + z[REBOUND_T];
+        double restC = Math.max(0, muC - z[REST_SHIFT]);
+        double muCeff = Math.min(100, restC + z[REBOUND_C]);
+        boolean exposing = stepExposing;
         // what the client sees: the therapist's distress above their own rested calm
         double visible = Math.max(0, t - muT);
 
         // the phase's targets and drives: client distress toward its target, unsettled by the
         // therapist's visible distress; understanding, defensiveness and motivation in MI and psychoeducation
-        double miRate = phase == PhaseKind.MI ? mi.share(s, m, clock) : 0;
+        double miRate = phase == PhaseKind.MI ? miShare(z) : 0;
         double cStar = switch (phase) {
             case EXPOSURE -> exposing ? muCeff + (100 - muCeff) * Math.min(1, v * intensity * contact * (1 - h) * (1 - 0.5 * w)
                     * (1 + kRef * visible / 100)) : muCeff;
@@ -439,52 +634,38 @@ public final class Circuit {
         };
         double cpStar = switch (phase) {
             case MI -> muCp + mi.warmth(muCp, u, a);
-            case CELEBRATE -> muCp + (100 - muCp) * Math.min(1, kProgress * progress() * (1 + kCap * s));
+            case CELEBRATE -> muCp + (100 - muCp) * Math.min(1, kProgress * progress(v) * (1 + kCap * s));
             case EXPOSURE, PSYCHOEDUCATION, ASSESSMENT, SUPPORT, FREE -> muCp;
         };
-        double dU = switch (phase) {
-            case MI -> mi.understanding(get(Var.PERCEIVED_DISTRESS), c, s, u);
+        dz[U] = switch (phase) {
+            case MI -> mi.understanding(perception.estimate(z), c, s, u);
             case PSYCHOEDUCATION, ASSESSMENT -> kEdu * m * (1 - u);
             case EXPOSURE, SUPPORT, CELEBRATE, FREE -> 0;
         };
         boolean educating = phase == PhaseKind.PSYCHOEDUCATION || phase == PhaseKind.ASSESSMENT;
-        double dD = phase == PhaseKind.MI ? mi.defensiveness(miRate, u, d) : 0;
+        dz[D] = phase == PhaseKind.MI ? mi.defensiveness(miRate, u, d) : 0;
         double dK = educating ? kEdu * m * (1 - k) : 0;
-        double dA = alphaA * (u * (1 - d) - a) + aCap * s * Math.max(0, cp - muCp) / 100 * (1 - a);
-        dK += k1 * a * u * (1 - k) * (phase == PhaseKind.MI ? 1 : 0) - k2 * d * k;
+        dz[A] = alphaA * (u * (1 - d) - a) + aCap * s * Math.max(0, cp - muCp) / 100 * (1 - a);
+        dz[K] = dK + k1Rate * a * u * (1 - k) * (phase == PhaseKind.MI ? 1 : 0) - k2Rate * d * k;
         // contagion toward the other's level, never beyond: the therapist's distress shows only above
         // their own calm, and pulls the client up only while it is above hers
-        double dC = (cStar - c) / tauC + kTC * Math.max(0, t - Math.max(c, muT));
+        dz[C] = (cStar - c) / tauC + kTC * Math.max(0, t - Math.max(c, muT));
         // therapist distress: own resting level, plus what affect sharing lets in (amplified by eta when aroused)
-        double dT = (muTeff - t) / tauT + g * (1 + eta * Math.max(0, t - muTeff) / 100) * (c - t);
-        double dCp = (cpStar - cp) / tauPos;
-        double dTp = (muTp - tp) / tauT + g * (cp - tp);
+        dz[T] = (muTeff - t) / tauT + g * (1 + eta * Math.max(0, t - muTeff) / 100) * (c - t);
+        dz[CP] = (cpStar - cp) / tauPos;
+        dz[TP] = (muTp - tp) / tauT + g * (cp - tp);
         // exposure learning while in contact
-        double dH = exposing ? lambdaH * intensity * contact * (1 - h) : 0;
+        dz[H] = exposing ? lambdaH * intensity * contact * (1 - h) : 0;
         double threat = clamp(1 - kSignal * visible / 100, 0, 1);
-        double dV = exposing ? -alpha * intensity * contact * (c / 100) * (1 - w) * threat * v : 0;
+        dz[V] = exposing ? -alpha * intensity * contact * (c / 100) * (1 - w) * threat * v : 0;
         double urgeStar = clamp(c / Math.max(1e-9, escapeThreshold), 0, 1);
-        double dUrge = (urgeStar - urge) / tauUrge;
-        double dX = ((1 - covertAvoidance * urge) - contact) / tauX;
-
-        // Ornstein-Uhlenbeck noise: the client's term drawn first, then the therapist's
-        x[Var.CLIENT_DISTRESS.ordinal()] = clamp(c + dt * dC + ou(sigmaC, dt), 0, 100);
-        x[Var.THERAPIST_DISTRESS.ordinal()] = clamp(t + dt * dT + ou(sigmaT, dt), 0, 100);
-        x[Var.CLIENT_POSITIVE.ordinal()] = clamp(cp + dt * dCp, 0, 100);
-        x[Var.THERAPIST_POSITIVE.ordinal()] = clamp(tp + dt * dTp, 0, 100);
-        x[Var.HABITUATION.ordinal()] = clamp(h + dt * dH, 0, 1);
-        x[Var.FEAR.ordinal()] = clamp(v + dt * dV, 0, 1);
-        x[Var.SAFETY.ordinal()] = w * safetyDecay(dt);
-        if (phase == PhaseKind.SUPPORT) restShift += dt * (comfort * ep * muC - restShift) / tauRest;
-        load += dt * Math.max(0, t - tolerance);
-        x[Var.URGE.ordinal()] = clamp(urge + dt * dUrge, 0, 1);
-        x[Var.CONTACT.ordinal()] = clamp(contact + dt * dX, 0, 1);
-        x[Var.UNDERSTOOD.ordinal()] = clamp(u + dt * dU, 0, 1);
-        x[Var.DEFENSIVENESS.ordinal()] = clamp(d + dt * dD, 0, 1);
-        x[Var.ALLIANCE.ordinal()] = clamp(a + dt * dA, 0, 1);
-        x[Var.MOTIVATION.ordinal()] = clamp(k + dt * dK, 0, 1);
-        x[Var.MI_CONSISTENT.ordinal()] = phase == PhaseKind.MI ? miRate : 0;
-        return settle(dt, policy, exposing);
+        dz[UR] = (urgeStar - urge) / tauUrge;
+        dz[X] = ((1 - covertAvoidance * urge) - contact) / tauX;
+        if (phase == PhaseKind.SUPPORT) dz[REST_SHIFT] = (comfort * ep * muC - z[REST_SHIFT]) / tauRest;
+        dz[LOAD] = Math.max(0, t - tolerance);
+        dz[REBOUND_C] = (reboundClientTarget - z[REBOUND_C]) / tauLag;
+        dz[REBOUND_T] = (reboundTherapistTarget - z[REBOUND_T]) / tauLag;
+        regulators.derivatives(z, dz, regulators.rate(fatigue), time);
     }
 
     /** The noise term of a step for a variable of scale {@code sigma}; 0 when the run is deterministic. */
@@ -492,15 +673,12 @@ public final class Circuit {
         return rng == null ? 0 : sigma * (Math.sqrt(dt) * noise) * rng.nextGaussian();
     }
 
-    /** After the Euler update: the slow lags, regulation, the clocks, perception, and the decision of the step. */
+    /** After the step: the resting levels, the components' range, effort, the clocks, perception, and the decision of the step. */
     private Decision settle(double dt, Policy policy, boolean exposing) {
-        reboundClient += dt * (reboundClientTarget - reboundClient) / tauLag;
-        reboundTherapist += dt * (reboundTherapistTarget - reboundTherapist) / tauLag;
         x[Var.CLIENT_BASELINE.ordinal()] = clamp(Math.max(0, muC - restShift) + reboundClient, 0, 100);
         x[Var.THERAPIST_BASELINE.ordinal()] = clamp(muT + bf * get(Var.FATIGUE) + reboundTherapist, 0, 100);
-        // regulation: each component follows its (possibly ramping) target
-        double effort = regulators.follow(x, dt, regulationRate(), clock);
-        x[Var.EFFORT.ordinal()] += effort;
+        // regulation: each component followed its (possibly ramping) target; the effort is the distance from the traits after the step
+        x[Var.EFFORT.ordinal()] += regulators.settle(x, y, dt);
 
         clock += dt;
         relief.tick(dt);
@@ -524,7 +702,11 @@ public final class Circuit {
 
     /** Celebration progress, 0-1: half for a completed exposure, plus the relative fall in fear. */
     public double progress() {
-        double rel = fearAtSessionStart > 1e-9 ? (fearAtSessionStart - get(Var.FEAR)) / fearAtSessionStart : 0;
+        return progress(get(Var.FEAR));
+    }
+
+    private double progress(double fear) {
+        double rel = fearAtSessionStart > 1e-9 ? (fearAtSessionStart - fear) / fearAtSessionStart : 0;
         return clamp((exposureCompleted ? 0.5 : 0) + Math.max(0, rel), 0, 1);
     }
 

@@ -43,9 +43,14 @@ final class MiDynamics {
         turnValue = Double.NaN;
     }
 
+    /** The rate of MI-consistent turns at sharing s and mentalizing m. */
+    double rate(double s, double m) {
+        return 1 / (1 + Math.exp(-(a0 + am * m + as * s - aa * agenda)));
+    }
+
     /** The share of MI-consistent turns: the rate itself, or one drawn turn held for its length. */
     double share(double s, double m, double clock) {
-        double rate = 1 / (1 + Math.exp(-(a0 + am * m + as * s - aa * agenda)));
+        double rate = rate(s, m);
         if (rng == null) return rate;
         if (Double.isNaN(turnValue) || clock >= nextTurn - 1e-9) {
             turnValue = rng.nextDouble() < rate ? 1 : 0;

@@ -21,6 +21,7 @@ final class Perception {
     private final RandomGenerator rng;
     private final double noise;
     private double noticeClock;      // accumulated hazard of noticing covert avoidance
+    private double error;            // the perception error of the last perception (0 without noise)
 
     Perception(ParamSet p, RandomGenerator rng, double noise) {
         this.rng = rng;
@@ -35,12 +36,17 @@ final class Perception {
         noticeClock = 0;
     }
 
-    /** The therapist's estimate of the client's distress, from the state now. */
+    /** The therapist's estimate of the client's distress, from the state now (a new perception error drawn, with noise). */
     void perceive(double[] x) {
-        double c = x[CLIENT_DISTRESS];
         double m = x[MENTALIZING];
-        double eps = rng == null ? 0 : sigma0 * (1 - m) * noise * rng.nextGaussian();
-        x[PERCEIVED] = clamp(c + beta0 * (1 - m) * (x[THERAPIST_DISTRESS] - c) + eps, 0, 100);
+        error = rng == null ? 0 : sigma0 * (1 - m) * noise * rng.nextGaussian();
+        x[PERCEIVED] = estimate(x);
+    }
+
+    /** The estimate at state z, with the perception error of the last perception: truth plus projection, within 0-100. */
+    double estimate(double[] z) {
+        double c = z[CLIENT_DISTRESS];
+        return clamp(c + beta0 * (1 - z[MENTALIZING]) * (z[THERAPIST_DISTRESS] - c) + error, 0, 100);
     }
 
     /** Mentalizing notices covert avoidance at hazard kN m per minute while contact is visibly low; then contact is restored. */

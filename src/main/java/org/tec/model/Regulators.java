@@ -77,14 +77,20 @@ final class Regulators {
         hold(i, x[idx]);
     }
 
-    /** One step: each level moves toward its target at rate {@code rho}; returns the effort of the step. */
-    double follow(double[] x, double dt, double rho, double clock) {
+    /** The components' part of the right-hand side: each level moves toward its target at {@code time} at rate {@code rho}. */
+    void derivatives(double[] z, double[] dz, double rho, double time) {
+        for (int i = 0; i < COMPONENTS.length; i++) {
+            int idx = LEVEL[i];
+            dz[idx] = rho * (targetAt(i, time) - z[idx]);
+        }
+    }
+
+    /** After a step to {@code y}: each level into x, within 0-1; returns the effort of the step (distance from the traits after it). */
+    double settle(double[] x, double[] y, double dt) {
         double effort = 0;
         for (int i = 0; i < COMPONENTS.length; i++) {
             int idx = LEVEL[i];
-            double level = x[idx];
-            double next = level + dt * rho * (targetAt(i, clock) - level);
-            x[idx] = clamp(next, 0, 1);
+            x[idx] = clamp(y[idx], 0, 1);
             effort += Math.abs(x[idx] - trait[i]) * dt;
         }
         return effort;

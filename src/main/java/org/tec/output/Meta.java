@@ -94,6 +94,8 @@ public final class Meta {
         g.writeStringField("scenario", p.name());
         g.writeNumberField("seed", p.seed());
         g.writeNumberField("dt", p.dt());
+        g.writeStringField("method", p.integration().method().key());
+        if (p.integration().method().adaptive()) g.writeNumberField("tolerance", p.integration().tolerance());
         g.writeNumberField("noise", p.noise());
         if (extra != null) {
             for (Map.Entry<String, Object> e : extra.entrySet()) g.writeObjectField(e.getKey(), e.getValue());

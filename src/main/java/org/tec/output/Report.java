@@ -32,7 +32,7 @@ public final class Report {
         var p = r.program();
         double end = r.record().trajectory().rows() == 0 ? 0 : r.record().trajectory().time(r.record().trajectory().rows() - 1);
         sb.append(s.bold(p.name())).append("  (").append(p.file()).append(")\n");
-        sb.append("  step ").append(num(p.dt())).append(" min, seed ").append(p.seed())
+        sb.append("  step ").append(num(p.dt())).append(" min").append(method(p)).append(", seed ").append(p.seed())
                 .append(p.noise() > 0 ? ", noise " + num(p.noise()) : ", deterministic")
                 .append(", ").append(num(end)).append(" min simulated").append(p.course() != null ? " in the last session" : "").append("\n\n");
 
@@ -86,7 +86,8 @@ public final class Report {
                     .append(runs.params().isEmpty() && runs.arms().isEmpty() ? " replicates" : " replicates of each");
         }
         if (!runs.arms().isEmpty()) sb.append(" (the same seeds in every arm)");
-        sb.append("; seed ").append(p.seed()).append(p.noise() > 0 ? ", noise " + num(p.noise()) : ", deterministic").append("\n");
+        sb.append(method(p).isEmpty() ? "" : "; integrated by " + p.integration().describe())
+                .append("; seed ").append(p.seed()).append(p.noise() > 0 ? ", noise " + num(p.noise()) : ", deterministic").append("\n");
         if (st.stopped()) {
             sb.append("  ").append(s.yellow("stopped")).append(" after ").append(runs.runs().size()).append(" of ").append(st.planned())
                     .append(" runs: what follows is of the runs that finished (n says how many each has), and nothing is checked\n");
@@ -281,6 +282,11 @@ public final class Report {
     }
 
     /** Minutes in reports: one decimal. */
+    /** " (rk4)" after the step when a run is not integrated by the default method, else nothing. */
+    private static String method(org.tec.interp.Program p) {
+        return p.integration().equals(org.tec.model.Integration.DEFAULT) ? "" : " (" + p.integration().describe() + ")";
+    }
+
     public static String num(double v) {
         return org.tec.text.Numbers.fixed(v, 1);
     }

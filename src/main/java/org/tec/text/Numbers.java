@@ -81,6 +81,18 @@ public final class Numbers {
         return decimals(v, 4);
     }
 
+    /**
+     * A number that may be tiny, such as a tolerance: {@link #plain} from 0.0001 up, below it
+     * three significant digits in scientific notation without trailing zeros ({@code 1e-6}, {@code 2.5e-8}).
+     */
+    public static String small(double v) {
+        if (v == 0 || !Double.isFinite(v) || Math.abs(v) >= 1e-4) return plain(v);
+        BigDecimal d = new BigDecimal(v).round(new java.math.MathContext(3, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        int exponent = d.precision() - d.scale() - 1;
+        String mantissa = d.movePointLeft(exponent).stripTrailingZeros().toPlainString();
+        return mantissa + "e" + exponent;
+    }
+
     /** Exactly {@code places} decimals, as {@code %.Nf} in the root locale: for columns that line up. */
     public static String fixed(double v, int places) {
         return String.format(Locale.ROOT, "%." + places + "f", v);

@@ -28,6 +28,9 @@ public sealed interface Item {
     /** {@code noise on|off} (value null) or {@code noise X} (a scale). */
     record Noise(Boolean on, Expr scale, Span span) implements Item {}
 
+    /** {@code method NAME [tolerance X]}: how the steps integrate the model. */
+    record Method(String name, Span nameSpan, Expr tolerance, Span span) implements Item {}
+
     enum Party { THERAPIST, CLIENT, MODEL }
 
     record Setting(String name, Span nameSpan, Expr value) {}
