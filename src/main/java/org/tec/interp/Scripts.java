@@ -203,4 +203,19 @@ public final class Scripts {
     public static Program recompile(Compiled compiled, Unit unit, Map<String, Double> overrides, Diagnostics sink) {
         return new Compiler(sink, compiled.sources(), SourceLoader.FILES, compiled.origin()).compile(unit.loaded(), overrides);
     }
+
+    /** The model parameter a dotted name such as {@code therapist.affect_sharing} names, or null (for tec fit's names). */
+    public static org.tec.model.Param modelParameter(String dotted) {
+        return Declarations.modelParam(dotted);
+    }
+
+    /** The hint for a dotted name that names no model parameter: the nearest, or how they are written. */
+    public static String modelParameterHint(String dotted) {
+        return Declarations.noModelParamHint(dotted);
+    }
+
+    /** Whether a program's time step is small enough for other model parameter values (as its compile checks it). */
+    public static boolean stableStep(Program p, org.tec.model.ParamSet params) {
+        return SettingsLowering.stable(p.dt(), params);
+    }
 }
