@@ -102,7 +102,9 @@ final class FitCommand implements Callable<Integer> {
         try {
             long start = System.nanoTime();
             result = r.run();
-            if (!script.quiet) {
+            // the wall time only on a terminal, as a progress bar would be: the files and the
+            // report are the same bytes on every run, so they never hold it
+            if (!script.quiet && Terminal.interactive()) {
                 stderr.println("fit took " + org.tec.text.Numbers.value((System.nanoTime() - start) / 1e9) + " s");
             }
         } catch (TecException.Compile e) {

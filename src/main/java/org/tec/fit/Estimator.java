@@ -38,6 +38,8 @@ import org.hipparchus.optim.univariate.UnivariatePointValuePair;
 final class Estimator {
     /** Evaluations one start (or one profile point) may spend. */
     static final int MAX_EVAL = 3000;
+    /** The value of a point where the scenario cannot run: above any likelihood's, and finite for the optimiser. */
+    static final double FAILED = 1e12;
     static final double STOP_RADIUS = 1e-6;
     /**
      * A profile point needs the value of its minimum, not its place: near a minimum the value
@@ -66,7 +68,7 @@ final class Estimator {
         for (int k = 0, j = 0; k < d; k++) theta[k] = value(k, k == fixed ? fixedU : u[j++]);
         evaluations++;
         double v = problem.nll(theta);
-        return Double.isFinite(v) ? v : 1e12;
+        return Double.isFinite(v) ? v : FAILED;
     }
 
     double[] theta(double[] u) {
@@ -110,10 +112,13 @@ final class Estimator {
         SplittableRandom rng = new SplittableRandom(seed);
         for (int s = 0; s < starts; s++) {
             double[] u0 = new double[d];
-            for (int k = 0; k < d; k++) {
-                u0[k] = s == 0 ? unit(k, problem.start(k)) : rng.nextDouble();
-            }
             int before = evaluations;
+            // a random start where the scenario cannot run (a step too large for the values,
+            // say) is drawn again, up to 20 times: the optimiser cannot move off a plateau
+            for (int tries = 0; tries < 20; tries++) {
+                for (int k = 0; k < d; k++) u0[k] = s == 0 ? unit(k, problem.start(k)) : rng.nextDouble();
+                if (s == 0 || d == 1 || objective(u0, -1, 0) < FAILED) break;
+            }
             if (d == 1) {
                 double lo = s / (double) starts, hi = (s + 1) / (double) starts;
                 double mid = s == 0 ? Math.min(hi, Math.max(lo, u0[0])) : (lo + hi) / 2;

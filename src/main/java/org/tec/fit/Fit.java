@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
+import org.hipparchus.distribution.continuous.FDistribution;
 import org.tec.diag.Diagnostics;
 import org.tec.diag.Span;
 import org.tec.interp.RunOptions;
@@ -47,7 +48,7 @@ public final class Fit {
     /** The fit's outcome. */
     public record Result(List<Estimate> estimates, double logLikelihood, int parameters, int n, List<StartSummary> starts,
                          boolean converged, int agreeingStarts, int evaluations, long seed, double level, double threshold,
-                         List<Residual> residuals, List<Curve> curves, List<String> warnings, List<String> conditions) {
+                         boolean smallSample, List<Residual> residuals, List<Curve> curves, List<String> warnings, List<String> conditions) {
         public double aic() {
             return 2 * parameters - 2 * logLikelihood;
         }
@@ -83,10 +84,19 @@ public final class Fit {
         for (Estimator.Start st : starts) if (st.nll() < best.nll()) best = st;
         int agreeing = 0;
         for (Estimator.Start st : starts) if (st.nll() - best.nll() < 0.01) agreeing++;
-        double threshold = new ChiSquaredDistribution(1).inverseCumulativeProbability(s.level()) / 2;
+        int d = problem.dimension();
+        List<String> estimatedSds = problem.noise.estimated(problem.data);
+        int n = problem.data.size();
+        int kAll = d + estimatedSds.size();
+        // the profile's threshold: with every sd known, chi-square(1, level) / 2; with an sd
+        // estimated, the small-sample form (the profile t of Bates and Watts 1988, exact for a
+        // linear model): n/2 log(1 + F(1, n - k; level) / (n - k))
+        boolean exact = !estimatedSds.isEmpty() && n - kAll >= 1;
+        double threshold = exact
+                ? n / 2.0 * Math.log1p(new FDistribution(1, n - kAll).inverseCumulativeProbability(s.level()) / (n - kAll))
+                : new ChiSquaredDistribution(1).inverseCumulativeProbability(s.level()) / 2;
         double[] u = best.at().clone();
         double bestNll = best.nll();
-        int d = problem.dimension();
         List<Estimate> estimates = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         double[] theta = est.theta(u);
@@ -99,16 +109,19 @@ public final class Fit {
             if (id.equals("no")) warnings.add(advice(problem, theta, k, s.level()));
         }
         double[] predicted = problem.predict(theta);
-        int estimatedSds = 0;
         Map<String, double[]> groups = problem.noise.estimates(problem, predicted);
         Map<String, Double> sdOf = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> g : groups.entrySet()) {
-            double n = g.getValue()[0], rss = g.getValue()[1];
-            double sd = Math.sqrt(Math.max(rss / n, 1e-12));
+            double m = g.getValue()[0], rss = g.getValue()[1];
+            double sd = Math.sqrt(Math.max(rss / m, 1e-12));
             sdOf.put(g.getKey(), sd);
-            double[] ci = sdInterval(n, sd, threshold);
+            // its interval from RSS / sd^2 ~ chi-square(m - its share of the parameters)
+            double df = Math.max(1, m - (double) d * m / n - 1);
+            ChiSquaredDistribution chi = new ChiSquaredDistribution(df);
+            double alpha = 1 - s.level();
+            double[] ci = {Math.sqrt(rss / chi.inverseCumulativeProbability(1 - alpha / 2)),
+                    Math.sqrt(rss / chi.inverseCumulativeProbability(alpha / 2))};
             estimates.add(new Estimate("sd(" + g.getKey() + ")", sd, ci[0], ci[1], 0, Double.POSITIVE_INFINITY, "yes"));
-            estimatedSds++;
         }
         List<Residual> residuals = new ArrayList<>();
         for (int i = 0; i < predicted.length; i++) {
@@ -120,33 +133,12 @@ public final class Fit {
         List<StartSummary> summaries = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
             Estimator.Start st = starts.get(i);
-            summaries.add(new StartSummary(i + 1, st.nll(), st.evaluations(), st.converged()));
+            boolean failed = st.nll() >= Estimator.FAILED;
+            summaries.add(new StartSummary(i + 1, failed ? Double.NaN : st.nll(), st.evaluations(), st.converged() && !failed));
         }
-        return new Result(List.copyOf(estimates), -bestNll, d + estimatedSds, problem.data.size(), List.copyOf(summaries),
-                best.converged(), agreeing, est.evaluations(), s.seed(), s.level(), threshold, List.copyOf(residuals),
+        return new Result(List.copyOf(estimates), -bestNll, kAll, n, List.copyOf(summaries),
+                best.converged(), agreeing, est.evaluations(), s.seed(), s.level(), threshold, exact, List.copyOf(residuals),
                 curves(problem, theta, sdOf), List.copyOf(warnings), problem.conditionIds);
-    }
-
-    /**
-     * The profile-likelihood interval of an estimated sd (the other parameters at their
-     * estimates): the sds where n (log(sd^2 / est^2) + est^2 / sd^2 - 1) / 2 reaches the threshold.
-     */
-    static double[] sdInterval(double n, double est, double threshold) {
-        java.util.function.DoubleUnaryOperator rise = sd -> n / 2 * (Math.log(sd * sd / (est * est)) + est * est / (sd * sd) - 1);
-        double lo = bisect(rise, est * 1e-6, est, threshold);
-        double hi = bisect(rise, est, est * 1e6, threshold);
-        return new double[] {lo, hi};
-    }
-
-    private static double bisect(java.util.function.DoubleUnaryOperator f, double a, double b, double level) {
-        // f - level changes sign between a and b (f is 0 at the estimate and grows away from it)
-        boolean rising = f.applyAsDouble(b) > f.applyAsDouble(a);
-        for (int i = 0; i < 200; i++) {
-            double m = Math.sqrt(a * b);
-            boolean above = f.applyAsDouble(m) > level;
-            if (above == rising) b = m; else a = m;
-        }
-        return Math.sqrt(a * b);
     }
 
     /** The fitted trajectory of each observed variable in each condition. */

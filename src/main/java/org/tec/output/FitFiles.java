@@ -129,9 +129,12 @@ public final class FitFiles {
             }
             g.writeEndArray();
             g.writeObjectFieldStart("intervals");
-            g.writeStringField("method", "profile likelihood");
+            g.writeStringField("method", r.smallSample()
+                    ? "profile likelihood, small-sample threshold n/2 log(1 + F(1, n - k; level) / (n - k)) as an sd is estimated"
+                    : "profile likelihood, threshold chi-square(1; level) / 2");
             number(g, "level", r.level());
-            number(g, "chi_square_threshold", 2 * r.threshold());
+            number(g, "threshold", r.threshold());
+            g.writeStringField("sd_interval", "RSS / sd^2 ~ chi-square(n - k), equal tails");
             g.writeEndObject();
             g.writeArrayFieldStart("warnings");
             for (String w : r.warnings()) g.writeString(w);
