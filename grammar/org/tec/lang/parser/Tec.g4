@@ -31,6 +31,8 @@ item
     | MODEL LBRACE setting* RBRACE                                 # modelItem
     | PARAM name ASSIGN expr                                       # paramItem
     | LET name ASSIGN expr                                         # letItem
+    // what a study measured and its measurement error, for tec fit and tec simulate
+    | OBSERVE name ASSIGN expr (NOISE observeNoise)?               # observeItem
     | GOAL STRING COLON expr tolerance? confidence?                # goalItem
     | EXPECT expr tolerance? confidence?                           # expectItem
     | POLICY name (ON | OFF)?                                      # policyItem
@@ -59,6 +61,12 @@ item
     ;
 
 setting     : name expr ;
+
+observeNoise
+    : ESTIMATED                                                    # estimatedNoise
+    | PROPORTIONAL expr                                            # proportionalNoise
+    | expr                                                         # constantNoise
+    ;
 
 intensity
     : INTENSITY expr ARROW expr                                    # rampIntensity
@@ -150,6 +158,9 @@ CLIENT    : 'client' ;
 MODEL     : 'model' ;
 PARAM     : 'param' ;
 LET       : 'let' ;
+OBSERVE   : 'observe' ;
+ESTIMATED : 'estimated' ;
+PROPORTIONAL : 'proportional' ;
 GOAL      : 'goal' ;
 EXPECT    : 'expect' ;
 POLICY    : 'policy' ;

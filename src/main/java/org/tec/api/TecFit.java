@@ -274,7 +274,8 @@ public final class TecFit {
     public static final class Simulation {
         private final TecScript script;
         private final List<String> observe = new ArrayList<>();
-        private double every = 2, sd = 0;
+        private double every = 2;
+        private Double sd;
         private long seed = 1;
         private Path conditions;
 
@@ -294,8 +295,8 @@ public final class TecFit {
             return this;
         }
 
-        /** The sd of the Gaussian measurement error added (default 0). */
-        public Simulation noiseSd(double value) {
+        /** The sd of the Gaussian measurement error added (null, the default: each observe's declared noise; none for a bare variable). */
+        public Simulation noiseSd(Double value) {
             this.sd = value;
             return this;
         }
@@ -321,10 +322,10 @@ public final class TecFit {
             Diagnostics sink = new Diagnostics();
             SourceSet sources = script.compiled().sources();
             Span at = new Span("<command line>", 0, 0, 0);
-            List<Var> vars = Simulate.observables(observe.isEmpty() ? List.of("client.distress") : observe, at, sink);
+            Scripts.Unit unit = script.unitFor(Map.of());
+            List<String> vars = Simulate.observables(script.compiled(), unit, observe.isEmpty() ? List.of("client.distress") : observe, at, sink);
             Petab.Conditions conds = conditions == null ? null : Petab.conditions(conditions, sink, sources);
             if (sink.hasErrors()) throw Adapt.compileError(sink, sources);
-            Scripts.Unit unit = script.unitFor(Map.of());
             List<Simulate.Row> rows;
             try {
                 rows = Simulate.run(script.compiled(), unit, conds, vars, every, sd, seed, script.engine().options(null, null), sink);

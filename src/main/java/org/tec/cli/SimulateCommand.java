@@ -24,11 +24,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     ScriptOptions script;
 
-    @Option(names = "--observe", paramLabel = "VAR", split = ",", description = "The state variables measured, comma-separated (default: client.distress).") List<String> observe = new ArrayList<>();
+    @Option(names = "--observe", paramLabel = "VAR", split = ",", description = "What is measured, comma-separated: state variables or observes of the script (default: client.distress).") List<String> observe = new ArrayList<>();
 
     @Option(names = "--every", paramLabel = "DURATION", description = "Time between measurements, from 0 to the scenario's end (default 2 min; a number is minutes).") String every;
 
-    @Option(names = "--noise-sd", paramLabel = "SD", description = "The sd of the Gaussian measurement error added to each value (default 0).") Double noiseSd;
+    @Option(names = "--noise-sd", paramLabel = "SD", description = "The sd of the Gaussian measurement error added to each value (default: each observe's declared noise; none for a bare state variable).") Double noiseSd;
 
     @Option(names = "--conditions", paramLabel = "FILE", description = "A PEtab condition table (TSV): one run per condition.") Path conditions;
 
@@ -72,7 +72,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         if (script.seed != null) s = s.withSeed(script.seed);
         try {
-            s.simulate().observe(observe).every(gap).noiseSd(noiseSd == null ? 0 : noiseSd)
+            s.simulate().observe(observe).every(gap).noiseSd(noiseSd)
                     .seed(script.seed == null ? 1 : script.seed).conditions(conditions).write(out);
         } catch (TecException.Compile e) {
             stderr.print(org.tec.api.TecDiagnostic.render(e.diagnostics()));

@@ -85,7 +85,7 @@ public final class Fit {
         int agreeing = 0;
         for (Estimator.Start st : starts) if (st.nll() - best.nll() < 0.01) agreeing++;
         int d = problem.dimension();
-        List<String> estimatedSds = problem.noise.estimated(problem.data);
+        List<String> estimatedSds = problem.noise.estimated(problem);
         int n = problem.data.size();
         int kAll = d + estimatedSds.size();
         // the profile's threshold: with every sd known, chi-square(1, level) / 2; with an sd
@@ -126,7 +126,7 @@ public final class Fit {
         List<Residual> residuals = new ArrayList<>();
         for (int i = 0; i < predicted.length; i++) {
             Petab.Measurement m = problem.data.get(i);
-            double sd = problem.noise.sd(m);
+            double sd = problem.noise.sd(m, problem.variableOf[i], predicted[i]);
             if (Double.isNaN(sd)) sd = sdOf.getOrDefault(m.observable(), Double.NaN);
             residuals.add(new Residual(m.observable(), m.condition(), m.time(), m.value(), predicted[i], sd));
         }
@@ -141,29 +141,23 @@ public final class Fit {
                 curves(problem, theta, sdOf), List.copyOf(warnings), problem.conditionIds);
     }
 
-    /** The fitted trajectory of each observed variable in each condition. */
+    /** The fitted trajectory of each observable in each condition, with its sd (a proportional one at the mean prediction). */
     private static List<Curve> curves(Problem p, double[] theta, Map<String, Double> sdOf) {
         List<Curve> out = new ArrayList<>();
         for (int c = 0; c < p.conditionIds.size(); c++) {
             RunResult r = p.run(c, theta);
             if (r == null) continue;
-            Trajectory tr = r.record().trajectory();
-            List<Var> vars = new ArrayList<>();
-            double sd = Double.NaN;
+            List<Observable> seen = new ArrayList<>();
             for (int i = 0; i < p.data.size(); i++) {
-                if (p.conditionOf[i] != c || vars.contains(p.variableOf[i])) continue;
-                vars.add(p.variableOf[i]);
-            }
-            for (Var v : vars) {
-                double known = Double.NaN;
-                for (int i = 0; i < p.data.size(); i++) {
-                    if (p.conditionOf[i] == c && p.variableOf[i] == v) {
-                        known = p.noise.sd(p.data.get(i));
-                        break;
-                    }
-                }
-                sd = Double.isNaN(known) ? sdOf.getOrDefault(v.key(), Double.NaN) : known;
-                out.add(new Curve(p.conditionIds.get(c), v.key(), tr.times(), tr.series(v), sd));
+                Observable o = p.variableOf[i];
+                if (p.conditionOf[i] != c || seen.stream().anyMatch(q -> q.id().equals(o.id()))) continue;
+                seen.add(o);
+                double[] values = o.series(r.record());
+                double mean = 0;
+                for (double v : values) mean += v / values.length;
+                double sd = p.noise.sd(p.data.get(i), o, mean);
+                if (Double.isNaN(sd)) sd = sdOf.getOrDefault(o.id(), Double.NaN);
+                out.add(new Curve(p.conditionIds.get(c), o.id(), r.record().trajectory().times(), values, sd));
             }
         }
         return out;
@@ -185,7 +179,8 @@ public final class Fit {
                 + Numbers.plain(level * 100) + "% threshold over its whole range (" + Numbers.plain(p.lower(k)) + " to "
                 + Numbers.plain(p.upper(k)) + ")";
         if (ra == null || rb == null) return head + ".";
-        java.util.Set<Var> observed = new java.util.HashSet<>(java.util.Arrays.asList(p.variableOf));
+        java.util.Set<Var> observed = new java.util.HashSet<>();
+        for (Observable o : p.variableOf) if (o.var() != null) observed.add(o.var());
         double length = 0;
         for (var ph : p.unit.program().phases()) length += ph.duration();
         Var bestVar = null, bestObserved = null;

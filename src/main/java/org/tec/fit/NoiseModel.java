@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The measurement model: each measurement is its prediction plus Gaussian error of standard
- * deviation sd. A measurement's sd is, first, its own noiseParameters cell; else its
- * observable's known sd (--noise-sd); else it is estimated, one sd per observable, by
+ * deviation sd. A measurement's sd is, first, its own noiseParameters cell; else the known sd
+ * of the command line (--noise-sd); else its observe's declared noise (an sd, or a share of
+ * the prediction); else it is estimated, one sd per observable, by
  * maximum likelihood. An estimated sd is profiled out in closed form: for the n measurements
  * of an observable with residual sum of squares RSS, sd = sqrt(RSS / n) and their
  * negative log-likelihood is n/2 (log(2 pi RSS / n) + 1).
@@ -23,17 +24,29 @@ public final class NoiseModel {
         this.known = Map.copyOf(known);
     }
 
-    /** The known sd of a measurement, or NaN when it is estimated. */
-    double sd(Petab.Measurement m) {
+    /**
+     * The known sd of a measurement (its own noiseParameters cell, then --noise-sd, then its
+     * observe's declared noise at this prediction), or NaN when it is estimated.
+     */
+    double sd(Petab.Measurement m, Observable o, double predicted) {
         if (!Double.isNaN(m.sd())) return m.sd();
         Double k = known.get(m.observable());
-        return k != null ? k : Double.NaN;
+        if (k != null) return k;
+        return o == null ? Double.NaN : o.declaredSd(predicted);
+    }
+
+    /** Whether a measurement's sd is estimated (no sd for it anywhere). */
+    boolean isEstimated(Petab.Measurement m, Observable o) {
+        return Double.isNaN(sd(m, o, 1));
     }
 
     /** The observables whose sd is estimated, in order of first appearance. */
-    List<String> estimated(List<Petab.Measurement> data) {
+    List<String> estimated(Problem p) {
         List<String> out = new ArrayList<>();
-        for (Petab.Measurement m : data) if (Double.isNaN(sd(m)) && !out.contains(m.observable())) out.add(m.observable());
+        for (int i = 0; i < p.data.size(); i++) {
+            Petab.Measurement m = p.data.get(i);
+            if (isEstimated(m, p.variableOf[i]) && !out.contains(m.observable())) out.add(m.observable());
+        }
         return out;
     }
 
@@ -45,7 +58,7 @@ public final class NoiseModel {
             if (!Double.isFinite(predicted[i])) return Double.POSITIVE_INFINITY;
             Petab.Measurement m = p.data.get(i);
             double r = m.value() - predicted[i];
-            double sd = sd(m);
+            double sd = sd(m, p.variableOf[i], predicted[i]);
             if (Double.isNaN(sd)) {
                 double[] g = groups.computeIfAbsent(m.observable(), k -> new double[2]);
                 g[0]++;
@@ -66,7 +79,7 @@ public final class NoiseModel {
         Map<String, double[]> groups = new LinkedHashMap<>(); // observable -> {n, rss}
         for (int i = 0; i < predicted.length; i++) {
             Petab.Measurement m = p.data.get(i);
-            if (!Double.isNaN(sd(m))) continue;
+            if (!isEstimated(m, p.variableOf[i])) continue;
             double r = m.value() - predicted[i];
             double[] g = groups.computeIfAbsent(m.observable(), k -> new double[2]);
             g[0]++;

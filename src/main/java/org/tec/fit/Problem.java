@@ -46,13 +46,13 @@ public final class Problem {
     final List<Map<String, Double>> conditionValues;
     final List<Petab.Measurement> data;
     final int[] conditionOf;          // measurement -> condition index
-    final Var[] variableOf;           // measurement -> the state variable it observes
+    final Observable[] variableOf;    // measurement -> what it observes
     final NoiseModel noise;
     final RunOptions options;
     final int threads;
 
     private Problem(Scripts.Compiled compiled, Scripts.Unit unit, List<Parameter> parameters, List<Free> free, List<String> conditionIds,
-                    List<Map<String, Double>> conditionValues, List<Petab.Measurement> data, int[] conditionOf, Var[] variableOf,
+                    List<Map<String, Double>> conditionValues, List<Petab.Measurement> data, int[] conditionOf, Observable[] variableOf,
                     NoiseModel noise, RunOptions options, int threads) {
         this.compiled = compiled;
         this.unit = unit;
@@ -171,16 +171,18 @@ public final class Problem {
             if (sink.hasErrors()) return null;
         }
         int[] conditionOf = new int[data.size()];
-        Var[] variableOf = new Var[data.size()];
+        Observable[] variableOf = new Observable[data.size()];
+        List<org.tec.interp.Observation> declared = Scripts.observations(compiled, unit);
         Set<String> observables = new java.util.TreeSet<>();
         for (Var v : Var.values()) observables.add(v.key());
+        for (org.tec.interp.Observation o : declared) observables.add(o.name());
         for (int i = 0; i < data.size(); i++) {
             Petab.Measurement m = data.get(i);
-            Var v = Var.find(m.observable());
+            Observable v = Observable.find(m.observable(), declared);
             if (v == null) {
                 String hint = Suggest.hint(m.observable(), observables);
                 sink.error(m.where().observable(), "unknown observable '" + m.observable() + "'",
-                        hint != null ? hint : "an observable is a state variable such as client.distress (see docs/LANGUAGE.md, state variables)");
+                        hint != null ? hint : "an observable is a state variable such as client.distress, or an observe of the scenario");
             }
             variableOf[i] = v;
             if (m.time() > length + 1e-9) {
@@ -355,7 +357,7 @@ public final class Problem {
         }
         for (int i = 0; i < out.length; i++) {
             RunResult r = runs[conditionOf[i]];
-            out[i] = r == null ? Double.NaN : at(r.record().trajectory(), variableOf[i], data.get(i).time());
+            out[i] = r == null ? Double.NaN : variableOf[i].at(r.record(), data.get(i).time());
         }
         return out;
     }

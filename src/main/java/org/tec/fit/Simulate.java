@@ -18,8 +18,8 @@ import org.tec.text.Numbers;
 /**
  * Simulated data for recovery: runs the scenario (once per condition of a condition table,
  * or once as written, as condition {@value #AS_WRITTEN}), samples the observed state variables
- * every so many minutes from 0 to the scenario's end, and adds Gaussian measurement error of
- * a given sd, drawn by Box-Muller from a {@link SplittableRandom} of the seed in a fixed order
+ * every so many minutes from 0 to the scenario's end, and adds Gaussian measurement error (of
+ * the sd given, else of each observe's declared noise, else none), drawn by Box-Muller from a {@link SplittableRandom} of the seed in a fixed order
  * (condition, then time, then observable). Values are not clipped to a scale's ends: the
  * measurement model tec fits is Gaussian.
  */
@@ -32,26 +32,30 @@ public final class Simulate {
     /** One simulated measurement. */
     public record Row(String observable, String condition, double time, double measurement) {}
 
-    /** The observables named, as state variables; null (and errors) for a name that is none. */
-    public static List<Var> observables(List<String> names, Span at, Diagnostics sink) {
-        List<Var> out = new ArrayList<>();
+    /** What the names observe: observes of the scenario or state variables; null (and errors) for a name that is neither. */
+    public static List<String> observables(Scripts.Compiled compiled, Scripts.Unit unit, List<String> names, Span at, Diagnostics sink) {
+        List<org.tec.interp.Observation> declared = Scripts.observations(compiled, unit);
         List<String> keys = new ArrayList<>();
         for (Var v : Var.values()) keys.add(v.key());
+        for (org.tec.interp.Observation o : declared) keys.add(o.name());
+        List<String> out = new ArrayList<>();
         for (String n : names) {
-            Var v = Var.find(n);
-            if (v == null) {
+            if (Observable.find(n, declared) == null) {
                 String hint = Suggest.hint(n, keys);
-                sink.error(at, "unknown observable '" + n + "'", hint != null ? hint : "name state variables such as client.distress");
-            } else if (!out.contains(v)) {
-                out.add(v);
+                sink.error(at, "unknown observable '" + n + "'", hint != null ? hint : "name state variables such as client.distress, or observes of the scenario");
+            } else if (!out.contains(n)) {
+                out.add(n);
             }
         }
         return sink.hasErrors() ? null : out;
     }
 
     /** The simulated rows; null (and errors) when the scenario cannot run so. */
-    public static List<Row> run(Scripts.Compiled compiled, Scripts.Unit unit, Petab.Conditions conditions, List<Var> observe, double every,
-                                double sd, long seed, RunOptions options, Diagnostics sink) {
+    public static List<Row> run(Scripts.Compiled compiled, Scripts.Unit unit, Petab.Conditions conditions, List<String> names, double every,
+                                Double sd, long seed, RunOptions options, Diagnostics sink) {
+        List<org.tec.interp.Observation> declared = Scripts.observations(compiled, unit);
+        List<Observable> observe = new ArrayList<>();
+        for (String n : names) observe.add(Observable.find(n, declared));
         Program base = unit.program();
         Span script = new Span(base.file(), 0, 0, 0);
         if (base.study() != null || base.course() != null) {
@@ -63,7 +67,7 @@ public final class Simulate {
             sink.error(script, "--every must be above 0 minutes", null);
             return null;
         }
-        if (!(sd >= 0) || !Double.isFinite(sd)) {
+        if (sd != null && (!(sd >= 0) || !Double.isFinite(sd))) {
             sink.error(script, "--noise-sd must be 0 or more", null);
             return null;
         }
@@ -101,9 +105,11 @@ public final class Simulate {
             for (long k = 0; k < count; k++) {
                 double t = Math.min(length, k * every);
                 t = Double.parseDouble(Numbers.data(t)); // the time as the table will hold it
-                for (Var v : observe) {
-                    double x = Problem.at(r.record().trajectory(), v, t);
-                    out.add(new Row(v.key(), id, t, x + sd * gaussian(rng)));
+                for (Observable v : observe) {
+                    double x = v.at(r.record(), t);
+                    // the error: --noise-sd, else the observe's declared one (none for a bare variable or an estimated one)
+                    double e = sd != null ? sd : v.declaredSd(x);
+                    out.add(new Row(v.id(), id, t, x + (Double.isNaN(e) ? 0 : e) * gaussian(rng)));
                 }
             }
         }

@@ -218,4 +218,9 @@ public final class Scripts {
     public static boolean stableStep(Program p, org.tec.model.ParamSet params) {
         return SettingsLowering.stable(p.dt(), params);
     }
+
+    /** A scenario's observe declarations, compiled with its overrides. */
+    public static List<Observation> observations(Compiled compiled, Unit unit) {
+        return new Compiler(new Diagnostics(), compiled.sources(), SourceLoader.FILES, compiled.origin()).observations(unit.loaded(), unit.overrides());
+    }
 }
