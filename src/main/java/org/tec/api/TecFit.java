@@ -260,9 +260,25 @@ public final class TecFit {
          * @throws TecException.Output when they cannot be written (nothing is then written)
          */
         public List<Path> write(Path dir, boolean figures) {
+            return write(dir, figures ? "svg" : null);
+        }
+
+        /**
+         * Writes the fit's files with its figures as {@code figureFormat} ({@code svg} or
+         * {@code png}; null: no figures).
+         *
+         * @throws IllegalArgumentException for another format
+         * @throws TecException.Output when they cannot be written (nothing is then written)
+         */
+        public List<Path> write(Path dir, String figureFormat) {
+            org.tec.interp.FileFormat format = null;
+            if (figureFormat != null) {
+                format = org.tec.interp.FileFormat.byFileName("x." + figureFormat, org.tec.interp.FileFormat.Kind.FIGURE);
+                if (format == null) throw new IllegalArgumentException("figures are drawn as " + Tec.figureExtensions() + ", not " + figureFormat);
+            }
             try {
                 List<Path> out = new ArrayList<>();
-                for (OutputSet.Written w : FitFiles.write(dir, fit, about, figures, budget)) out.add(w.path());
+                for (OutputSet.Written w : FitFiles.write(dir, fit, about, format, budget)) out.add(w.path());
                 return List.copyOf(out);
             } catch (IOException e) {
                 throw new TecException.Output("cannot write the fit: " + e.getMessage());

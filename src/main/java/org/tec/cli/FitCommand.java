@@ -46,6 +46,8 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", paramLabel = "NAME", description = "Which scenario of the file (default: the first).") String scenario;
 
+    @Option(names = "--figures", paramLabel = "FORMAT", description = "The figure of each condition as svg (the default), png, or none.") String figures = "svg";
+
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The folder the fit's files are written to.") Path out;
 
     @CommandLine.Spec
@@ -60,6 +62,7 @@ final class FitCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Path file = script.file;
+        if (!List.of("svg", "png", "none").contains(figures)) throw usage("--figures " + figures + ": write svg, png or none");
         TecCheck c = ScriptInput.check(sandbox.engine(), file, script.overrides(spec.commandLine()));
         stderr.print(c.rendered());
         if (!c.ok()) {
@@ -119,7 +122,7 @@ final class FitCommand implements Callable<Integer> {
         }
         List<Path> written;
         try {
-            written = result.write(out, true);
+            written = result.write(out, figures.equals("none") ? null : figures);
         } catch (TecException e) {
             stderr.println("error: " + e.getMessage());
             stderr.flush();
@@ -127,7 +130,8 @@ final class FitCommand implements Callable<Integer> {
         }
         if (!script.quiet) {
             stdout.print(result.report());
-            for (Path p : written) stdout.println("wrote " + p);
+            for (int i = 0; i < Math.min(10, written.size()); i++) stdout.println("wrote " + written.get(i));
+            if (written.size() > 10) stdout.println("and " + (written.size() - 10) + " more files in " + out);
         } else {
             for (String w : result.warnings()) stdout.println("warning: " + w);
         }

@@ -32,22 +32,22 @@ public final class FitFiles {
                         Map<String, String> noise) {}
 
     /** Writes a fit's files into {@code dir}; returns what was written. */
-    public static List<OutputSet.Written> write(Path dir, Fit.Result r, About about, boolean figures, OutputSet.Budget budget) throws IOException {
+    public static List<OutputSet.Written> write(Path dir, Fit.Result r, About about, FileFormat figures, OutputSet.Budget budget) throws IOException {
         OutputDir out = new OutputDir(dir);
         try (OutputSet set = new OutputSet(budget)) {
             set.write(out.root().resolve("estimates.csv"), w -> w.write(estimates(r)));
             set.write(out.root().resolve("residuals.csv"), w -> w.write(residuals(r)));
             set.write(out.root().resolve("fit.json"), w -> w.write(json(r, about)));
-            if (figures) {
+            if (figures != null) {
                 int n = 0;
                 for (String c : r.conditions()) {
                     if (n++ >= MAX_FIGURES) break;
                     List<Fit.Curve> curves = new ArrayList<>();
                     for (Fit.Curve k : r.curves()) if (k.condition().equals(c)) curves.add(k);
                     if (curves.isEmpty()) continue;
-                    String name = c.isEmpty() ? "fit.svg" : "fit-" + c + ".svg";
-                    byte[] svg = FitFigure.condition(c.isEmpty() ? about.scenario() : about.scenario() + ": " + c, curves, r.residuals(), FileFormat.SVG);
-                    set.write(out.root().resolve(name), svg);
+                    String name = "fit-" + c + "." + figures.key();
+                    byte[] bytes = FitFigure.condition(about.scenario() + ": " + c, curves, r.residuals(), figures);
+                    set.write(out.root().resolve(name), bytes);
                 }
             }
             set.commit();

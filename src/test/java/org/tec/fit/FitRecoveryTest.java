@@ -111,7 +111,7 @@ class FitRecoveryTest {
         TecScript s = script(Map.of());
         Path c = Files.writeString(tmp.resolve("dyads.tsv"), "conditionId\tclient.fear\nd1\t0.4\nd2\t0.8\n");
         Path d = tmp.resolve("dyads-data.tsv");
-        s.simulate().every(2).noiseSd(2).seed(3).conditions(c).write(d);
+        s.simulate().every(2).noiseSd(2.0).seed(3).conditions(c).write(d);
         // the fit's own condition table holds nothing for fear: it is estimated per dyad
         Path blank = Files.writeString(tmp.resolve("blank.tsv"), "conditionId\nd1\nd2\n");
         TecFit.Result r = s.fit().data(d).conditions(blank).fit(List.of("client.fear", "model.lambda_h")).perCondition("client.fear")
@@ -129,7 +129,7 @@ class FitRecoveryTest {
     void aParameterTheScenarioNeverUsesIsFlaggedAndTheWarningSaysSo() throws IOException {
         TecScript s = script(Map.of());
         Path d = tmp.resolve("flat.tsv");
-        s.simulate().every(2).noiseSd(2).seed(9).write(d);
+        s.simulate().every(2).noiseSd(2.0).seed(9).write(d);
         // the MI walkout threshold does nothing in an exposure session
         TecFit.Result r = s.fit().data(d).fit(List.of("client.walkout_threshold")).noiseSd(2.0).starts(2).run();
         assertEquals("no", r.estimate("client.walkout_threshold").identifiable());
@@ -142,7 +142,7 @@ class FitRecoveryTest {
     void aParameterTheDataCannotSeeNamesTheVariableThatWouldShowIt() throws IOException {
         TecScript s = script(Map.of());
         Path d = tmp.resolve("unseen.tsv");
-        s.simulate().every(2).noiseSd(2).seed(4).write(d);
+        s.simulate().every(2).noiseSd(2.0).seed(4).write(d);
         // the therapist's baseline barely reaches the client's ratings, but moves the therapist's distress
         TecFit.Result r = s.fit().data(d).fit(List.of("therapist.baseline")).noiseSd(2.0).starts(2).run();
         if (r.estimate("therapist.baseline").identifiable().equals("no")) {
