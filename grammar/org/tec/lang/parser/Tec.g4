@@ -33,6 +33,7 @@ item
     | LET name ASSIGN expr                                         # letItem
     // what a study measured and its measurement error, for tec fit and tec simulate
     | OBSERVE name ASSIGN expr (NOISE observeNoise)?               # observeItem
+    | FIT dotted (FROM expr TO expr)?                              # fitItem
     | GOAL STRING COLON expr tolerance? confidence?                # goalItem
     | EXPECT expr tolerance? confidence?                           # expectItem
     | POLICY name (ON | OFF)?                                      # policyItem
@@ -159,6 +160,7 @@ MODEL     : 'model' ;
 PARAM     : 'param' ;
 LET       : 'let' ;
 OBSERVE   : 'observe' ;
+FIT       : 'fit' ;
 ESTIMATED : 'estimated' ;
 PROPORTIONAL : 'proportional' ;
 GOAL      : 'goal' ;

@@ -133,9 +133,19 @@ public final class TecFit {
             List<Petab.Measurement> rows = Petab.measurements(data, sink, sources);
             Petab.Conditions conds = conditions == null ? null : Petab.conditions(conditions, sink, sources);
             if (sink.hasErrors()) throw Adapt.compileError(sink, sources);
+            // no --fit: the script's own fit statements, with their bounds (--bounds still wins)
+            List<String> names = new ArrayList<>(fit);
+            Map<String, double[]> allBounds = new LinkedHashMap<>();
+            if (names.isEmpty()) {
+                for (org.tec.interp.FitTarget t : Scripts.fitTargets(script.compiled(), script.unitFor(Map.of()))) {
+                    names.add(t.name());
+                    allBounds.put(t.name(), new double[] {t.lower(), t.upper()});
+                }
+            }
+            allBounds.putAll(bounds);
             Map<String, Double> known = new LinkedHashMap<>(sd);
             if (sdAll != null) for (Petab.Measurement m : rows) known.putIfAbsent(m.observable(), sdAll);
-            Fit.Settings s = new Fit.Settings(List.copyOf(fit), bounds, perCondition, known, level, starts, seed, threads);
+            Fit.Settings s = new Fit.Settings(List.copyOf(names), allBounds, perCondition, known, level, starts, seed, threads);
             Scripts.Unit unit = script.unitFor(Map.of());
             Problem problem = Fit.problem(script.compiled(), unit, rows, conds, s, script.engine().options(cancel, null),
                     new Span("<command line>", 0, 0, 0), sink);
@@ -147,16 +157,23 @@ public final class TecFit {
                 throw Adapt.error(e);
             }
             Map<String, String> noise = new LinkedHashMap<>();
+            Map<String, org.tec.interp.Observation> declared = new LinkedHashMap<>();
+            for (org.tec.interp.Observation o : Scripts.observations(script.compiled(), unit)) declared.put(o.name(), o);
             for (Petab.Measurement m : rows) {
                 if (noise.containsKey(m.observable())) continue;
                 Double k = known.get(m.observable());
+                org.tec.interp.Observation o = declared.get(m.observable());
                 noise.put(m.observable(), !Double.isNaN(m.sd()) ? "known per row (noiseParameters)"
-                        : k != null ? "known, sd " + Numbers.data(k) : "estimated (one sd)");
+                        : k != null ? "known, sd " + Numbers.data(k)
+                        : o != null && o.noise() == org.tec.interp.Observation.Noise.CONSTANT ? "declared, sd " + Numbers.data(o.amount())
+                        : o != null && o.noise() == org.tec.interp.Observation.Noise.PROPORTIONAL
+                                ? "declared, sd " + Numbers.data(o.amount()) + " times the prediction"
+                        : "estimated (one sd)");
             }
             String optimiser = problem.dimensionText();
             FitFiles.About about = new FitFiles.About(Tec.version(), unit.program().file(), unit.program().name(), data.toString(),
                     conditions == null ? null : conditions.toString(), optimiser, noise);
-            return new Result(r, about, script.engine().outputBudget());
+            return new Result(r, about, script.engine().outputBudget(), Adapt.diagnostics(sink, sources));
         }
     }
 
@@ -165,11 +182,18 @@ public final class TecFit {
         private final Fit.Result fit;
         private final FitFiles.About about;
         private final OutputSet.Budget budget;
+        private final List<TecDiagnostic> warnings;
 
-        Result(Fit.Result fit, FitFiles.About about, OutputSet.Budget budget) {
+        Result(Fit.Result fit, FitFiles.About about, OutputSet.Budget budget, List<TecDiagnostic> tableWarnings) {
             this.fit = fit;
             this.about = about;
             this.budget = budget;
+            this.warnings = tableWarnings;
+        }
+
+        /** The tables' warnings (a column tec ignores, say), each at its file:line:col. */
+        public List<TecDiagnostic> tableWarnings() {
+            return warnings;
         }
 
         /** One estimated quantity: a parameter (per condition: {@code name[condition]}) or an estimated sd ({@code sd(observable)}). */
@@ -245,7 +269,8 @@ public final class TecFit {
                         "[" + Numbers.value(e.ciLow()) + ", " + Numbers.value(e.ciHigh()) + "]", e.identifiable()));
             }
             sb.append("log-likelihood ").append(Numbers.value(fit.logLikelihood())).append(", AIC ").append(Numbers.value(fit.aic()))
-                    .append(", BIC ").append(Numbers.value(fit.bic())).append(", ").append(fit.parameters()).append(" parameters\n");
+                    .append(", BIC ").append(Numbers.value(fit.bic())).append(", ").append(fit.parameters())
+                    .append(fit.parameters() == 1 ? " parameter\n" : " parameters\n");
             sb.append(about.optimiser()).append(", ").append(fit.starts().size()).append(fit.starts().size() == 1 ? " start" : " starts")
                     .append(" (seed ").append(fit.seed()).append("): ").append(fit.agreeingStarts()).append(" reached the best fit; ")
                     .append(fit.converged() ? "converged" : "NOT converged (the evaluation budget ran out)").append('\n');

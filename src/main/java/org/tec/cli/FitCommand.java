@@ -105,6 +105,7 @@ final class FitCommand implements Callable<Integer> {
         try {
             long start = System.nanoTime();
             result = r.run();
+            stderr.print(org.tec.api.TecDiagnostic.render(result.tableWarnings()));
             // the wall time only on a terminal, as a progress bar would be: the files and the
             // report are the same bytes on every run, so they never hold it
             if (!script.quiet && Terminal.interactive()) {

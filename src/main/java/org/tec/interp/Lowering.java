@@ -91,6 +91,7 @@ final class Lowering {
         else if (i instanceof Item.WhenTrigger w) add(out.triggers, triggers.when(w, null));
         else if (i instanceof Item.Emit e) outputs.emit(e);
         else if (i instanceof Item.Observe o) observes.observe(o);
+        else if (i instanceof Item.Fit f) observes.fit(f);
         else if (i instanceof Item.Plot p) outputs.plot(p);
         else if (i instanceof Item.Do d && d.action() instanceof Action.Print pr) outputs.print(pr);
         else if (i instanceof Item.Do d) add(out.atStart, actions.action(d.action(), null));
@@ -177,6 +178,13 @@ final class Lowering {
         names.resolveQuietly();
         for (Item i : names.loaded.items()) if (i instanceof Item.Observe o) observes.observe(o);
         return observes.observations();
+    }
+
+    /** The scenario's fit statements, checked (their errors were told when the scenario was). */
+    List<FitTarget> fitTargets() {
+        names.resolveQuietly();
+        for (Item i : names.loaded.items()) if (i instanceof Item.Fit f) observes.fit(f);
+        return observes.fitTargets();
     }
 
     /** An expression evaluated after a run, as a goal would be; null if it does not compile. */

@@ -223,4 +223,9 @@ public final class Scripts {
     public static List<Observation> observations(Compiled compiled, Unit unit) {
         return new Compiler(new Diagnostics(), compiled.sources(), SourceLoader.FILES, compiled.origin()).observations(unit.loaded(), unit.overrides());
     }
+
+    /** A scenario's fit statements, with their bounds. */
+    public static List<FitTarget> fitTargets(Compiled compiled, Unit unit) {
+        return new Compiler(new Diagnostics(), compiled.sources(), SourceLoader.FILES, compiled.origin()).fitTargets(unit.loaded(), unit.overrides());
+    }
 }

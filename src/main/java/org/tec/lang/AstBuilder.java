@@ -139,6 +139,12 @@ final class AstBuilder {
         if (c instanceof ModelItemContext x) return declare(Item.Party.MODEL, null, x.setting(), span);
         if (c instanceof ParamItemContext x) return new Item.Param(x.name().getText(), span(x.name()), expr(x.expr()), span);
         if (c instanceof LetItemContext x) return new Item.Let(x.name().getText(), span(x.name()), expr(x.expr()), span);
+        if (c instanceof FitItemContext x) {
+            List<ExprContext> es = x.expr();
+            if (es.size() == 2) return new Item.Fit(x.dotted().getText(), span(x.dotted()), expr(es.get(0)), expr(es.get(1)), span);
+            if (!es.isEmpty()) throw new Incomplete();
+            return new Item.Fit(x.dotted().getText(), span(x.dotted()), null, null, span);
+        }
         if (c instanceof ObserveItemContext x) {
             TecParser.ObserveNoiseContext n = x.observeNoise();
             if (n instanceof ProportionalNoiseContext p) {

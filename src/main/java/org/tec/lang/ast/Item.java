@@ -45,6 +45,9 @@ public sealed interface Item {
      */
     record Observe(String name, Span nameSpan, Expr value, ObserveNoise kind, Expr noise, Span span) implements Item {}
 
+    /** {@code fit NAME [from LOW to HIGH]}: a parameter tec fit estimates (bounds: its range, or these). */
+    record Fit(String param, Span paramSpan, Expr lower, Expr upper, Span span) implements Item {}
+
     /** How an observe's measurement error is given. */
     enum ObserveNoise { ESTIMATED, CONSTANT, PROPORTIONAL }
 
