@@ -31,6 +31,8 @@ import org.tec.text.Numbers;
 public final class Problem {
     /** A condition id used when the data name conditions but no condition table is given: each runs the script as written. */
     static final String AS_WRITTEN = "";
+    /** The most conditions one fit runs. */
+    static final int MAX_CONDITIONS = 10_000;
 
     /** A parameter to estimate: its name (a param or a dotted model parameter), bounds, start, and whether each condition has its own. */
     public record Parameter(String name, double lower, double upper, double start, boolean perCondition) {}
@@ -212,6 +214,11 @@ public final class Problem {
             if (sink.errorCount() >= 50) break;
         }
         if (sink.hasErrors()) return null;
+        if (ids.size() > MAX_CONDITIONS) {
+            sink.error(data.get(0).where().condition(), "the data hold " + ids.size() + " conditions, more than the "
+                    + MAX_CONDITIONS + " a fit runs (each evaluation runs every condition)", "fit the conditions in groups");
+            return null;
+        }
         List<Free> free = new ArrayList<>();
         for (Parameter q : parameters) if (!q.perCondition()) free.add(new Free(q, -1, q.name()));
         for (Parameter q : parameters) {
