@@ -155,6 +155,8 @@ public final class TecFit {
                 r = Fit.run(problem, s);
             } catch (RunError e) {
                 throw Adapt.error(e);
+            } catch (Fit.NoFit e) {
+                throw new TecException.Failure(e.getMessage());
             }
             Map<String, String> noise = new LinkedHashMap<>();
             Map<String, org.tec.interp.Observation> declared = new LinkedHashMap<>();

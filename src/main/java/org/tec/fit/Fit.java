@@ -58,6 +58,13 @@ public final class Fit {
         }
     }
 
+    /** A fit that could not start: no start gave a run. */
+    public static final class NoFit extends RuntimeException {
+        NoFit(String message) {
+            super(message);
+        }
+    }
+
     /** Builds the problem; null (and errors) when the data or the names do not fit the scenario. */
     public static Problem problem(Scripts.Compiled compiled, Scripts.Unit unit, List<Petab.Measurement> data, Petab.Conditions conditions,
                                   Settings s, RunOptions options, Span at, Diagnostics sink) {
@@ -82,6 +89,10 @@ public final class Fit {
         List<Estimator.Start> starts = est.minimise(Math.max(1, s.starts()), s.seed());
         Estimator.Start best = starts.get(0);
         for (Estimator.Start st : starts) if (st.nll() < best.nll()) best = st;
+        if (best.nll() >= Estimator.FAILED) {
+            throw new NoFit("the scenario ran at none of the " + starts.size() + " starts (its time step is too large for the values"
+                    + " tried, or the runs failed numerically): narrow the bounds, or give the script a smaller step");
+        }
         int agreeing = 0;
         for (Estimator.Start st : starts) if (st.nll() - best.nll() < 0.01) agreeing++;
         int d = problem.dimension();

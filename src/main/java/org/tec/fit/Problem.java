@@ -29,8 +29,6 @@ import org.tec.text.Numbers;
  * after {@link #of}; predictions may be made from many threads.
  */
 public final class Problem {
-    /** A condition id used when the data name conditions but no condition table is given: each runs the script as written. */
-    static final String AS_WRITTEN = "";
     /** The most conditions one fit runs. */
     static final int MAX_CONDITIONS = 10_000;
 

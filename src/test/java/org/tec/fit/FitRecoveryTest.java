@@ -126,6 +126,32 @@ class FitRecoveryTest {
     }
 
     @Test
+    void aFitOfSeveralConditionsIsTheSameBytesOnOneThreadAndOnTwo() throws IOException {
+        TecScript s = script(Map.of());
+        Path c = Files.writeString(tmp.resolve("pair.tsv"), "conditionId\ttherapist.affect_sharing\npa\t0.2\npb\t0.9\n");
+        Path d = tmp.resolve("pair-data.tsv");
+        s.simulate().every(2).noiseSd(2.0).seed(8).conditions(c).write(d);
+        TecFit.Result one = s.fit().data(d).conditions(c).fit(List.of("model.lambda_h")).starts(2).threads(1).run();
+        TecFit.Result two = s.fit().data(d).conditions(c).fit(List.of("model.lambda_h")).starts(2).threads(2).run();
+        assertEquals(one.estimatesCsv(), two.estimatesCsv());
+        assertEquals(one.json(), two.json());
+        assertEquals(2, one.json().split("\"conditions_fitted\" : 2").length, one.json());
+    }
+
+    @Test
+    void aScenarioThatRunsAtNoStartIsAFailureThatSaysWhy() throws IOException {
+        // a step of 0.2 min is too large for a client time constant under 0.4 min
+        Path s = Files.writeString(tmp.resolve("coarse.tec"), "scenario \"c\" {\n  step 0.2 min\n  model { tau_c 2 }\n"
+                + "  phase exposure for 10 min intensity 0.5 { }\n}\n");
+        TecScript script = Tec.builder().build().compile(s);
+        Path d = tmp.resolve("coarse.tsv");
+        script.simulate().every(2).write(d);
+        org.tec.api.TecException e = org.junit.jupiter.api.Assertions.assertThrows(org.tec.api.TecException.class,
+                () -> script.fit().data(d).fit(List.of("model.tau_c")).bounds("model.tau_c", 0.05, 0.3).starts(2).run());
+        assertTrue(e.getMessage().contains("ran at none of the"), e.getMessage());
+    }
+
+    @Test
     void aParameterTheScenarioNeverUsesIsFlaggedAndTheWarningSaysSo() throws IOException {
         TecScript s = script(Map.of());
         Path d = tmp.resolve("flat.tsv");
