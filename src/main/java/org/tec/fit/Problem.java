@@ -289,6 +289,7 @@ public final class Problem {
             Diagnostics sink = new Diagnostics();
             programs[c] = Scripts.recompile(compiled, unit, overrides(c, start), sink);
             if (programs[c] == null || sink.hasErrors()) return;
+            programs[c] = programs[c].trajectoryOnly();
         }
         double[] slowStart = predict(start), slowMid = predict(mid);
         compiledConditions = programs;
@@ -330,6 +331,7 @@ public final class Problem {
             Diagnostics sink = new Diagnostics();
             p = Scripts.recompile(compiled, unit, overrides(c, theta), sink);
             if (p == null || sink.hasErrors()) return null;
+            p = p.trajectoryOnly(); // a fit reads the trajectory only: no goals, expectations or prints to work out
         }
         try {
             return Interpreter.run(p, options);
