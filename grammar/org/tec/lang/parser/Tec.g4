@@ -32,6 +32,9 @@ item
     | MODEL LBRACE setting* RBRACE                                 # modelItem
     | PARAM name ASSIGN expr                                       # paramItem
     | LET name ASSIGN expr                                         # letItem
+    // what a study measured and its measurement error, for tec fit and tec simulate
+    | OBSERVE name ASSIGN expr (NOISE observeNoise)?               # observeItem
+    | FIT dotted (FROM expr TO expr)?                              # fitItem
     | GOAL STRING COLON expr tolerance? confidence?                # goalItem
     | EXPECT expr tolerance? confidence?                           # expectItem
     | POLICY name (ON | OFF)?                                      # policyItem
@@ -60,6 +63,12 @@ item
     ;
 
 setting     : name expr ;
+
+observeNoise
+    : ESTIMATED                                                    # estimatedNoise
+    | PROPORTIONAL expr                                            # proportionalNoise
+    | expr                                                         # constantNoise
+    ;
 
 intensity
     : INTENSITY expr ARROW expr                                    # rampIntensity
@@ -153,6 +162,10 @@ CLIENT    : 'client' ;
 MODEL     : 'model' ;
 PARAM     : 'param' ;
 LET       : 'let' ;
+OBSERVE   : 'observe' ;
+FIT       : 'fit' ;
+ESTIMATED : 'estimated' ;
+PROPORTIONAL : 'proportional' ;
 GOAL      : 'goal' ;
 EXPECT    : 'expect' ;
 POLICY    : 'policy' ;

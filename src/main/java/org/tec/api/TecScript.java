@@ -159,6 +159,16 @@ public final class TecScript {
         return new TecResult(compiled, u, r);
     }
 
+    /** A fit of this scenario to data (PEtab tables): see docs/FITTING.md. */
+    public TecFit.Request fit() {
+        return new TecFit.Request(this);
+    }
+
+    /** Simulated measurements of this scenario, as a PEtab measurement table. */
+    public TecFit.Simulation simulate() {
+        return new TecFit.Simulation(this);
+    }
+
     /** A study of this scenario: its own replicates and sweeps, or ones you add. */
     public TecStudy.Request study() {
         return new TecStudy.Request(this);

@@ -70,7 +70,7 @@ public final class Main implements Runnable {
     }
 
     /** The subcommands, in the order help lists them. */
-    static final java.util.List<String> COMMANDS = java.util.List.of("run", "check", "test", "sweep", "repl", "params", "completion");
+    static final java.util.List<String> COMMANDS = java.util.List.of("run", "check", "test", "sweep", "simulate", "fit", "repl", "params", "completion");
 
     private static Object command(String name) {
         return switch (name) {
@@ -78,6 +78,8 @@ public final class Main implements Runnable {
             case "check" -> new CheckCommand();
             case "test" -> new TestCommand();
             case "sweep" -> new SweepCommand();
+            case "simulate" -> new SimulateCommand();
+            case "fit" -> new FitCommand();
             case "repl" -> new ReplCommand();
             case "completion" -> new CompletionCommand();
             default -> new ParamsCommand();

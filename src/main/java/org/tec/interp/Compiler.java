@@ -75,6 +75,16 @@ public final class Compiler {
         return new Lowering(sink, sources, Revisions.apply(base, new Diagnostics()), overrides, origin).live(dt, items, exprs);
     }
 
+    /** The observe declarations of a loaded scenario (for tec fit and tec simulate). */
+    public List<Observation> observations(Loaded base, Map<String, Double> overrides) {
+        return new Lowering(sink, sources, Revisions.apply(base, new Diagnostics()), overrides, origin).observations();
+    }
+
+    /** The fit statements of a loaded scenario (for tec fit). */
+    public List<FitTarget> fitTargets(Loaded base, Map<String, Double> overrides) {
+        return new Lowering(sink, sources, Revisions.apply(base, new Diagnostics()), overrides, origin).fitTargets();
+    }
+
     /** Compiles an expression to evaluate after a run of {@code base} (goals' context: measures, 'at'). */
     public Eval afterExpression(Loaded base, Map<String, Double> overrides, Expr e, Type[] typeOut) {
         Typed t = new Lowering(sink, sources, Revisions.apply(base, new Diagnostics()), overrides, origin).after(e);

@@ -28,6 +28,7 @@ final class Lowering {
     private final TriggerLowering triggers;
     private final PhaseLowering phases;
     private final OutputLowering outputs;
+    private final ObserveLowering observes;
 
     Lowering(Diagnostics sink, SourceSet sources, Compiler.Loaded loaded, Map<String, Double> overrides, OverrideOrigin origin) {
         this.sink = sink;
@@ -40,6 +41,7 @@ final class Lowering {
         this.triggers = new TriggerLowering(names, actions);
         this.phases = new PhaseLowering(names, triggers);
         this.outputs = new OutputLowering(names, out);
+        this.observes = new ObserveLowering(names);
     }
 
     /** The program, or null if there were errors (all of them reported). */
@@ -89,6 +91,8 @@ final class Lowering {
         else if (i instanceof Item.AtTrigger a) at(a);
         else if (i instanceof Item.WhenTrigger w) add(out.triggers, triggers.when(w, null));
         else if (i instanceof Item.Emit e) outputs.emit(e);
+        else if (i instanceof Item.Observe o) observes.observe(o);
+        else if (i instanceof Item.Fit f) observes.fit(f);
         else if (i instanceof Item.Plot p) outputs.plot(p);
         else if (i instanceof Item.Do d && d.action() instanceof Action.Print pr) outputs.print(pr);
         else if (i instanceof Item.Do d) add(out.atStart, actions.action(d.action(), null));
@@ -168,6 +172,20 @@ final class Lowering {
             return null;
         }
         return PhaseLowering.withSteps(plan, steps);
+    }
+
+    /** The scenario's observe declarations, compiled (their errors were told when the scenario was). */
+    List<Observation> observations() {
+        names.resolveQuietly();
+        for (Item i : names.loaded.items()) if (i instanceof Item.Observe o) observes.observe(o);
+        return observes.observations();
+    }
+
+    /** The scenario's fit statements, checked (their errors were told when the scenario was). */
+    List<FitTarget> fitTargets() {
+        names.resolveQuietly();
+        for (Item i : names.loaded.items()) if (i instanceof Item.Fit f) observes.fit(f);
+        return observes.fitTargets();
     }
 
     /** An expression evaluated after a run, as a goal would be; null if it does not compile. */

@@ -115,6 +115,24 @@ public record Program(String name, String file, double dt, long seed, double noi
                 expects, emits, plots, prints, newStudy, needed);
     }
 
+    /**
+     * A copy with other model parameter values (tec fit's fast path for dotted model
+     * parameters, which only the interpreter reads; a fit checks that it runs as a recompile would).
+     */
+    public Program withParams(ParamSet newParams) {
+        return new Program(name, file, dt, seed, noise, integration, course, newParams, parameters, phases, triggers, policy, goals,
+                expects, emits, plots, prints, study, needed);
+    }
+
+    /**
+     * A copy without its goals, expectations, prints, emits and plots: what tec fit runs,
+     * which reads only the trajectory (the run's steps, events and triggers are the same).
+     */
+    public Program trajectoryOnly() {
+        return new Program(name, file, dt, seed, noise, integration, course, params, parameters, phases, triggers, policy, List.of(),
+                List.of(), List.of(), List.of(), List.of(), study, needed);
+    }
+
     /** A copy with another seed. */
     public Program withSeed(long newSeed) {
         return new Program(name, file, dt, newSeed, noise, integration, course, params, parameters, phases, triggers, policy, goals,

@@ -203,4 +203,29 @@ public final class Scripts {
     public static Program recompile(Compiled compiled, Unit unit, Map<String, Double> overrides, Diagnostics sink) {
         return new Compiler(sink, compiled.sources(), SourceLoader.FILES, compiled.origin()).compile(unit.loaded(), overrides);
     }
+
+    /** The model parameter a dotted name such as {@code therapist.affect_sharing} names, or null (for tec fit's names). */
+    public static org.tec.model.Param modelParameter(String dotted) {
+        return Declarations.modelParam(dotted);
+    }
+
+    /** The hint for a dotted name that names no model parameter: the nearest, or how they are written. */
+    public static String modelParameterHint(String dotted) {
+        return Declarations.noModelParamHint(dotted);
+    }
+
+    /** Whether a program's time step is small enough for other model parameter values (as its compile checks it). */
+    public static boolean stableStep(Program p, org.tec.model.ParamSet params) {
+        return SettingsLowering.stable(p.dt(), params, p.integration());
+    }
+
+    /** A scenario's observe declarations, compiled with its overrides. */
+    public static List<Observation> observations(Compiled compiled, Unit unit) {
+        return new Compiler(new Diagnostics(), compiled.sources(), SourceLoader.FILES, compiled.origin()).observations(unit.loaded(), unit.overrides());
+    }
+
+    /** A scenario's fit statements, with their bounds. */
+    public static List<FitTarget> fitTargets(Compiled compiled, Unit unit) {
+        return new Compiler(new Diagnostics(), compiled.sources(), SourceLoader.FILES, compiled.origin()).fitTargets(unit.loaded(), unit.overrides());
+    }
 }

@@ -178,11 +178,16 @@ final class SettingsLowering extends Stage {
         if (sink.hasErrors()) return;
         double rate = new Circuit(out.built).fastestRate();
         double safe = 0.5 / rate;
-        // the adaptive method takes steps as small as the equations need, whatever the sampling step
-        if (out.dt > safe && !out.integration.method().adaptive()) {
+        if (!stable(out.dt, out.built, out.integration)) {
             Span at = out.stepSpan != null ? out.stepSpan : names.loaded.span();
             sink.error(at, "time step " + Numbers.plain(out.dt) + " min is too large for the model's fastest time constant ("
                     + Numbers.plain(1 / rate) + " min)", "use step " + Numbers.plain(Math.floor(safe * 1000) / 1000) + " min or less");
         }
+    }
+
+    /** Whether a time step is small enough for these parameters: at most half the fastest time constant. */
+    static boolean stable(double dt, org.tec.model.ParamSet params, Integration how) {
+        // the adaptive method takes sub-steps as small as the equations need, whatever the sampling step
+        return how.method().adaptive() || !(dt > 0.5 / new Circuit(params).fastestRate());
     }
 }

@@ -142,6 +142,22 @@ final class AstBuilder {
         if (c instanceof ModelItemContext x) return declare(Item.Party.MODEL, null, x.setting(), span);
         if (c instanceof ParamItemContext x) return new Item.Param(x.name().getText(), span(x.name()), expr(x.expr()), span);
         if (c instanceof LetItemContext x) return new Item.Let(x.name().getText(), span(x.name()), expr(x.expr()), span);
+        if (c instanceof FitItemContext x) {
+            List<ExprContext> es = x.expr();
+            if (es.size() == 2) return new Item.Fit(x.dotted().getText(), span(x.dotted()), expr(es.get(0)), expr(es.get(1)), span);
+            if (!es.isEmpty()) throw new Incomplete();
+            return new Item.Fit(x.dotted().getText(), span(x.dotted()), null, null, span);
+        }
+        if (c instanceof ObserveItemContext x) {
+            TecParser.ObserveNoiseContext n = x.observeNoise();
+            if (n instanceof ProportionalNoiseContext p) {
+                return new Item.Observe(x.name().getText(), span(x.name()), expr(x.expr()), Item.ObserveNoise.PROPORTIONAL, expr(p.expr()), span);
+            }
+            if (n instanceof ConstantNoiseContext k) {
+                return new Item.Observe(x.name().getText(), span(x.name()), expr(x.expr()), Item.ObserveNoise.CONSTANT, expr(k.expr()), span);
+            }
+            return new Item.Observe(x.name().getText(), span(x.name()), expr(x.expr()), Item.ObserveNoise.ESTIMATED, null, span);
+        }
         if (c instanceof GoalItemContext x) {
             return new Item.Goal(string(need(x.STRING())), expr(x.expr()), tolerance(x.tolerance()), span, confidence(x.confidence()));
         }

@@ -26,6 +26,7 @@ class ArchitectureTest {
             .layer("Model").definedBy("org.tec.model..")
             .layer("Lang").definedBy("org.tec.lang..")
             .layer("Interp").definedBy("org.tec.interp..")
+            .layer("Fit").definedBy("org.tec.fit..")
             .layer("Output").definedBy("org.tec.output..")
             .layer("Figures").definedBy("org.tec.figures..")
             .layer("Api").definedBy("org.tec.api..")
@@ -36,10 +37,11 @@ class ArchitectureTest {
             .whereLayer("Api").mayOnlyBeAccessedByLayers("Cli", "Repl")
             .whereLayer("Output").mayOnlyBeAccessedByLayers("Api")
             .whereLayer("Figures").mayOnlyBeAccessedByLayers("Output", "Api")
-            .whereLayer("Interp").mayOnlyBeAccessedByLayers("Output", "Figures", "Api")
-            .whereLayer("Lang").mayOnlyBeAccessedByLayers("Interp", "Api")
-            .whereLayer("Model").mayOnlyBeAccessedByLayers("Interp", "Output", "Figures", "Api")
-            .whereLayer("Diag").mayOnlyBeAccessedByLayers("Model", "Lang", "Interp", "Output", "Figures", "Api");
+            .whereLayer("Fit").mayOnlyBeAccessedByLayers("Figures", "Output", "Api")
+            .whereLayer("Interp").mayOnlyBeAccessedByLayers("Fit", "Output", "Figures", "Api")
+            .whereLayer("Lang").mayOnlyBeAccessedByLayers("Interp", "Fit", "Api")
+            .whereLayer("Model").mayOnlyBeAccessedByLayers("Interp", "Fit", "Output", "Figures", "Api")
+            .whereLayer("Diag").mayOnlyBeAccessedByLayers("Model", "Lang", "Interp", "Fit", "Output", "Figures", "Api");
 
     /** No two top-level packages depend on each other, directly or round a circle. */
     @ArchTest

@@ -70,6 +70,10 @@ class GoldenTest {
                     "--summary", "OUT/summary.csv", "--contrasts", "OUT/contrasts.csv"),
             List.of("sweep-json", "sweep", "scenarios/research/betsy-outcomes.tec", "--vary", "therapist.tolerance=40,60",
                     "--threads", "1", "--out", "OUT/results.json"),
+            List.of("simulate", "simulate", "scenarios/research/ema-session.tec", "--observe", "suds,client.fear", "--every", "5 min",
+                    "--seed", "3", "--out", "OUT/ratings.tsv"),
+            List.of("fit", "fit", "scenarios/research/ema-session.tec", "--data", "scenarios/research/data/ema-one.tsv",
+                    "--fit", "client.fear,model.lambda_h", "--starts", "3", "--out", "OUT"),
             List.of("params", "params"));
 
     @TestFactory

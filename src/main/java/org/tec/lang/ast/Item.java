@@ -41,6 +41,19 @@ public sealed interface Item {
 
     record Let(String name, Span nameSpan, Expr value, Span span) implements Item {}
 
+    /**
+     * {@code observe NAME = EXPR noise SD}: a measured quantity and its measurement error,
+     * an sd ({@code noise 3}), a share of the value ({@code noise proportional 0.1}) or one to
+     * estimate ({@code noise estimated}, also when no noise is written: {@code noise} null).
+     */
+    record Observe(String name, Span nameSpan, Expr value, ObserveNoise kind, Expr noise, Span span) implements Item {}
+
+    /** {@code fit NAME [from LOW to HIGH]}: a parameter tec fit estimates (bounds: its range, or these). */
+    record Fit(String param, Span paramSpan, Expr lower, Expr upper, Span span) implements Item {}
+
+    /** How an observe's measurement error is given. */
+    enum ObserveNoise { ESTIMATED, CONSTANT, PROPORTIONAL }
+
     record Tolerance(double amount, boolean percent, Span span) {}
 
     /** {@code with confidence LEVEL}: the check holds only if its estimate's whole interval at that level does. */
