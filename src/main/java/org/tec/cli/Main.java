@@ -70,7 +70,7 @@ public final class Main implements Runnable {
     }
 
     /** The subcommands, in the order help lists them. */
-    static final java.util.List<String> COMMANDS = java.util.List.of("run", "check", "test", "sweep", "repl", "params", "completion");
+    static final java.util.List<String> COMMANDS = java.util.List.of("run", "check", "test", "sweep", "merge", "repl", "params", "completion");
 
     private static Object command(String name) {
         return switch (name) {
@@ -78,6 +78,7 @@ public final class Main implements Runnable {
             case "check" -> new CheckCommand();
             case "test" -> new TestCommand();
             case "sweep" -> new SweepCommand();
+            case "merge" -> new MergeCommand();
             case "repl" -> new ReplCommand();
             case "completion" -> new CompletionCommand();
             default -> new ParamsCommand();
@@ -136,7 +137,7 @@ public final class Main implements Runnable {
     }
 
     /** A file argument; one this system cannot name (a non-ASCII name under LANG=C) is a usage error that says so. */
-    private static Path path(String text) {
+    static Path path(String text) {
         try {
             return Tec.path(text);
         } catch (IllegalArgumentException e) {
