@@ -649,9 +649,21 @@ public final class TecStudy {
             org.tec.output.Meta.Stamp stamp = script.stamp(null);
             Map<String, Object> h = new LinkedHashMap<>();
             h.put("tec_version", Tec.version());
-            h.put("script", p.file());
+            // names relative to the script's folder: shards on machines with other paths are of one study
+            Path home = Path.of(p.file()).toAbsolutePath().getParent();
+            Map<String, String> sources = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : stamp.sources().entrySet()) {
+                String name = e.getKey();
+                try {
+                    if (home != null) name = home.relativize(Path.of(name).toAbsolutePath()).toString();
+                } catch (IllegalArgumentException ignored) {
+                    // another root: the name as read
+                }
+                sources.put(name, e.getValue());
+            }
+            h.put("script", String.valueOf(Path.of(p.file()).getFileName()));
             h.put("script_sha256", stamp.scriptSha256());
-            h.put("sources", stamp.sources());
+            h.put("sources", sources);
             h.put("scenario", p.name());
             h.put("seed", p.seed());
             h.put("noise", p.noise());

@@ -129,7 +129,7 @@ final class SweepCommand implements Callable<Integer> {
         if (part != null && resume && merge != null) throw usage("tec merge takes finished shards");
         TecStudy.Request request = configure(s.study(), sweeps);
         java.util.List<String> asTyped = typed != null ? typed : withoutRunOptions(Main.commandLine(spec));
-        java.util.List<String> options = options(asTyped);
+        java.util.List<String> options = options(asTyped, file.toString());
         String stem = out.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         if (merge != null) {
             request.merge(merge, options);
@@ -262,10 +262,10 @@ final class SweepCommand implements Callable<Integer> {
 
     /**
      * What of a command line decides the results, for a log's header: the arguments after
-     * {@code sweep} without those that do not ({@code --threads}, {@code -q}), each output
-     * file by its name alone (shards write to folders of their own).
+     * {@code sweep} without those that do not ({@code --threads}, {@code -q}), the script and
+     * each output file by its name alone (shards run in folders and on machines of their own).
      */
-    static java.util.List<String> options(java.util.List<String> typed) {
+    static java.util.List<String> options(java.util.List<String> typed, String scriptFile) {
         java.util.List<String> out = new ArrayList<>();
         int start = typed.indexOf("sweep") + 1;
         for (int k = start; k < typed.size(); k++) {
@@ -276,7 +276,9 @@ final class SweepCommand implements Callable<Integer> {
                 continue;
             }
             int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0 && FILE_OPTIONS.contains(a.substring(0, eq))) {
+            if (a.equals(scriptFile)) {
+                out.add(fileName(a)); // the script is known by its hash and those of the files it reads, wherever it is
+            } else if (a.startsWith("--") && eq > 0 && FILE_OPTIONS.contains(a.substring(0, eq))) {
                 out.add(a.substring(0, eq) + "=" + fileName(a.substring(eq + 1)));
             } else if (FILE_OPTIONS.contains(a) && k + 1 < typed.size()) {
                 out.add(a + "=" + fileName(typed.get(++k)));

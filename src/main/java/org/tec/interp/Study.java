@@ -143,6 +143,7 @@ public final class Study {
             if (from < 0 || to > total || from > to) throw new IllegalArgumentException("runs " + from + " to " + to + " of a study of " + total);
             List<StudyRuns.Run> runs = new ArrayList<>(to - from);
             List<Row> recorded = ledger == null ? List.of() : ledger.recorded();
+            Map<List<Object>, org.tec.diag.Span> spans = checkSpans(base);
             for (Row row : recorded) {
                 int i = from + runs.size();
                 if (row.index() != i || i >= to || row.across().length != across.size()) {
@@ -150,7 +151,7 @@ public final class Study {
                             + across.size() + " values across runs");
                 }
                 for (int k = 0; k < across.size(); k++) perRun.get(across.get(k))[i] = row.across()[k];
-                runs.add(recorded(unit, plan, row));
+                runs.add(recorded(unit, plan, row, spans));
                 if (progress != null) progress.accept(i);
             }
             int start = from + recorded.size();
@@ -270,13 +271,40 @@ public final class Study {
     }
 
     /** A recorded row as the study keeps a run it made: its index gives its arm, replicate, seed and design point. */
-    private static StudyRuns.Run recorded(Scripts.Unit unit, Program.StudyPlan plan, Row row) {
+    private static StudyRuns.Run recorded(Scripts.Unit unit, Program.StudyPlan plan, Row row, Map<List<Object>, org.tec.diag.Span> spans) {
         int arms = plan.armCount(), index = row.index(), arm = index % arms, replicate = (index / arms) % plan.replicates();
         int point = index / arms / plan.replicates();
         Program base = unit.program();
-        RunResult kept = new RunResult(base, EMPTY.computeIfAbsent(base.dt(), RunRecord::new), List.copyOf(row.goals()),
-                List.copyOf(row.expects()), List.copyOf(row.prints()));
+        RunResult kept = new RunResult(base, EMPTY.computeIfAbsent(base.dt(), RunRecord::new), here(row.goals(), spans),
+                here(row.expects(), spans), List.copyOf(row.prints()));
         return new StudyRuns.Run(index, arm, replicate, seed(base.seed(), replicate), plan.design().point(point), kept);
+    }
+
+    /**
+     * The spans of the scenario's checks by all but their file: a row recorded by a process
+     * that named the script by another path (another folder, another machine) says the same
+     * check at the same line and column, and its verdicts are matched to the checks by span.
+     */
+    private static Map<List<Object>, org.tec.diag.Span> checkSpans(Program base) {
+        Map<List<Object>, org.tec.diag.Span> out = new java.util.HashMap<>();
+        for (List<Program.Check> checks : List.of(base.goals(), base.expects())) {
+            for (Program.Check c : checks) out.put(spanKey(c.name(), c.source(), c.span()), c.span());
+        }
+        return out;
+    }
+
+    private static List<Object> spanKey(String name, String source, org.tec.diag.Span s) {
+        return java.util.Arrays.asList(name, source, s.line(), s.column(), s.length());
+    }
+
+    /** Recorded verdicts with this compile's spans where a check of the scenario is the same but for its file's path. */
+    private static List<Verdict> here(List<Verdict> recorded, Map<List<Object>, org.tec.diag.Span> spans) {
+        List<Verdict> out = new ArrayList<>(recorded.size());
+        for (Verdict v : recorded) {
+            org.tec.diag.Span s = spans.get(spanKey(v.name(), v.source(), v.span()));
+            out.add(s == null || s.equals(v.span()) ? v : new Verdict(v.name(), v.source(), v.passed(), v.detail(), s));
+        }
+        return List.copyOf(out);
     }
 
     /** A finished run as the study keeps it, and (for {@link EachRun}) whole. */

@@ -96,6 +96,38 @@ class ShardMergeTest {
     }
 
     @Test
+    void aShardRunWithTheScriptAtAnotherPathMergesWithTheOthers() throws Exception {
+        // another machine: the same files in another folder, named by an absolute path
+        Path elsewhere = tmp.resolve("elsewhere");
+        for (String f : List.of("research/betsy-outcomes.tec", "erp/betsy-effective.tec", "erp/profiles/betsy.tec")) {
+            Files.createDirectories(elsewhere.resolve(f).getParent());
+            Files.copy(Path.of("scenarios").resolve(f), elsewhere.resolve(f));
+        }
+        String[] vary = {"--vary", "therapist.affect_sharing=0:1:0.5", "--replicates", "4", "--noise", "1", "-q"};
+        Path full = tmp.resolve("full");
+        Files.createDirectories(full);
+        List<String> whole = new ArrayList<>(List.of("sweep", "scenarios/research/betsy-outcomes.tec", "--out", full.resolve("runs.csv").toString()));
+        whole.addAll(List.of(vary));
+        Result w = tec(whole.toArray(new String[0]));
+        Map<String, byte[]> expected = files(full);
+        for (String f : expected.keySet()) Files.delete(full.resolve(f));
+        List<String> merge = new ArrayList<>(List.of("merge", "--out", full.toString()));
+        for (int k = 1; k <= 3; k++) {
+            Path dir = tmp.resolve("s" + k);
+            Files.createDirectories(dir);
+            String script = k == 2 ? elsewhere.resolve("research/betsy-outcomes.tec").toString() : "scenarios/research/betsy-outcomes.tec";
+            List<String> args = new ArrayList<>(List.of("sweep", script, "--out", dir.resolve("runs.csv").toString(), "--shard", k + "/3"));
+            args.addAll(List.of(vary));
+            assertEquals(0, tec(args.toArray(new String[0])).code());
+            merge.add(dir.toString());
+        }
+        Result m = tec(merge.toArray(new String[0]));
+        assertEquals(w.code(), m.code(), m.toString());
+        assertEquals(w.out(), m.out(), "the per-run checks' tallies count shard 2's verdicts too");
+        assertSameFiles(expected, files(full));
+    }
+
+    @Test
     void aShardOfOneIsTheWholeStudy() throws Exception {
         Path dir = tmp.resolve("one");
         Files.createDirectories(dir);
