@@ -159,14 +159,19 @@ public final class Study {
             int firstPoint = start < to ? start / arms / replicates : -1;
             @SuppressWarnings("unchecked")
             Future<Done>[] byIndex = new Future[total];
+            // what the compact rows of a point share (its program's prints and checks), once per study
+            Map<StudyRuns.Shape, StudyRuns.Shape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.function.IntFunction<Future<Done>> submit = i -> pool.submit(() -> {
-                Done d = one(unit, plan, i, options, points, perRun, keepRuns, each != null);
+                Done d = one(unit, plan, i, options, points, perRun, keepRuns, each != null, shapes);
                 if (progress != null) progress.accept(i);
                 return d;
             });
-            int window = each == null ? total : Math.max(16, 4 * workers), submitted = start;
-            if (firstPoint >= 0 && each != null) for (int a = 0; a < arms; a++) points.submit(firstPoint * arms + a);
-            if (each == null && firstPoint >= 0) {
+            // a study of many runs starts them a window ahead of the oldest not yet told, as one told of
+            // each run does, so that the tasks waiting are few (a queued task and its future hold about 100 bytes)
+            boolean upfront = each == null && to - start <= UPFRONT_RUNS;
+            int window = upfront ? total : Math.max(16, 4 * workers), submitted = start;
+            if (firstPoint >= 0 && !upfront) for (int a = 0; a < arms; a++) points.submit(firstPoint * arms + a);
+            if (upfront && firstPoint >= 0) {
                 int firstSlot = firstPoint * arms, endSlot = ((to - 1) / arms / replicates + 1) * arms;
                 // each point of a sweep is compiled once, with its swept values, by a task of its
                 // own queued before every run: the points compile in parallel, and a run seldom
@@ -398,7 +403,7 @@ public final class Study {
         List<Future<?>> all = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
             final int index = i;
-            all.add(pool.submit(() -> one(unit, plan, index, options, points, only, false, false)));
+            all.add(pool.submit(() -> one(unit, plan, index, options, points, only, false, false, new java.util.concurrent.ConcurrentHashMap<>())));
         }
         for (Future<?> f : all) {
             try {
@@ -459,7 +464,8 @@ public final class Study {
      * runs, it keeps only its row of the results.
      */
     private static Done one(Scripts.Unit unit, Program.StudyPlan plan, int index, RunOptions options, Points points,
-                            Map<Eval, double[]> perRun, boolean keepRuns, boolean whole) throws InterruptedException {
+                            Map<Eval, double[]> perRun, boolean keepRuns, boolean whole, Map<StudyRuns.Shape, StudyRuns.Shape> shapes)
+            throws InterruptedException {
         int arms = plan.armCount(), arm = index % arms, replicate = (index / arms) % plan.replicates();
         int point = index / arms / plan.replicates();
         double[] values = plan.design().point(point);
@@ -471,8 +477,9 @@ public final class Study {
         // the run's own params (its sweep point's values): a check across runs reads them through its frame
         TrajectoryFrame frame = new TrajectoryFrame(result.record(), p.parameters());
         for (Map.Entry<Eval, double[]> e : perRun.entrySet()) e.getValue()[index] = e.getKey().eval(frame);
-        RunResult kept = keepRuns ? result : row(unit.program(), result);
-        return new Done(new StudyRuns.Run(index, arm, replicate, seed, values, kept), whole ? result : null);
+        StudyRuns.Run run = keepRuns ? new StudyRuns.Run(index, arm, replicate, seed, values, result)
+                : StudyRuns.Run.row(index, arm, replicate, seed, values, row(unit.program(), result), shapes);
+        return new Done(run, whole ? result : null);
     }
 
     /**
@@ -483,6 +490,9 @@ public final class Study {
     private static RunResult row(Program base, RunResult r) {
         return new RunResult(base, EMPTY.computeIfAbsent(base.dt(), RunRecord::new), slim(r.goals()), slim(r.expects()), List.copyOf(r.prints()));
     }
+
+    /** The most runs queued at once, each a task; a larger study starts its runs a window at a time. */
+    static final int UPFRONT_RUNS = 100_000;
 
     /** One empty record per time step, shared by the rows of every study. */
     private static final Map<Double, RunRecord> EMPTY = new java.util.concurrent.ConcurrentHashMap<>();
