@@ -249,12 +249,23 @@ public final class TecStudy {
 
     /**
      * Writes the results, one row per run (swept values, replicate, seed, printed values,
-     * expectations): a {@code .csv} file with a {@code .meta.json} sidecar, or a {@code .json} file.
+     * expectations): a {@code .csv} file with a {@code .meta.json} sidecar, a {@code .json} file, or
+     * a {@code .parquet} file (the CSV's columns, typed: see {@code ParquetResults}) with the same sidecar.
      *
-     * @throws IllegalArgumentException if the file is neither
+     * @throws IllegalArgumentException if the file is none of them
      */
     public void writeResults(Path file) throws IOException {
+        if (isParquet(file)) {
+            org.tec.output.ParquetResults.write(result, file, script.stamp(commandLine));
+            return;
+        }
         Results.write(result, file, script.stamp(commandLine));
+    }
+
+    /** Whether results to this file are written as Parquet (its name ends in {@code .parquet}). */
+    public static boolean isParquet(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".parquet") && name.toString().length() > ".parquet".length();
     }
 
     /**

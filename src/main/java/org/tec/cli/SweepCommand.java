@@ -39,7 +39,10 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", paramLabel = "NAME", description = "Which scenario of the file (default: the first).") String scenario;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Results, one row per run: .csv (with a .meta.json sidecar) or .json.") Path out;
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Results, one row per run: .csv (with a .meta.json sidecar), .json, or .parquet (with --format parquet).") Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "The results' format: csv, json or parquet (default: as --out ends); "
+            + "parquet has the CSV's columns, typed, for studies too large for a CSV, and --out must end in .parquet.") String format;
 
     @Option(names = "--summary", paramLabel = "FILE", description = "Also write the prints summarised per arm and sweep point (.csv or .json): n, mean, sd, a 95%% interval (t for a mean, Wilson for a proportion), median, quartiles.") Path summary;
 
@@ -78,7 +81,18 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (!Tec.isResultsFile(out)) throw usage("--out " + out + ": write results to a " + Tec.resultsExtensions() + " file");
+        if (format != null) {
+            String f = format.toLowerCase(java.util.Locale.ROOT);
+            if (!List.of("csv", "json", "parquet").contains(f)) throw usage("--format " + format + ": write csv, json or parquet");
+            String name = String.valueOf(out.getFileName()).toLowerCase(java.util.Locale.ROOT);
+            if (!name.endsWith("." + f) || name.length() == f.length() + 1) {
+                throw usage("--format " + f + " writes a ." + f + " file: end --out in ." + f + " (not " + out + ")");
+            }
+        }
+        if (TecStudy.isParquet(out) && format == null) throw usage("--out " + out + ": Parquet results need --format parquet");
+        if (!Tec.isResultsFile(out) && !TecStudy.isParquet(out)) {
+            throw usage("--out " + out + ": write results to a " + Tec.resultsExtensions() + " file (or .parquet with --format parquet)");
+        }
         if (plot != null && !Tec.isFigureFile(plot)) throw usage("--plot " + plot + ": the file must end in " + Tec.figureExtensions());
         if (summary != null && !Tec.isResultsFile(summary)) throw usage("--summary " + summary + ": write it to a " + Tec.resultsExtensions() + " file");
         if (contrasts != null && !Tec.isResultsFile(contrasts)) throw usage("--contrasts " + contrasts + ": write them to a " + Tec.resultsExtensions() + " file");

@@ -32,7 +32,7 @@ public final class Results {
      * as {@code sweep: NAME} or {@code print: NAME}, then numbered, so no value overwrites
      * another.
      */
-    private static List<String> columns(Study.Result r) {
+    static List<String> columns(Study.Result r) {
         Program p = r.program();
         java.util.LinkedHashSet<String> cols = new java.util.LinkedHashSet<>(List.of("run"));
         if (!r.runs().arms().isEmpty()) cols.add("arm");
@@ -146,7 +146,7 @@ public final class Results {
         });
     }
 
-    private static Map<String, Object> studyFacts(Study.Result r, List<String> cols) {
+    static Map<String, Object> studyFacts(Study.Result r, List<String> cols) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("runs", r.runs().runs().size());
         if (r.stopped()) {
