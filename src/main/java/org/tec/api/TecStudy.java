@@ -606,6 +606,10 @@ public final class TecStudy {
                     }
                     ledger = org.tec.output.RunLog.of(rows, 0, total);
                 } else if (logFile != null) {
+                    // a manifest left by an earlier run of this shard is not of the log about to be written
+                    if (manifest != null && java.nio.file.Files.isRegularFile(manifest, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        java.nio.file.Files.delete(manifest);
+                    }
                     ledger = runLog = org.tec.output.RunLog.open(logFile, header, range[0], range[1], resume);
                 }
             } catch (IOException e) {

@@ -140,7 +140,9 @@ final class SweepCommand implements Callable<Integer> {
             throw usage((part != null ? "--shard" : "--resume") + " keeps each run's row, not its trajectory: drop --trajectories "
                     + "(write the trajectories of the runs you need with tec run)");
         }
-        if (part != null && resume && merge != null) throw usage("tec merge takes finished shards");
+        if (merge != null && (part != null || resume || trajectories != null)) {
+            throw usage("the shards' command line asks for --shard, --resume or --trajectories, which a merge cannot do: it takes finished shards' rows");
+        }
         TecStudy.Request request = configure(s.study(), sweeps);
         java.util.List<String> asTyped = typed != null ? typed : withoutRunOptions(Main.commandLine(spec));
         java.util.List<String> options = options(asTyped, file.toString());

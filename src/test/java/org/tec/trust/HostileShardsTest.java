@@ -100,6 +100,11 @@ class HostileShardsTest {
         refused(merge("shard1", "shard2", "shard3"), "is not the log its manifest runs.shard.json was written for (its SHA-256 differs)");
         Files.writeString(manifest, original.replace("\"log\" : \"runs.runs\"", "\"log\" : \"../shard1/runs.runs\""));
         refused(merge("shard1", "shard2", "shard3"), "\"log\" must name a file in the shard's folder");
+        Files.writeString(manifest, original.replace("\"command_line\" : [ \"tec\", \"sweep\", ", "\"command_line\" : [ \"tec\", \"sweep\", \"--resume\", "));
+        Files.writeString(tmp.resolve("shard1/runs.shard.json"), Files.readString(tmp.resolve("shard1/runs.shard.json"))
+                .replace("\"command_line\" : [ \"tec\", \"sweep\", ", "\"command_line\" : [ \"tec\", \"sweep\", \"--trajectories\", \"../../t.csv\", "));
+        refused(merge("shard1", "shard2", "shard3"), "which a merge cannot do");
+        assertFalse(Files.exists(tmp.resolve("t.csv")));
         Files.writeString(manifest, "{ not json");
         refused(merge("shard1", "shard2", "shard3"), "is not a shard manifest");
         Files.writeString(manifest, "[]");
