@@ -612,8 +612,10 @@ public final class TecStudy {
                     }
                     ledger = runLog = org.tec.output.RunLog.open(logFile, header, range[0], range[1], resume);
                 }
-            } catch (IOException e) {
+            } catch (org.tec.output.RunLog.Refused e) {
                 throw new TecException.Output(e.getMessage());
+            } catch (IOException e) {
+                throw new TecException.Output("cannot write the log of runs " + logFile + ": " + e);
             }
             if (progress != null) progress.start(p.name(), range[1] - range[0]);
             Study.Result result;

@@ -90,6 +90,8 @@ public final class RunLog implements Study.Ledger, AutoCloseable {
      */
     public static RunLog open(Path file, Map<String, Object> header, int from, int to, boolean resume) throws IOException {
         String text = JSON.writeValueAsString(header);
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) Files.createDirectories(dir); // as the results' folder is, when they are written
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new Refused(file + " is not a regular file; tec keeps its log of runs there and replaces only regular files");
         }

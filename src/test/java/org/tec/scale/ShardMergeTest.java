@@ -128,6 +128,15 @@ class ShardMergeTest {
     }
 
     @Test
+    void aSweepIntoAFolderNotYetMadeMakesItForItsLogAndResults() throws Exception {
+        Path out = tmp.resolve("new/deeper/runs.csv");
+        Result r = tec("sweep", "scenarios/research/betsy-outcomes.tec", "--vary", "therapist.affect_sharing=0:1:0.5", "--out", out.toString(), "-q");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(Files.isRegularFile(out));
+        assertFalse(Files.exists(tmp.resolve("new/deeper/runs.runs")), "the log is gone once the results are written");
+    }
+
+    @Test
     void aShardOfOneIsTheWholeStudy() throws Exception {
         Path dir = tmp.resolve("one");
         Files.createDirectories(dir);
