@@ -33,11 +33,103 @@ public final class TecStudy {
     private final List<String> commandLine;
     private final List<String> replaced;
 
+    private final org.tec.output.RunLog log;
+    private final String shard;
+
     TecStudy(TecScript script, Study.Result result, List<String> commandLine, List<String> replaced) {
+        this(script, result, commandLine, replaced, null, null);
+    }
+
+    TecStudy(TecScript script, Study.Result result, List<String> commandLine, List<String> replaced, org.tec.output.RunLog log, String shard) {
         this.script = script;
         this.result = result;
         this.commandLine = commandLine;
         this.replaced = replaced;
+        this.log = log;
+        this.shard = shard;
+    }
+
+    /** The shard this study was, {@code K/N}, or null when it ran every run. */
+    public String shard() {
+        return shard;
+    }
+
+    /**
+     * Deletes the log of runs ({@link Request#log}) once the results it was kept for are
+     * written: a finished study needs no resuming. Does nothing for a shard (its log is its output).
+     */
+    public void discardLog() throws IOException {
+        if (log != null && shard == null) log.delete();
+    }
+
+    /**
+     * The shards of one study, read from their folders and checked to be whole and of one
+     * study ({@link #readShards}), to merge with {@link Request#merge}.
+     */
+    public static final class Shards {
+        private final List<org.tec.output.RunLog.Shard> parts;
+
+        private Shards(List<org.tec.output.RunLog.Shard> parts) {
+            this.parts = parts;
+        }
+
+        /** The command line the first shard ran, without {@code --shard}: the merged files' metadata says it. */
+        public List<String> commandLine() {
+            return parts.get(0).commandLine();
+        }
+
+        /** How many shards the study was divided into. */
+        public int count() {
+            return parts.size();
+        }
+    }
+
+    /**
+     * Reads the shards in these folders (each holds one finished shard's manifest and log) and
+     * checks that they are every shard of one study, once each: the same script (and every file
+     * it read, by SHA-256), design, options and shard count.
+     *
+     * @throws IOException whose message names what is wrong: a shard missing or given twice, two
+     *                     shards of different studies (and the field they differ in), a log changed since
+     *                     its manifest was written, a file that is not a regular file
+     */
+    public static Shards readShards(List<Path> folders) throws IOException {
+        if (folders.isEmpty()) throw new org.tec.output.RunLog.Refused("no shard folders given");
+        List<org.tec.output.RunLog.Shard> read = new ArrayList<>();
+        for (Path f : folders) read.add(org.tec.output.RunLog.readShard(f));
+        org.tec.output.RunLog.Shard first = read.get(0);
+        int n = first.of();
+        org.tec.output.RunLog.Shard[] byK = new org.tec.output.RunLog.Shard[n + 1];
+        for (org.tec.output.RunLog.Shard sh : read) {
+            String differs = org.tec.output.RunLog.difference(first.study(), sh.study(), List.of("shard", "runs"));
+            if (differs != null) {
+                throw new org.tec.output.RunLog.Refused(first.manifest() + " and " + sh.manifest() + " are shards of different studies: " + differs);
+            }
+            if (sh.of() != n) throw new org.tec.output.RunLog.Refused(first.manifest() + " is a shard of " + n + " and " + sh.manifest() + " of " + sh.of());
+            if (byK[sh.shard()] != null) {
+                throw new org.tec.output.RunLog.Refused("shard " + sh.shard() + "/" + n + " is given twice: " + byK[sh.shard()].manifest() + " and " + sh.manifest());
+            }
+            int total = first.study().path("planned_runs").asInt();
+            if (sh.from() != part(total, sh.shard(), n)[0] || sh.to() != part(total, sh.shard(), n)[1]) {
+                throw new org.tec.output.RunLog.Refused(sh.manifest() + ": shard " + sh.shard() + "/" + n + " of " + total + " runs is runs "
+                        + part(total, sh.shard(), n)[0] + " to " + (part(total, sh.shard(), n)[1] - 1) + ", not " + sh.from() + " to " + (sh.to() - 1));
+            }
+            byK[sh.shard()] = sh;
+        }
+        List<String> missing = new ArrayList<>();
+        for (int k = 1; k <= n; k++) if (byK[k] == null) missing.add(k + "/" + n);
+        if (!missing.isEmpty()) {
+            throw new org.tec.output.RunLog.Refused((missing.size() == 1 ? "shard " : "shards ") + String.join(", ", missing)
+                    + (missing.size() == 1 ? " is" : " are") + " missing: a merge needs every shard of the study, each once");
+        }
+        List<org.tec.output.RunLog.Shard> ordered = new ArrayList<>();
+        for (int k = 1; k <= n; k++) ordered.add(byK[k]);
+        return new Shards(List.copyOf(ordered));
+    }
+
+    /** Shard {@code k} of {@code n} of {@code total} runs: runs {@code [from, to)}, contiguous, the sizes differing by at most one. */
+    static int[] part(int total, int k, int n) {
+        return new int[] {(int) ((long) total * (k - 1) / n), (int) ((long) total * k / n)};
     }
 
     /**
@@ -157,12 +249,23 @@ public final class TecStudy {
 
     /**
      * Writes the results, one row per run (swept values, replicate, seed, printed values,
-     * expectations): a {@code .csv} file with a {@code .meta.json} sidecar, or a {@code .json} file.
+     * expectations): a {@code .csv} file with a {@code .meta.json} sidecar, a {@code .json} file, or
+     * a {@code .parquet} file (the CSV's columns, typed: see {@code ParquetResults}) with the same sidecar.
      *
-     * @throws IllegalArgumentException if the file is neither
+     * @throws IllegalArgumentException if the file is none of them
      */
     public void writeResults(Path file) throws IOException {
+        if (isParquet(file)) {
+            org.tec.output.ParquetResults.write(result, file, script.stamp(commandLine));
+            return;
+        }
         Results.write(result, file, script.stamp(commandLine));
+    }
+
+    /** Whether results to this file are written as Parquet (its name ends in {@code .parquet}). */
+    public static boolean isParquet(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".parquet") && name.toString().length() > ".parquet".length();
     }
 
     /**
@@ -243,6 +346,12 @@ public final class TecStudy {
         private TecProgress progress;
         private Path trajectories;
         private double every;
+        private int shardK, shardN;
+        private Path manifest;
+        private Path logFile;
+        private boolean resume;
+        private List<String> options = List.of();
+        private Shards merge;
 
         Request(TecScript script) {
             this.script = script;
@@ -322,6 +431,48 @@ public final class TecStudy {
         public Request trajectories(Path file, double every) {
             this.trajectories = java.util.Objects.requireNonNull(file, "file");
             this.every = every;
+            return this;
+        }
+
+        /**
+         * Makes only shard {@code k} of {@code n}: runs {@code total*(k-1)/n} to
+         * {@code total*k/n - 1}, contiguous in run order, recorded in the {@link #log}; when it is
+         * done its manifest is written to {@code manifest}. Its checks are not checked (they
+         * are of every run): {@link Request#merge} the shards to have the study's files.
+         */
+        public Request shard(int k, int n, Path manifest) {
+            if (n < 1 || k < 1 || k > n) throw new IllegalArgumentException("a shard is K/N with 1 <= K <= N, not " + k + "/" + n);
+            this.shardK = k;
+            this.shardN = n;
+            this.manifest = java.util.Objects.requireNonNull(manifest, "manifest");
+            return this;
+        }
+
+        /**
+         * Appends each finished run's row to {@code file} as it is told (in run order), with a
+         * checkpoint forced to the disk after each batch; with {@code resume}, the runs a log
+         * there holds up to its last checkpoint are taken as they are and not run again (it must
+         * be the log of this study: the same script, files read, design and {@code options}).
+         * {@code options} are what else decides the results (a command's options, as text).
+         * The study is then {@link #lean()}.
+         */
+        public Request log(Path file, boolean resume, List<String> options) {
+            this.logFile = java.util.Objects.requireNonNull(file, "file");
+            this.resume = resume;
+            this.options = List.copyOf(options);
+            this.lean = true;
+            return this;
+        }
+
+        /**
+         * Runs nothing: takes every run from these shards ({@link TecStudy#readShards}), which
+         * must be of this study (the same header as a {@link #log} of it with these
+         * {@code options}), and checks the study as one process would have.
+         */
+        public Request merge(Shards shards, List<String> options) {
+            this.merge = java.util.Objects.requireNonNull(shards, "shards");
+            this.options = List.copyOf(options);
+            this.lean = true;
             return this;
         }
 
@@ -438,7 +589,41 @@ public final class TecStudy {
             RunOptions options = script.engine().options(cancel, null);
             // a lean study keeps no trajectories, unless its figures sample them
             if (lean && trajectories == null && !sampled) options = options.lean();
-            if (progress != null) progress.start(p.name(), plan.runs());
+            int total = (int) plan.runs();
+            int[] range = shardN == 0 ? new int[] {0, total} : part(total, shardK, shardN);
+            Study.Ledger ledger = null;
+            org.tec.output.RunLog runLog = null;
+            if ((shardN > 0 || merge != null || resume) && (emits || trajectories != null || sampled)) {
+                throw new IllegalArgumentException("a shard, a merge or a resumed study keeps each run's row, not its trajectory: "
+                        + "it cannot write trajectories, per-run emits or figures that sample the runs");
+            }
+            if (shardN > 0 && logFile == null) throw new IllegalArgumentException("a shard needs a log of its runs (Request.log)");
+            Map<String, Object> header = header(p, plan, total, range);
+            try {
+                if (merge != null) {
+                    List<Study.Row> rows = new ArrayList<>(total);
+                    for (org.tec.output.RunLog.Shard sh : merge.parts) {
+                        String differs = org.tec.output.RunLog.difference(sh.study(), org.tec.output.RunLog.tree(header), List.of("shard", "runs"));
+                        if (differs != null) {
+                            throw new TecException.Output(sh.manifest() + " is a shard of another study than this one (the script or a file it reads "
+                                    + "changed since, or the options differ): " + differs);
+                        }
+                        rows.addAll(sh.rows());
+                    }
+                    ledger = org.tec.output.RunLog.of(rows, 0, total);
+                } else if (logFile != null) {
+                    // a manifest left by an earlier run of this shard is not of the log about to be written
+                    if (manifest != null && java.nio.file.Files.isRegularFile(manifest, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        java.nio.file.Files.delete(manifest);
+                    }
+                    ledger = runLog = org.tec.output.RunLog.open(logFile, header, range[0], range[1], resume);
+                }
+            } catch (org.tec.output.RunLog.Refused e) {
+                throw new TecException.Output(e.getMessage());
+            } catch (IOException e) {
+                throw new TecException.Output("cannot write the log of runs " + logFile + ": " + e);
+            }
+            if (progress != null) progress.start(p.name(), range[1] - range[0]);
             Study.Result result;
             try (StudyTrajectories out = trajectories == null ? null : new StudyTrajectories(trajectories, every)) {
                 // each run's emits and trajectory are written as it finishes, in run order
@@ -449,7 +634,9 @@ public final class TecStudy {
                 };
                 TecProgress told = progress;
                 result = Study.run(script.compiled(), unit, threads != null ? threads : script.engine().threads, options,
-                        told == null ? null : i -> told.step(), !lean, each, partialOnStop);
+                        told == null ? null : i -> told.step(), !lean, each, partialOnStop, ledger);
+                if (runLog != null) runLog.close();
+                if (shardN > 0 && !result.stopped()) runLog.writeManifest(manifest, commandLine == null ? List.of() : commandLine);
                 if (out != null) out.finish(result.program(), script.stamp(commandLine));
                 // a stopped study's figures and tables would be of part of it: not drawn
                 if (toFolder && !result.stopped()) {
@@ -458,13 +645,63 @@ public final class TecStudy {
             } catch (RunError e) {
                 throw Adapt.error(e);
             } catch (IOException e) {
-                throw new TecException.Output("cannot write " + trajectories + ": " + e.getMessage());
+                throw new TecException.Output("cannot write " + (trajectories != null ? trajectories : logFile) + ": " + e.getMessage());
             } catch (java.io.UncheckedIOException e) {
-                throw new TecException.Output("cannot write " + trajectories + ": " + e.getCause().getMessage());
+                throw new TecException.Output("cannot write " + (trajectories != null ? trajectories : logFile) + ": " + e.getCause().getMessage());
             } catch (OutOfMemoryError e) {
                 throw TecEngine.outOfMemory("the study", TecEngine.RUN_ADVICE);
+            } finally {
+                if (runLog != null) {
+                    try {
+                        runLog.close();
+                    } catch (IOException ignored) {
+                        // the log keeps what its last checkpoint holds
+                    }
+                }
             }
-            return new TecStudy(script, result, commandLine, List.copyOf(replaced));
+            return new TecStudy(script, result, commandLine, List.copyOf(replaced), runLog, shardN == 0 ? null : shardK + "/" + shardN);
+        }
+
+        /**
+         * What a log or a shard says of its study, and what a resume or a merge must find the
+         * same: tec's version, the script and the SHA-256 of every file read, the scenario,
+         * seed, noise, step, the design (its kind, points, params and the hash of every point's
+         * values), replicates, arms, the runs planned, the options, and the part (shard, runs).
+         */
+        private Map<String, Object> header(Program p, Program.StudyPlan plan, int total, int[] range) {
+            org.tec.output.Meta.Stamp stamp = script.stamp(null);
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("tec_version", Tec.version());
+            // names relative to the script's folder: shards on machines with other paths are of one study
+            Path home = Path.of(p.file()).toAbsolutePath().getParent();
+            Map<String, String> sources = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : stamp.sources().entrySet()) {
+                String name = e.getKey();
+                try {
+                    if (home != null) name = home.relativize(Path.of(name).toAbsolutePath()).toString();
+                } catch (IllegalArgumentException ignored) {
+                    // another root: the name as read
+                }
+                sources.put(name, e.getValue());
+            }
+            h.put("script", String.valueOf(Path.of(p.file()).getFileName()));
+            h.put("script_sha256", stamp.scriptSha256());
+            h.put("sources", sources);
+            h.put("scenario", p.name());
+            h.put("seed", p.seed());
+            h.put("noise", p.noise());
+            h.put("dt", p.dt());
+            h.put("design", plan.design().kind());
+            h.put("design_points", plan.design().size());
+            h.put("params", plan.design().params());
+            h.put("design_sha256", org.tec.output.RunLog.designHash(plan.design()));
+            h.put("replicates", plan.replicates());
+            h.put("arms", plan.arms());
+            h.put("planned_runs", total);
+            h.put("options", options);
+            h.put("shard", List.of(shardN == 0 ? 1 : shardK, shardN == 0 ? 1 : shardN));
+            h.put("runs", List.of(range[0], range[1]));
+            return h;
         }
     }
 }

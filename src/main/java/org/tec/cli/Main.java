@@ -70,7 +70,7 @@ public final class Main implements Runnable {
     }
 
     /** The subcommands, in the order help lists them. */
-    static final java.util.List<String> COMMANDS = java.util.List.of("run", "check", "test", "sweep", "simulate", "fit", "repl", "params", "completion");
+    static final java.util.List<String> COMMANDS = java.util.List.of("run", "check", "test", "sweep", "merge", "simulate", "fit", "repl", "params", "completion");
 
     private static Object command(String name) {
         return switch (name) {
@@ -80,6 +80,7 @@ public final class Main implements Runnable {
             case "sweep" -> new SweepCommand();
             case "simulate" -> new SimulateCommand();
             case "fit" -> new FitCommand();
+            case "merge" -> new MergeCommand();
             case "repl" -> new ReplCommand();
             case "completion" -> new CompletionCommand();
             default -> new ParamsCommand();
@@ -138,7 +139,7 @@ public final class Main implements Runnable {
     }
 
     /** A file argument; one this system cannot name (a non-ASCII name under LANG=C) is a usage error that says so. */
-    private static Path path(String text) {
+    static Path path(String text) {
         try {
             return Tec.path(text);
         } catch (IllegalArgumentException e) {

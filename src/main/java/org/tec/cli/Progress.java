@@ -8,7 +8,7 @@ import org.tec.api.TecProgress;
 
 /**
  * A progress line on stderr for a study's runs, drawn only when stderr is a terminal and not
- * {@code --quiet}: {@code ERP: affect sharing 45% [=========           ] 5/11 0:03}. It is
+ * {@code --quiet}: {@code ERP: affect sharing 45% [======     ] 5/11 0:03, 1.7 runs/s, 0:04 left} (rate and time left from the second second on). It is
  * redrawn in place with a carriage return at most five times a second, and erased when the
  * work ends, so whatever the command prints next starts on a clean line.
  *
@@ -66,11 +66,10 @@ final class Progress implements TecProgress, AutoCloseable {
 
     private void draw(long n, long now) {
         lastDraw = now;
-        long secs = (now - started) / 1_000_000_000L;
-        String count = " " + n + "/" + total + String.format(java.util.Locale.ROOT, " %d:%02d", secs / 60, secs % 60);
+        String count = " " + n + "/" + total + " " + clock((now - started) / 1_000_000_000L) + rate(n, now);
         int pct = (int) (100 * n / total);
-        // the widest line (100%, total/total, a long time) decides the room for the name and the bar
-        String widest = " " + total + "/" + total + " 999:59";
+        // the widest line (100%, total/total, a long time, a high rate) decides the room for the name and the bar
+        String widest = " " + total + "/" + total + " 999:59, 99999 runs/s, 999:59 left";
         int room = width - " 100% [".length() - 20 - 1 - widest.length() - 1;
         String shown = room < 8 ? "" : name.length() <= room ? name : name.substring(0, room - 3) + "...";
         String head = (shown.isEmpty() ? "" : shown + " ") + String.format(java.util.Locale.ROOT, "%3d%% [", pct);
@@ -81,6 +80,26 @@ final class Progress implements TecProgress, AutoCloseable {
         err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
         err.flush();
         drawnWidth = line.length();
+    }
+
+    /** {@code m:ss}. */
+    static String clock(long secs) {
+        return String.format(java.util.Locale.ROOT, "%d:%02d", secs / 60, secs % 60);
+    }
+
+    /**
+     * {@code , 1234 runs/s, 0:42 left}: the runs per second since the start and the time the
+     * runs left take at that rate; nothing in the first second (too few runs to say).
+     */
+    private String rate(long n, long now) {
+        return rate(n, total, now - started);
+    }
+
+    static String rate(long n, long total, long nanos) {
+        if (nanos < 1_000_000_000L || n == 0) return "";
+        double perSecond = n * 1e9 / nanos;
+        String r = perSecond >= 100 ? String.valueOf(Math.round(perSecond)) : org.tec.text.Numbers.plain(Math.round(perSecond * 10) / 10.0);
+        return ", " + r + " runs/s" + (n < total ? ", " + clock(Math.round((total - n) / perSecond)) + " left" : "");
     }
 
     /** Erases the line, so the report that follows starts at the left margin. */

@@ -39,7 +39,10 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", paramLabel = "NAME", description = "Which scenario of the file (default: the first).") String scenario;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Results, one row per run: .csv (with a .meta.json sidecar) or .json.") Path out;
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Results, one row per run: .csv (with a .meta.json sidecar), .json, or .parquet (with --format parquet).") Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "The results' format: csv, json or parquet (default: as --out ends); "
+            + "parquet has the CSV's columns, typed, for studies too large for a CSV, and --out must end in .parquet.") String format;
 
     @Option(names = "--summary", paramLabel = "FILE", description = "Also write the prints summarised per arm and sweep point (.csv or .json): n, mean, sd, a 95%% interval (t for a mean, Wilson for a proportion), median, quartiles.") Path summary;
 
@@ -55,8 +58,21 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--every", paramLabel = "MIN", description = "Sampling of --trajectories, in minutes (default 0.5).") double every = 0.5;
 
+    @Option(names = "--shard", paramLabel = "K/N", description = "Make only shard K of N of the runs (a contiguous 1/N, the same whatever the machine) "
+            + "and write its log and manifest beside --out (NAME.runs, NAME.shard.json), for tec merge; nothing is checked until the merge.") String shard;
+
+    @Option(names = "--resume", description = "Continue a study that was stopped or killed: the runs its log (NAME.runs beside --out) holds up to "
+            + "its last checkpoint are kept, the rest run; the files are those an uninterrupted run writes.") boolean resume;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Set by tec merge: the shards whose runs this sweep takes instead of running them, and the command line its files say. */
+    TecStudy.Shards merge;
+    java.util.List<String> typed;
+
+    /** The options whose values are output files: a merge writes them into its own folder. */
+    static final java.util.Set<String> FILE_OPTIONS = java.util.Set.of("--out", "--summary", "--contrasts", "--sensitivity", "--plot", "--trajectories");
 
     /** One --vary: a name and its values. */
     private record Vary(String name, double[] values) {}
@@ -65,7 +81,18 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (!Tec.isResultsFile(out)) throw usage("--out " + out + ": write results to a " + Tec.resultsExtensions() + " file");
+        if (format != null) {
+            String f = format.toLowerCase(java.util.Locale.ROOT);
+            if (!List.of("csv", "json", "parquet").contains(f)) throw usage("--format " + format + ": write csv, json or parquet");
+            String name = String.valueOf(out.getFileName()).toLowerCase(java.util.Locale.ROOT);
+            if (!name.endsWith("." + f) || name.length() == f.length() + 1) {
+                throw usage("--format " + f + " writes a ." + f + " file: end --out in ." + f + " (not " + out + ")");
+            }
+        }
+        if (TecStudy.isParquet(out) && format == null) throw usage("--out " + out + ": Parquet results need --format parquet");
+        if (!Tec.isResultsFile(out) && !TecStudy.isParquet(out)) {
+            throw usage("--out " + out + ": write results to a " + Tec.resultsExtensions() + " file (or .parquet with --format parquet)");
+        }
         if (plot != null && !Tec.isFigureFile(plot)) throw usage("--plot " + plot + ": the file must end in " + Tec.figureExtensions());
         if (summary != null && !Tec.isResultsFile(summary)) throw usage("--summary " + summary + ": write it to a " + Tec.resultsExtensions() + " file");
         if (contrasts != null && !Tec.isResultsFile(contrasts)) throw usage("--contrasts " + contrasts + ": write them to a " + Tec.resultsExtensions() + " file");
@@ -108,13 +135,30 @@ final class SweepCommand implements Callable<Integer> {
         if (sensitivity != null && !design.equals("sensitivity")) {
             throw usage("--sensitivity " + sensitivity + ": the scenario is no sensitivity study; write one with 'sensitivity sobol N' and 'vary NAME from A to B'");
         }
+        int[] part = shard == null ? null : parseShard(shard);
+        if ((part != null || resume) && trajectories != null) {
+            throw usage((part != null ? "--shard" : "--resume") + " keeps each run's row, not its trajectory: drop --trajectories "
+                    + "(write the trajectories of the runs you need with tec run)");
+        }
+        if (merge != null && (part != null || resume || trajectories != null)) {
+            throw usage("the shards' command line asks for --shard, --resume or --trajectories, which a merge cannot do: it takes finished shards' rows");
+        }
         TecStudy.Request request = configure(s.study(), sweeps);
+        java.util.List<String> asTyped = typed != null ? typed : withoutRunOptions(Main.commandLine(spec));
+        java.util.List<String> options = options(asTyped, file.toString());
+        String stem = out.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        if (merge != null) {
+            request.merge(merge, options);
+        } else if (trajectories == null) {
+            request.log(out.resolveSibling(stem + ".runs"), resume, options);
+            if (part != null) request.shard(part[0], part[1], out.resolveSibling(stem + ".shard.json"));
+        }
         String unplottable = plot == null ? null : request.plotRefusal();
         if (unplottable != null) throw usage("--plot " + plot + ": " + unplottable);
         int n = script.threads(spec.commandLine());
         TecStudy result;
         try (Progress progress = Progress.of("sweep", script.quiet)) {
-            result = request.threads(n).progress(progress).cancellation(Main.STOP).partialOnStop().commandLine(Main.commandLine(spec)).run();
+            result = request.threads(n).progress(progress).cancellation(Main.STOP).partialOnStop().commandLine(asTyped).run();
         } catch (IllegalArgumentException e) {
             throw usage("--set " + e.getMessage()); // an override of a swept parameter
         } catch (TecException.Compile e) {
@@ -131,6 +175,15 @@ final class SweepCommand implements Callable<Integer> {
         } catch (TecException e) {
             return runtimeError(file, e);
         }
+        if (result.shard() != null && !result.stopped()) {
+            if (!script.quiet) {
+                stdout.println("shard " + result.shard() + ": " + result.size() + " runs of " + result.name() + " on " + n + (n == 1 ? " thread" : " threads")
+                        + " -> " + out.resolveSibling(stem + ".runs") + " (manifest " + out.resolveSibling(stem + ".shard.json").getFileName()
+                        + "); nothing is checked until every shard is merged: tec merge --out DIR SHARD_DIR...");
+            }
+            stdout.flush();
+            return Main.OK;
+        }
         if (result.stopped()) {
             // told to stop: the runs that finished are kept, marked so in the metadata; nothing else is drawn or checked
             try {
@@ -140,8 +193,14 @@ final class SweepCommand implements Callable<Integer> {
                 stderr.flush();
                 return Main.RUNTIME_ERROR;
             }
+            if (result.shard() != null) {
+                stderr.println(file + ": shard " + result.shard() + " stopped after " + result.size() + " of " + result.planned()
+                        + " runs; continue it with the same command and --resume");
+                stderr.flush();
+                return Main.RUNTIME_ERROR;
+            }
             stderr.println(file + ": stopped after " + result.size() + " of " + result.planned() + " runs; those are in " + out
-                    + " (its metadata says stopped), nothing was checked");
+                    + " (its metadata says stopped), nothing was checked; continue with the same command and --resume");
             stderr.flush();
             return Main.RUNTIME_ERROR;
         }
@@ -151,6 +210,7 @@ final class SweepCommand implements Callable<Integer> {
             if (contrasts != null) result.writeContrasts(contrasts);
             if (sensitivity != null) result.writeSensitivity(sensitivity);
             if (plot != null) plotOutcome(result);
+            result.discardLog();
         } catch (IOException e) {
             stderr.println("error: cannot write output: " + e.getMessage());
             stderr.flush();
@@ -158,7 +218,8 @@ final class SweepCommand implements Callable<Integer> {
         }
         for (String r : result.replacedSweeps()) stdout.println("note: --vary replaces the values of " + r);
         if (!script.quiet) {
-            stdout.println(result.size() + " runs of " + result.name() + " on " + n + (n == 1 ? " thread" : " threads") + " -> " + out);
+            stdout.println(merge != null ? result.size() + " runs of " + result.name() + " from " + merge.count() + " shards -> " + out
+                    : result.size() + " runs of " + result.name() + " on " + n + (n == 1 ? " thread" : " threads") + " -> " + out);
             for (TecVerdict v : result.expectations()) stdout.println("  " + v);
         } else {
             for (TecVerdict v : result.expectations()) if (!v.passed()) stdout.println(v);
@@ -190,6 +251,72 @@ final class SweepCommand implements Callable<Integer> {
         }
         // keep of each run only its row and what the checks across runs read; trajectories are written as the runs finish
         return trajectories != null ? request.lean().trajectories(trajectories, every) : request.lean();
+    }
+
+    /** {@code K/N}: 1 <= K <= N. */
+    private int[] parseShard(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{1,9})\\s*/\\s*(\\d{1,9})\\s*").matcher(text);
+        if (!m.matches()) throw usage("--shard " + text + ": write K/N, shard K of N (1/4, 2/4, 3/4, 4/4)");
+        int k = Integer.parseInt(m.group(1)), of = Integer.parseInt(m.group(2));
+        if (of < 1 || k < 1 || k > of) throw usage("--shard " + text + ": K must be 1 to N (N at least 1)");
+        return new int[] {k, of};
+    }
+
+    /**
+     * The command line the files' metadata says: as typed, without {@code --shard} and
+     * {@code --resume}, which change how the runs were made, not what they are; so a merge of
+     * shards and a resumed study write what one uninterrupted process would have.
+     */
+    static java.util.List<String> withoutRunOptions(java.util.List<String> typed) {
+        java.util.List<String> out = new ArrayList<>();
+        for (int k = 0; k < typed.size(); k++) {
+            String a = typed.get(k);
+            if (a.equals("--resume") || a.startsWith("--shard=")) continue;
+            if (a.equals("--shard")) {
+                k++;
+                continue;
+            }
+            out.add(a);
+        }
+        return out;
+    }
+
+    /**
+     * What of a command line decides the results, for a log's header: the arguments after
+     * {@code sweep} without those that do not ({@code --threads}, {@code -q}), the script and
+     * each output file by its name alone (shards run in folders and on machines of their own).
+     */
+    static java.util.List<String> options(java.util.List<String> typed, String scriptFile) {
+        java.util.List<String> out = new ArrayList<>();
+        int start = typed.indexOf("sweep") + 1;
+        for (int k = start; k < typed.size(); k++) {
+            String a = typed.get(k);
+            if (a.equals("-q") || a.equals("--quiet") || a.startsWith("--threads=")) continue;
+            if (a.equals("--threads")) {
+                k++;
+                continue;
+            }
+            int eq = a.indexOf('=');
+            if (a.equals(scriptFile)) {
+                out.add(fileName(a)); // the script is known by its hash and those of the files it reads, wherever it is
+            } else if (a.startsWith("--") && eq > 0 && FILE_OPTIONS.contains(a.substring(0, eq))) {
+                out.add(a.substring(0, eq) + "=" + fileName(a.substring(eq + 1)));
+            } else if (FILE_OPTIONS.contains(a) && k + 1 < typed.size()) {
+                out.add(a + "=" + fileName(typed.get(++k)));
+            } else {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    static String fileName(String path) {
+        try {
+            Path p = Path.of(path).getFileName();
+            return p == null ? path : p.toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return path;
+        }
     }
 
     private int runtimeError(Path file, TecException e) {

@@ -341,5 +341,10 @@ public record Program(String name, String file, double dt, long seed, double noi
         public String shown(Frame f) {
             return source + " = " + Values.format(value.eval(f), type);
         }
+
+        /** Whether it prints a condition (true or false), not a number or a duration. */
+        public boolean condition() {
+            return type == Type.BOOL;
+        }
     }
 }

@@ -85,6 +85,43 @@ public final class Study {
      */
     public static Result run(Scripts.Compiled compiled, Scripts.Unit unit, int threads, RunOptions options, IntConsumer progress,
                              boolean keepRuns, EachRun each, boolean partialOnStop) {
+        return run(compiled, unit, threads, options, progress, keepRuns, each, partialOnStop, null);
+    }
+
+    /**
+     * A run's row as a log keeps it: its index, its verdicts (without details), prints, and the
+     * values its checks across runs read ({@link #acrossArguments} order). A run is a pure
+     * function of the script's texts, its design point, replicate and seed, all fixed by its
+     * index, so a row recorded by any process is the row this one would make.
+     */
+    public record Row(int index, List<Verdict> goals, List<Verdict> expects, List<Printed> prints, double[] across) {}
+
+    /**
+     * Where the runs of a study are recorded: the part of the runs this process makes
+     * ({@code from} to {@code to}, a shard's part, or all), the rows already recorded (a
+     * prefix of that part, from an interrupted run or from shards: those are not run again),
+     * and where each run made here is told, in index order, as the results are.
+     */
+    public interface Ledger {
+        int from();
+
+        int to();
+
+        /** Rows recorded before, in index order from {@link #from()}, without gaps. */
+        List<Row> recorded();
+
+        /** A run made here, in index order after the recorded ones. */
+        void record(Row row);
+    }
+
+    /**
+     * Runs the study as {@link #run(Scripts.Compiled, Scripts.Unit, int, RunOptions, IntConsumer, boolean, EachRun, boolean)}
+     * does; with a {@code ledger}, only its part of the runs, the rows it recorded taken as
+     * they are (not run again) and each run made here told to it. A part that is not the
+     * whole study (a shard) checks nothing: its result's {@code planned} is the part's size.
+     */
+    public static Result run(Scripts.Compiled compiled, Scripts.Unit unit, int threads, RunOptions options, IntConsumer progress,
+                             boolean keepRuns, EachRun each, boolean partialOnStop, Ledger ledger) {
         Program base = unit.program();
         Program.StudyPlan plan = base.study();
         long planned = plan.runs();
@@ -100,39 +137,66 @@ public final class Study {
             Points points = new Points(compiled, unit, plan, slots, replicates, pool);
             // the per-run parts of the checks across runs, found before any run, worked out by each run as it ends
             Map<Eval, double[]> perRun = new IdentityHashMap<>();
-            for (Eval x : acrossArguments(base, plan)) perRun.put(x, new double[total]);
+            List<Eval> across = acrossArguments(base, plan);
+            for (Eval x : across) perRun.put(x, new double[total]);
+            int from = ledger == null ? 0 : ledger.from(), to = ledger == null ? total : ledger.to();
+            if (from < 0 || to > total || from > to) throw new IllegalArgumentException("runs " + from + " to " + to + " of a study of " + total);
+            List<StudyRuns.Run> runs = new ArrayList<>(to - from);
+            List<Row> recorded = ledger == null ? List.of() : ledger.recorded();
+            Map<List<Object>, org.tec.diag.Span> spans = checkSpans(base);
+            for (Row row : recorded) {
+                int i = from + runs.size();
+                if (row.index() != i || i >= to || row.across().length != across.size()) {
+                    throw new IllegalArgumentException("a recorded run (" + row.index() + ") is not run " + i + " of this study with "
+                            + across.size() + " values across runs");
+                }
+                for (int k = 0; k < across.size(); k++) perRun.get(across.get(k))[i] = row.across()[k];
+                runs.add(recorded(unit, plan, row, spans));
+                if (progress != null) progress.accept(i);
+            }
+            int start = from + recorded.size();
+            // the first point's programs for every arm: the part may start part way through it
+            int firstPoint = start < to ? start / arms / replicates : -1;
             @SuppressWarnings("unchecked")
             Future<Done>[] byIndex = new Future[total];
+            // what the compact rows of a point share (its program's prints and checks), once per study
+            Map<StudyRuns.Shape, StudyRuns.Shape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.function.IntFunction<Future<Done>> submit = i -> pool.submit(() -> {
-                Done d = one(unit, plan, i, options, points, perRun, keepRuns, each != null);
+                Done d = one(unit, plan, i, options, points, perRun, keepRuns, each != null, shapes);
                 if (progress != null) progress.accept(i);
                 return d;
             });
-            int window = each == null ? total : Math.max(16, 4 * workers), submitted = 0;
-            if (each == null) {
+            // a study of many runs starts them a window ahead of the oldest not yet told, as one told of
+            // each run does, so that the tasks waiting are few (a queued task and its future hold about 100 bytes)
+            boolean upfront = each == null && to - start <= UPFRONT_RUNS;
+            int window = upfront ? total : Math.max(16, 4 * workers), submitted = start;
+            if (firstPoint >= 0 && !upfront) for (int a = 0; a < arms; a++) points.submit(firstPoint * arms + a);
+            if (upfront && firstPoint >= 0) {
+                int firstSlot = firstPoint * arms, endSlot = ((to - 1) / arms / replicates + 1) * arms;
                 // each point of a sweep is compiled once, with its swept values, by a task of its
                 // own queued before every run: the points compile in parallel, and a run seldom
                 // waits for its program (when the replicates of a point waited for the first of
                 // them to compile it, 2 threads gave a 5 x 5 grid 1.4 times the speed of one)
-                for (int slot = 0; slot < slots; slot++) points.submit(slot);
+                for (int slot = firstSlot; slot < endSlot; slot++) points.submit(slot);
                 // runs start replicate by replicate across the points (each point's first replicate,
                 // then each point's second...), not point by point: the JIT then sees the model's
                 // branches for every point early. Point by point, a 33,000-run sweep recompiled
                 // the step eight times as each new point took new branches, and kept the compiler
                 // busy on the second core. Results are by index, whatever the order.
                 for (int rep = 0; rep < replicates; rep++) {
-                    for (int slot = 0; slot < slots; slot++) {
+                    for (int slot = firstSlot; slot < endSlot; slot++) {
                         int i = index(slot / arms, slot % arms, rep, replicates, arms);
-                        byIndex[i] = submit.apply(i);
+                        if (i >= start && i < to) byIndex[i] = submit.apply(i);
                     }
                 }
-                submitted = total;
+                submitted = to;
             }
-            List<StudyRuns.Run> runs = new ArrayList<>(total);
-            for (int i = 0; i < total; i++) {
+            for (int i = start; i < to; i++) {
                 // told in index order: runs start in index order, a window ahead of the oldest not yet told
-                for (; submitted < total && submitted < i + window; submitted++) {
-                    if ((submitted / arms) % replicates == 0) points.submit(slot(submitted, replicates, arms));
+                for (; submitted < to && submitted < i + window; submitted++) {
+                    if ((submitted / arms) % replicates == 0 && submitted / arms / replicates != firstPoint) {
+                        points.submit(slot(submitted, replicates, arms));
+                    }
                     byIndex[submitted] = submit.apply(submitted);
                 }
                 Done d;
@@ -140,20 +204,32 @@ public final class Study {
                     d = byIndex[i].get();
                 } catch (ExecutionException e) {
                     if (partialOnStop && e.getCause() instanceof RunError re && re.kind() == RunError.Kind.CANCELLED) {
-                        return stopped(base, plan, runs, byIndex, i, total);
+                        return stopped(base, plan, runs, byIndex, i, total, to - from);
                     }
                     for (Future<Done> other : byIndex) if (other != null) other.cancel(true);
                     if (e.getCause() instanceof RunError re) throw re;
                     if (e.getCause() instanceof RuntimeException re) throw re;
                     throw new IllegalStateException(e.getCause());
                 } catch (InterruptedException e) {
-                    if (partialOnStop) return stopped(base, plan, runs, byIndex, i, total);
+                    if (partialOnStop) return stopped(base, plan, runs, byIndex, i, total, to - from);
                     Thread.currentThread().interrupt();
                     throw new RunError(RunError.Kind.CANCELLED, 0, "the study was interrupted");
                 }
                 byIndex[i] = null;
                 if (each != null) each.accept(i, d.whole());
                 runs.add(d.run());
+                if (ledger != null) {
+                    double[] values = new double[across.size()];
+                    for (int k = 0; k < values.length; k++) values[k] = perRun.get(across.get(k))[i];
+                    RunResult r = d.run().result();
+                    ledger.record(new Row(i, r.goals(), r.expects(), r.prints(), values));
+                }
+            }
+            if (from > 0 || to < total) {
+                // a part of the study (a shard): its rows, checked only when every part is merged
+                String why = "not checked: runs " + from + " to " + (to - 1) + " are part of a study of " + total + " runs";
+                StudyRuns part = new StudyRuns(plan.design(), plan.arms(), java.util.Collections.unmodifiableList(runs));
+                return new Result(base, part, notChecked(why, base.goals(), plan.goals()), notChecked(why, base.expects(), plan.expects()), to - from);
             }
             StudyRuns all = new StudyRuns(plan.design(), plan.arms(), java.util.Collections.unmodifiableList(runs));
             StudyFrame frame = new StudyFrame(all, perRun, x -> rerun(unit, plan, options, points, x, pool, total));
@@ -169,7 +245,8 @@ public final class Study {
      * order; the rest are cancelled. Its checks say they were not checked: over part of the
      * runs a check across runs would answer another question.
      */
-    private static Result stopped(Program base, Program.StudyPlan plan, List<StudyRuns.Run> told, Future<Done>[] byIndex, int from, int total) {
+    private static Result stopped(Program base, Program.StudyPlan plan, List<StudyRuns.Run> told, Future<Done>[] byIndex, int from, int total,
+                                  int planned) {
         List<StudyRuns.Run> runs = new ArrayList<>(told);
         for (int k = from; k < total; k++) {
             Future<Done> f = byIndex[k];
@@ -186,7 +263,7 @@ public final class Study {
         }
         String why = "not checked: the study was stopped after " + runs.size() + " of " + total + " runs";
         StudyRuns all = new StudyRuns(plan.design(), plan.arms(), java.util.Collections.unmodifiableList(runs));
-        return new Result(base, all, notChecked(why, base.goals(), plan.goals()), notChecked(why, base.expects(), plan.expects()), total);
+        return new Result(base, all, notChecked(why, base.goals(), plan.goals()), notChecked(why, base.expects(), plan.expects()), planned);
     }
 
     /** The per-run checks, then those across runs, each as not passed, {@code why} its detail (the order {@link #summarise} gives). */
@@ -194,6 +271,43 @@ public final class Study {
         List<Verdict> out = new ArrayList<>();
         for (List<Program.Check> checks : List.of(perRun, across)) {
             for (Program.Check c : checks) out.add(new Verdict(c.name(), c.source(), false, why, c.span()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** A recorded row as the study keeps a run it made: its index gives its arm, replicate, seed and design point. */
+    private static StudyRuns.Run recorded(Scripts.Unit unit, Program.StudyPlan plan, Row row, Map<List<Object>, org.tec.diag.Span> spans) {
+        int arms = plan.armCount(), index = row.index(), arm = index % arms, replicate = (index / arms) % plan.replicates();
+        int point = index / arms / plan.replicates();
+        Program base = unit.program();
+        RunResult kept = new RunResult(base, EMPTY.computeIfAbsent(base.dt(), RunRecord::new), here(row.goals(), spans),
+                here(row.expects(), spans), List.copyOf(row.prints()));
+        return new StudyRuns.Run(index, arm, replicate, seed(base.seed(), replicate), plan.design().point(point), kept);
+    }
+
+    /**
+     * The spans of the scenario's checks by all but their file: a row recorded by a process
+     * that named the script by another path (another folder, another machine) says the same
+     * check at the same line and column, and its verdicts are matched to the checks by span.
+     */
+    private static Map<List<Object>, org.tec.diag.Span> checkSpans(Program base) {
+        Map<List<Object>, org.tec.diag.Span> out = new java.util.HashMap<>();
+        for (List<Program.Check> checks : List.of(base.goals(), base.expects())) {
+            for (Program.Check c : checks) out.put(spanKey(c.name(), c.source(), c.span()), c.span());
+        }
+        return out;
+    }
+
+    private static List<Object> spanKey(String name, String source, org.tec.diag.Span s) {
+        return java.util.Arrays.asList(name, source, s.line(), s.column(), s.length());
+    }
+
+    /** Recorded verdicts with this compile's spans where a check of the scenario is the same but for its file's path. */
+    private static List<Verdict> here(List<Verdict> recorded, Map<List<Object>, org.tec.diag.Span> spans) {
+        List<Verdict> out = new ArrayList<>(recorded.size());
+        for (Verdict v : recorded) {
+            org.tec.diag.Span s = spans.get(spanKey(v.name(), v.source(), v.span()));
+            out.add(s == null || s.equals(v.span()) ? v : new Verdict(v.name(), v.source(), v.passed(), v.detail(), s));
         }
         return List.copyOf(out);
     }
@@ -289,7 +403,7 @@ public final class Study {
         List<Future<?>> all = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
             final int index = i;
-            all.add(pool.submit(() -> one(unit, plan, index, options, points, only, false, false)));
+            all.add(pool.submit(() -> one(unit, plan, index, options, points, only, false, false, new java.util.concurrent.ConcurrentHashMap<>())));
         }
         for (Future<?> f : all) {
             try {
@@ -350,7 +464,8 @@ public final class Study {
      * runs, it keeps only its row of the results.
      */
     private static Done one(Scripts.Unit unit, Program.StudyPlan plan, int index, RunOptions options, Points points,
-                            Map<Eval, double[]> perRun, boolean keepRuns, boolean whole) throws InterruptedException {
+                            Map<Eval, double[]> perRun, boolean keepRuns, boolean whole, Map<StudyRuns.Shape, StudyRuns.Shape> shapes)
+            throws InterruptedException {
         int arms = plan.armCount(), arm = index % arms, replicate = (index / arms) % plan.replicates();
         int point = index / arms / plan.replicates();
         double[] values = plan.design().point(point);
@@ -362,8 +477,9 @@ public final class Study {
         // the run's own params (its sweep point's values): a check across runs reads them through its frame
         TrajectoryFrame frame = new TrajectoryFrame(result.record(), p.parameters());
         for (Map.Entry<Eval, double[]> e : perRun.entrySet()) e.getValue()[index] = e.getKey().eval(frame);
-        RunResult kept = keepRuns ? result : row(unit.program(), result);
-        return new Done(new StudyRuns.Run(index, arm, replicate, seed, values, kept), whole ? result : null);
+        StudyRuns.Run run = keepRuns ? new StudyRuns.Run(index, arm, replicate, seed, values, result)
+                : StudyRuns.Run.row(index, arm, replicate, seed, values, row(unit.program(), result), shapes);
+        return new Done(run, whole ? result : null);
     }
 
     /**
@@ -374,6 +490,9 @@ public final class Study {
     private static RunResult row(Program base, RunResult r) {
         return new RunResult(base, EMPTY.computeIfAbsent(base.dt(), RunRecord::new), slim(r.goals()), slim(r.expects()), List.copyOf(r.prints()));
     }
+
+    /** The most runs queued at once, each a task; a larger study starts its runs a window at a time. */
+    static final int UPFRONT_RUNS = 100_000;
 
     /** One empty record per time step, shared by the rows of every study. */
     private static final Map<Double, RunRecord> EMPTY = new java.util.concurrent.ConcurrentHashMap<>();

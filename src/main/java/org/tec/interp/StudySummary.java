@@ -48,17 +48,18 @@ public final class StudySummary {
      * order they are declared, prints in the script's order.
      */
     public static List<Row> of(Study.Result r) {
-        Map<List<Double>, Map<String, List<RunResult>>> points = new LinkedHashMap<>();
+        // the runs (held compactly), not their results: a result is made from its run as it is read
+        Map<List<Double>, Map<String, List<StudyRuns.Run>>> points = new LinkedHashMap<>();
         for (StudyRuns.Run run : r.runs().runs()) {
             List<Double> point = new ArrayList<>();
             // a sampled design's runs are summarised over the whole design (no point columns)
             if (!r.runs().pointParams().isEmpty()) for (double v : run.values()) point.add(v);
             points.computeIfAbsent(List.copyOf(point), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(r.runs().armOf(run), k -> new ArrayList<>()).add(run.result());
+                    .computeIfAbsent(r.runs().armOf(run), k -> new ArrayList<>()).add(run);
         }
         List<Row> rows = new ArrayList<>();
         List<Program.PrintPlan> prints = r.program().prints();
-        for (Map.Entry<List<Double>, Map<String, List<RunResult>>> e : points.entrySet()) {
+        for (Map.Entry<List<Double>, Map<String, List<StudyRuns.Run>>> e : points.entrySet()) {
             List<String> arms = new ArrayList<>(e.getValue().keySet());
             if (!r.runs().arms().isEmpty()) arms.sort(java.util.Comparator.comparingInt(r.runs().arms()::indexOf));
             for (String arm : arms) {
@@ -68,11 +69,12 @@ public final class StudySummary {
         return List.copyOf(rows);
     }
 
-    private static Row row(String arm, List<Double> point, Program.PrintPlan print, int j, List<RunResult> runs) {
+    private static Row row(String arm, List<Double> point, Program.PrintPlan print, int j, List<StudyRuns.Run> runs) {
         boolean condition = print.type() == Type.BOOL;
         double[] xs = new double[runs.size()];
         int n = 0;
-        for (RunResult run : runs) {
+        for (StudyRuns.Run of : runs) {
+            RunResult run = of.result();
             if (j >= run.prints().size()) continue;
             Printed p = run.prints().get(j);
             double x = condition ? (p.value().equals("true") ? 1 : p.value().equals("false") ? 0 : Double.NaN) : p.number();

@@ -66,6 +66,20 @@ public final class OutputSet implements AutoCloseable {
         }
     }
 
+    /** What writes a binary file of the set, as a stream (a Parquet file). */
+    @FunctionalInterface
+    public interface StreamBody {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes a binary file of the set through a stream, buffered, without holding it in memory. */
+    public void writeStream(Path target, StreamBody body) throws IOException {
+        Staged s = stage(target);
+        try (OutputStream out = new java.io.BufferedOutputStream(counted(s), 1 << 16)) {
+            body.write(out);
+        }
+    }
+
     /** Writes a binary file (a figure) of the set. */
     public void write(Path target, byte[] bytes) throws IOException {
         Staged s = stage(target);

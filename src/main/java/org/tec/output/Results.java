@@ -32,7 +32,7 @@ public final class Results {
      * as {@code sweep: NAME} or {@code print: NAME}, then numbered, so no value overwrites
      * another.
      */
-    private static List<String> columns(Study.Result r) {
+    static List<String> columns(Study.Result r) {
         Program p = r.program();
         java.util.LinkedHashSet<String> cols = new java.util.LinkedHashSet<>(List.of("run"));
         if (!r.runs().arms().isEmpty()) cols.add("arm");
@@ -52,24 +52,39 @@ public final class Results {
         return candidate;
     }
 
-    /** One map per run, column to value (numbers as numbers, conditions as true/false). */
+    /**
+     * One map per run, column to value (numbers as numbers, conditions as true/false), made as
+     * it is read: a study of a million runs is written without a million maps.
+     */
     private static List<Map<String, Object>> rows(Study.Result r) {
         List<String> cols = columns(r);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (StudyRuns.Run run : r.runs().runs()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            int c = 0;
-            row.put(cols.get(c++), run.index());
-            if (!r.runs().arms().isEmpty()) row.put(cols.get(c++), r.runs().armOf(run));
-            row.put(cols.get(c++), run.replicate());
-            row.put(cols.get(c++), run.seed());
-            for (double v : run.values()) row.put(cols.get(c++), Numbers.roundData(v));
-            for (Verdict v : run.result().goals()) row.put(cols.get(c++), v.passed());
-            for (Verdict v : run.result().expects()) row.put(cols.get(c++), v.passed());
-            for (Printed pr : run.result().prints()) row.put(cols.get(c++), value(pr));
-            out.add(row);
-        }
-        return out;
+        List<StudyRuns.Run> runs = r.runs().runs();
+        return new java.util.AbstractList<>() {
+            @Override
+            public Map<String, Object> get(int k) {
+                return row(r, cols, runs.get(k));
+            }
+
+            @Override
+            public int size() {
+                return runs.size();
+            }
+        };
+    }
+
+    private static Map<String, Object> row(Study.Result r, List<String> cols, StudyRuns.Run run) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        int c = 0;
+        row.put(cols.get(c++), run.index());
+        if (!r.runs().arms().isEmpty()) row.put(cols.get(c++), r.runs().armOf(run));
+        row.put(cols.get(c++), run.replicate());
+        row.put(cols.get(c++), run.seed());
+        for (double v : run.values()) row.put(cols.get(c++), Numbers.roundData(v));
+        org.tec.interp.RunResult result = run.result();
+        for (Verdict v : result.goals()) row.put(cols.get(c++), v.passed());
+        for (Verdict v : result.expects()) row.put(cols.get(c++), v.passed());
+        for (Printed pr : result.prints()) row.put(cols.get(c++), value(pr));
+        return row;
     }
 
     private static Object value(Printed pr) {
@@ -131,7 +146,7 @@ public final class Results {
         });
     }
 
-    private static Map<String, Object> studyFacts(Study.Result r, List<String> cols) {
+    static Map<String, Object> studyFacts(Study.Result r, List<String> cols) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("runs", r.runs().runs().size());
         if (r.stopped()) {
