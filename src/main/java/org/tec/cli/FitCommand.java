@@ -32,13 +32,13 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--conditions", paramLabel = "FILE", description = "The PEtab condition table (TSV): conditionId, then one column per param or model parameter it sets.") Path conditions;
 
-    @Option(names = "--fit", paramLabel = "NAME", split = ",", description = "The parameters to estimate, comma-separated: params of the script or model parameters (therapist.affect_sharing). Default: none (only the sds).") List<String> fit = new ArrayList<>();
+    @Option(names = "--fit", paramLabel = "NAME", split = ",", description = "The parameters to estimate, comma-separated: params of the script or model parameters (therapist.affect_sharing). Default: the script's own fit statements.") List<String> fit = new ArrayList<>();
 
     @Option(names = "--per-condition", paramLabel = "NAME", split = ",", description = "Estimate these (of --fit) separately in each condition.") List<String> perCondition = new ArrayList<>();
 
     @Option(names = "--bounds", paramLabel = "NAME=LOW:HIGH", description = "Bounds of a parameter (needed for a param of the script; a model parameter's default to its range); repeatable.") Map<String, String> bounds = new LinkedHashMap<>();
 
-    @Option(names = "--noise-sd", paramLabel = "SD", description = "The known sd of the measurement error (default: estimated per observable, unless the data give noiseParameters).") Double noiseSd;
+    @Option(names = "--noise-sd", paramLabel = "SD", description = "The known sd of the measurement error (default: the data's noiseParameters, else each observe's declared noise, else estimated per observable).") Double noiseSd;
 
     @Option(names = "--level", paramLabel = "P", description = "Level of the profile-likelihood intervals (default 0.95).") Double level;
 

@@ -204,6 +204,12 @@ final class Estimator {
                 }
                 double[] trial = others.clone();
                 double v = profilePoint(i, next, trial);
+                if (v >= FAILED) {
+                    // the scenario cannot run past here (a step too large for the value): the
+                    // interval ends at the last value it ran with, not crossed
+                    end = new End(u, false);
+                    break;
+                }
                 if (v - bestNll > threshold) {
                     // the crossing lies between u and next: bisect, re-optimising the others, to
                     // 2% of the distance from the estimate (and at most 8 halvings)
@@ -211,7 +217,7 @@ final class Estimator {
                     for (int b = 0; b < 8 && Math.abs(out - in) > Math.max(1e-5, 0.02 * Math.abs(out - best[i])); b++) {
                         double mid = (in + out) / 2;
                         double[] t2 = others.clone();
-                        if (profilePoint(i, mid, t2) - bestNll > threshold) out = mid; else {
+                        if (profilePoint(i, mid, t2) - bestNll > threshold) out = mid; else { // (a failed run counts as above)
                             in = mid;
                             others = t2;
                         }

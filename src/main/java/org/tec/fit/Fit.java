@@ -85,6 +85,14 @@ public final class Fit {
 
     /** Runs the fit. */
     public static Result run(Problem problem, Settings s) {
+        try {
+            return fit(problem, s);
+        } finally {
+            problem.close();
+        }
+    }
+
+    private static Result fit(Problem problem, Settings s) {
         Estimator est = new Estimator(problem);
         List<Estimator.Start> starts = est.minimise(Math.max(1, s.starts()), s.seed());
         Estimator.Start best = starts.get(0);

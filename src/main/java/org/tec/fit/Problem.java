@@ -347,17 +347,14 @@ public final class Problem {
         int n = conditionIds.size();
         RunResult[] runs = new RunResult[n];
         if (threads > 1 && n > 1) {
-            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Math.min(threads, n));
             try {
-                pool.submit(() -> java.util.stream.IntStream.range(0, n).parallel().forEach(c -> runs[c] = run(c, theta))).get();
+                pool().submit(() -> java.util.stream.IntStream.range(0, n).parallel().forEach(c -> runs[c] = run(c, theta))).get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RunError(RunError.Kind.CANCELLED, 0, "the fit was interrupted");
             } catch (java.util.concurrent.ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException r) throw r;
                 throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
             }
         } else {
             for (int c = 0; c < n; c++) runs[c] = run(c, theta);
@@ -367,6 +364,20 @@ public final class Problem {
             out[i] = r == null ? Double.NaN : variableOf[i].at(r.record(), data.get(i).time());
         }
         return out;
+    }
+
+    /** The threads that run an evaluation's conditions side by side: one pool for the whole fit, ended by {@link #close()}. */
+    private java.util.concurrent.ForkJoinPool pool;
+
+    private synchronized java.util.concurrent.ForkJoinPool pool() {
+        if (pool == null) pool = new java.util.concurrent.ForkJoinPool(Math.min(threads, conditionIds.size()));
+        return pool;
+    }
+
+    /** Ends the fit's threads (a problem may still be evaluated after: it starts them again). */
+    synchronized void close() {
+        if (pool != null) pool.shutdownNow();
+        pool = null;
     }
 
     /** The negative log-likelihood of the data under {@code theta}; +infinity where a run fails. */

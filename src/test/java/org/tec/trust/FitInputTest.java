@@ -164,6 +164,15 @@ class FitInputTest {
     }
 
     @Test
+    void moreConditionsThanAFitRunsAreRefusedBeforeAnyRun() throws IOException {
+        StringBuilder sb = new StringBuilder(HEAD);
+        for (int i = 0; i <= 10_000; i++) sb.append("client.distress\tc").append(i).append("\t1\t20\n");
+        Result r = fit(table("many.tsv", sb.toString()));
+        assertEquals(Main.SCRIPT_ERROR, r.code(), r.toString());
+        assertTrue(r.err().contains("more than the 10000 a fit runs"), r.toString());
+    }
+
+    @Test
     void badNamesAndBoundsOnTheCommandLineAreUsageErrors() throws IOException {
         Path d = table("m.tsv", HEAD + "client.distress\tc1\t1\t20\n");
         Result name = fit(d, "--fit", "client.fearr");
