@@ -126,6 +126,7 @@ public final class Fit {
             String id = ends[0].crossed() && ends[1].crossed() ? "yes" : ends[0].crossed() || ends[1].crossed() ? "one-sided" : "no";
             estimates.add(new Estimate(label, theta[k], est.value(k, ends[0].u()), est.value(k, ends[1].u()), lo, hi, id));
             if (id.equals("no")) warnings.add(advice(problem, theta, k, s.level()));
+            else if (id.equals("one-sided")) warnings.add(oneSided(label, ends, est.value(k, ends[0].u()), est.value(k, ends[1].u()), lo, hi));
         }
         double[] predicted = problem.predict(theta);
         Map<String, double[]> groups = problem.noise.estimates(problem, predicted);
@@ -158,6 +159,25 @@ public final class Fit {
         return new Result(List.copyOf(estimates), -bestNll, kAll, n, List.copyOf(summaries),
                 best.converged(), agreeing, est.evaluations(), s.seed(), s.level(), threshold, exact, List.copyOf(residuals),
                 curves(problem, theta, sdOf), List.copyOf(warnings), problem.conditionIds);
+    }
+
+    /**
+     * Why a parameter's interval is open on one side: its profile reached the bound (the data do not
+     * limit it there), or stopped short of it because the scenario does not run beyond (its step is too
+     * large for such values, or the runs fail), which a smaller step or the adaptive method would fix.
+     */
+    private static String oneSided(String label, Estimator.End[] ends, double low, double high, double lo, double hi) {
+        int open = ends[0].crossed() ? 1 : 0;
+        double end = open == 0 ? low : high, bound = open == 0 ? lo : hi;
+        String side = open == 0 ? "lower" : "upper";
+        if (Math.abs(end - bound) <= 1e-9 * Math.max(1, Math.abs(bound))) {
+            return label + ": the interval reaches its " + side + " bound " + Numbers.plain(bound)
+                    + "; these data do not limit it on that side";
+        }
+        return label + ": the profile stopped at " + Numbers.plain(end) + " on the " + side + " side, short of its bound "
+                + Numbers.plain(bound) + ": the scenario would not run at the next value it tried (its time step is too large for"
+                + " such values, or the runs fail), so this end is not a limit; give the script a smaller step, or method dopri5,"
+                + " for a " + side + " limit";
     }
 
     /** The fitted trajectory of each observable in each condition, with its sd (a proportional one at the mean prediction). */

@@ -45,6 +45,16 @@ class FitCommandTest {
     }
 
     @Test
+    void anIntervalCutShortWhereTheScenarioCannotRunSaysItIsNotALimit() throws Exception {
+        // below tau_c 0.25 the script's step of 0.1 min is too large for the model, so the profile cannot go on
+        Result r = tec("fit", SCRIPT, "--data", DATA, "--fit", "model.tau_c", "--figures", "none", "--out", tmp.resolve("o").toString());
+        assertEquals(Main.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("one-sided") || r.err().contains("one-sided"), r.toString());
+        assertTrue((r.out() + r.err()).contains("model.tau_c: the profile stopped at ") && (r.out() + r.err()).contains("so this end is not a limit"),
+                r.toString());
+    }
+
+    @Test
     void aBadFiguresFormatIsRefusedBeforeTheFit() {
         Result r = tec("fit", SCRIPT, "--data", DATA, "--figures", "gif", "--out", tmp.toString());
         assertEquals(Main.USAGE, r.code(), r.toString());
