@@ -70,7 +70,7 @@ public final class Main implements Runnable {
     }
 
     /** The subcommands, in the order help lists them. */
-    static final java.util.List<String> COMMANDS = java.util.List.of("run", "check", "test", "sweep", "repl", "params", "completion");
+    static final java.util.List<String> COMMANDS = java.util.List.of("run", "check", "test", "sweep", "repl", "params", "completion", "fmt");
 
     private static Object command(String name) {
         return switch (name) {
@@ -80,6 +80,7 @@ public final class Main implements Runnable {
             case "sweep" -> new SweepCommand();
             case "repl" -> new ReplCommand();
             case "completion" -> new CompletionCommand();
+            case "fmt" -> new FmtCommand();
             default -> new ParamsCommand();
         };
     }
