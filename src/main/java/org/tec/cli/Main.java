@@ -70,7 +70,7 @@ public final class Main implements Runnable {
     }
 
     /** The subcommands, in the order help lists them. */
-    static final java.util.List<String> COMMANDS = java.util.List.of("run", "check", "test", "sweep", "repl", "params", "completion", "fmt");
+    static final java.util.List<String> COMMANDS = java.util.List.of("run", "check", "test", "sweep", "repl", "params", "completion", "fmt", "lsp");
 
     private static Object command(String name) {
         return switch (name) {
@@ -81,6 +81,7 @@ public final class Main implements Runnable {
             case "repl" -> new ReplCommand();
             case "completion" -> new CompletionCommand();
             case "fmt" -> new FmtCommand();
+            case "lsp" -> new LspCommand();
             default -> new ParamsCommand();
         };
     }
