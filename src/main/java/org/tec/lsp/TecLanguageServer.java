@@ -162,8 +162,11 @@ public final class TecLanguageServer implements LanguageServer, LanguageClientAw
         return Path.of("untitled.tec");
     }
 
-    /** The diagnostics of tec check for a text, as the protocol carries them. */
-    List<Diagnostic> diagnose(String uri, String source) {
+    /**
+     * The diagnostics of tec check for a document's text, as the protocol carries them (what
+     * the server publishes after each change; public for the benchmark).
+     */
+    public List<Diagnostic> diagnose(String uri, String source) {
         Path file = path(uri);
         TecCheck c = engine.check(source, file);
         checked.put(uri, c.diagnostics());
