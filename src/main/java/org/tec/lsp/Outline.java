@@ -209,4 +209,91 @@ final class Outline {
         Range selection = range(source, nameWord.start(), nameWord.end());
         return new DocumentSymbol(name, kind, range(source, from.start(), nameWord.end()), selection, detail);
     }
+
+    /** The ranges an editor may fold: each block over more than one line, and each run of two or more comment lines. */
+    static List<org.eclipse.lsp4j.FoldingRange> folds(String source) {
+        List<org.eclipse.lsp4j.FoldingRange> out = new ArrayList<>();
+        Deque<Integer> open = new ArrayDeque<>();
+        int commentStart = -1, commentEnd = -2;
+        for (TecLanguage.Token t : TecLanguage.tokens(source)) {
+            String text = source.substring(t.start(), t.end());
+            int line = position(source, t.start()).getLine();
+            if (t.kind() == TecLanguage.TokenKind.COMMENT) {
+                boolean alone = source.lastIndexOf('\n', t.start()) + 1 == t.start()
+                        || source.substring(source.lastIndexOf('\n', t.start()) + 1, t.start()).isBlank();
+                if (alone && commentEnd == line - 1) {
+                    commentEnd = line;
+                } else if (alone) {
+                    if (commentEnd > commentStart) out.add(comments(commentStart, commentEnd));
+                    commentStart = commentEnd = line;
+                }
+                continue;
+            }
+            if (t.kind() == TecLanguage.TokenKind.SPACE) continue;
+            if (text.equals("{")) open.push(line);
+            if (text.equals("}") && !open.isEmpty()) {
+                int from = open.pop();
+                if (line > from) out.add(new org.eclipse.lsp4j.FoldingRange(from, line - 1));
+            }
+        }
+        if (commentEnd > commentStart && commentStart >= 0) out.add(comments(commentStart, commentEnd));
+        return out;
+    }
+
+    private static org.eclipse.lsp4j.FoldingRange comments(int from, int to) {
+        org.eclipse.lsp4j.FoldingRange r = new org.eclipse.lsp4j.FoldingRange(from, to);
+        r.setKind(org.eclipse.lsp4j.FoldingRangeKind.Comment);
+        return r;
+    }
+
+    /** Every use of a name (a word token, or a part of a dotted name) in the document, its declaration included. */
+    static List<Range> uses(String source, String name) {
+        List<Range> out = new ArrayList<>();
+        for (Word w : words(source)) {
+            if (w.kind() == TecLanguage.TokenKind.NAME && w.text().equals(name)) out.add(range(source, w.start(), w.end()));
+        }
+        return out;
+    }
+
+    /** The word token (no dots) at a position, or null. */
+    static String nameAt(String source, Position p) {
+        int at = offset(source, p);
+        for (Word w : words(source)) {
+            if (w.start() <= at && at <= w.end() && w.kind() == TecLanguage.TokenKind.NAME) return w.text();
+        }
+        return null;
+    }
+
+    /** The semantic token types, in the legend's order: one for each kind of token the lexer gives. */
+    static final List<String> SEMANTIC_TYPES = List.of("keyword", "variable", "number", "string", "comment", "operator");
+
+    /**
+     * The lexer's tokens as the protocol's semantic tokens (five integers each: line and start
+     * relative to the token before, length, type, no modifiers); unknown characters are left out.
+     */
+    static List<Integer> semanticTokens(String source) {
+        List<Integer> out = new ArrayList<>();
+        int lastLine = 0, lastStart = 0;
+        for (TecLanguage.Token t : TecLanguage.tokens(source)) {
+            int type = switch (t.kind()) {
+                case KEYWORD -> 0;
+                case NAME -> 1;
+                case NUMBER -> 2;
+                case STRING -> 3;
+                case COMMENT -> 4;
+                case SYMBOL -> 5;
+                case SPACE, ERROR -> -1;
+            };
+            if (type < 0) continue;
+            Position p = position(source, t.start());
+            out.add(p.getLine() - lastLine);
+            out.add(p.getLine() == lastLine ? p.getCharacter() - lastStart : p.getCharacter());
+            out.add(t.end() - t.start());
+            out.add(type);
+            out.add(0);
+            lastLine = p.getLine();
+            lastStart = p.getCharacter();
+        }
+        return out;
+    }
 }

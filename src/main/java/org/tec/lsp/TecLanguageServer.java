@@ -121,6 +121,11 @@ public final class TecLanguageServer implements LanguageServer, LanguageClientAw
         c.setDocumentSymbolProvider(true);
         c.setDocumentFormattingProvider(true);
         c.setCodeActionProvider(true);
+        c.setReferencesProvider(true);
+        c.setRenameProvider(true);
+        c.setFoldingRangeProvider(true);
+        c.setSemanticTokensProvider(new org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions(
+                new org.eclipse.lsp4j.SemanticTokensLegend(Outline.SEMANTIC_TYPES, List.of()), true));
         return CompletableFuture.completedFuture(new InitializeResult(c, new ServerInfo("tec", org.tec.Version.get())));
     }
 
@@ -296,6 +301,43 @@ public final class TecLanguageServer implements LanguageServer, LanguageClientAw
             List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
             for (DocumentSymbol s : Outline.symbols(source)) out.add(Either.forRight(s));
             return CompletableFuture.completedFuture(out);
+        }
+
+        @Override
+        public CompletableFuture<org.eclipse.lsp4j.SemanticTokens> semanticTokensFull(org.eclipse.lsp4j.SemanticTokensParams params) {
+            return CompletableFuture.completedFuture(new org.eclipse.lsp4j.SemanticTokens(
+                    Outline.semanticTokens(documents.getOrDefault(params.getTextDocument().getUri(), ""))));
+        }
+
+        @Override
+        public CompletableFuture<List<org.eclipse.lsp4j.FoldingRange>> foldingRange(org.eclipse.lsp4j.FoldingRangeRequestParams params) {
+            return CompletableFuture.completedFuture(Outline.folds(documents.getOrDefault(params.getTextDocument().getUri(), "")));
+        }
+
+        @Override
+        public CompletableFuture<List<? extends Location>> references(org.eclipse.lsp4j.ReferenceParams params) {
+            String uri = params.getTextDocument().getUri();
+            String source = documents.getOrDefault(uri, "");
+            String name = Outline.nameAt(source, params.getPosition());
+            List<Location> out = new ArrayList<>();
+            if (name != null) for (Range r : Outline.uses(source, name)) out.add(new Location(uri, r));
+            return CompletableFuture.completedFuture(out);
+        }
+
+        @Override
+        public CompletableFuture<WorkspaceEdit> rename(org.eclipse.lsp4j.RenameParams params) {
+            String uri = params.getTextDocument().getUri();
+            String source = documents.getOrDefault(uri, "");
+            String name = Outline.nameAt(source, params.getPosition());
+            String to = params.getNewName();
+            // only what this document declares (a phase, let, param or named trigger), and only to a name that is not a keyword
+            if (name == null || Outline.definition(source, name) == null || TecLanguage.names().phaseKinds().contains(name)
+                    || !to.matches("[A-Za-z_][A-Za-z_0-9]*") || TecLanguage.isKeyword(to)) {
+                return CompletableFuture.completedFuture(null);
+            }
+            List<TextEdit> edits = new ArrayList<>();
+            for (Range r : Outline.uses(source, name)) edits.add(new TextEdit(r, to));
+            return CompletableFuture.completedFuture(new WorkspaceEdit(Map.of(uri, edits)));
         }
 
         @Override

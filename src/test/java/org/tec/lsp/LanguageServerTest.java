@@ -178,6 +178,27 @@ class LanguageServerTest {
                 new Position(imp, original[imp].indexOf("profiles") + 2))).get(30, TimeUnit.SECONDS).getLeft();
         assertTrue(file.get(0).getUri().endsWith("scenarios/erp/profiles/betsy.tec"), file::toString);
 
+        // references, rename (a name the document declares; not a phase kind), folding
+        List<? extends Location> refs = server.getTextDocumentService().references(new ReferenceParams(new TextDocumentIdentifier(uri()),
+                new Position(use, original[use].indexOf("exposure") + 1), new ReferenceContext(true))).get(30, TimeUnit.SECONDS);
+        assertTrue(refs.size() >= 5, refs::toString);
+        assertEquals(null, server.getTextDocumentService().rename(new RenameParams(new TextDocumentIdentifier(uri()),
+                new Position(use, original[use].indexOf("exposure") + 1), "exposure2")).get(30, TimeUnit.SECONDS),
+                "'exposure' is this phase's kind as well as its name");
+        List<FoldingRange> folds = server.getTextDocumentService().foldingRange(new FoldingRangeRequestParams(new TextDocumentIdentifier(uri())))
+                .get(30, TimeUnit.SECONDS);
+        assertTrue(folds.stream().anyMatch(f -> f.getStartLine() == line(original, "scenario \"Betsy") && f.getKind() == null), folds::toString);
+        assertTrue(folds.stream().anyMatch(f -> f.getStartLine() == 0 && FoldingRangeKind.Comment.equals(f.getKind())), folds::toString);
+
+        // semantic tokens: the first line is a comment, then 'scenario' a keyword and its name a string
+        List<Integer> sem = server.getTextDocumentService().semanticTokensFull(new SemanticTokensParams(new TextDocumentIdentifier(uri())))
+                .get(30, TimeUnit.SECONDS).getData();
+        assertEquals(List.of(0, 0, original[0].length(), 4, 0), sem.subList(0, 5));
+        int scen = line(original, "scenario \"Betsy");
+        // the header's comment lines come first, one token each
+        assertEquals(List.of(1, 0, "scenario".length(), 0, 0), sem.subList(5 * scen, 5 * scen + 5));
+        assertEquals(List.of(0, "scenario ".length(), "\"Betsy: effective ERP\"".length(), 3, 0), sem.subList(5 * scen + 5, 5 * scen + 10));
+
         // formatting: the library script is formatted already; a messy copy comes back to it
         assertEquals(List.of(), server.getTextDocumentService().formatting(new DocumentFormattingParams(new TextDocumentIdentifier(uri()),
                 new FormattingOptions(2, true))).get(30, TimeUnit.SECONDS));
@@ -190,6 +211,19 @@ class LanguageServerTest {
                 new FormattingOptions(2, true))).get(30, TimeUnit.SECONDS);
         assertEquals(1, edits.size());
         assertEquals(text, edits.get(0).getNewText());
+    }
+
+    @Test
+    void renameChangesEveryUseOfALetAndRefusesAKeyword() throws Exception {
+        String text = "scenario \"x\" {\n  let half = 0.5\n  expect half > 0 and half < 1\n}\n";
+        String u = Path.of("scenarios/erp/x.tec").toAbsolutePath().toUri().toString();
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(u, "tec", 1, text)));
+        WorkspaceEdit e = server.getTextDocumentService().rename(new RenameParams(new TextDocumentIdentifier(u), new Position(2, 10), "mid"))
+                .get(30, TimeUnit.SECONDS);
+        assertEquals(3, e.getChanges().get(u).size());
+        assertEquals(null, server.getTextDocumentService().rename(new RenameParams(new TextDocumentIdentifier(u), new Position(2, 10), "phase"))
+                .get(30, TimeUnit.SECONDS));
+        next(); // its diagnostics, whatever they are
     }
 
     static int line(String[] lines, String containing) {
