@@ -15,7 +15,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.tec.api.Tec;
 import org.tec.api.TecFormat;
 import org.tec.lsp.TecLanguageServer;
 
@@ -45,7 +44,7 @@ public class LspBenchmark {
 
     @Setup
     public void setup() {
-        server = new TecLanguageServer(Tec.builder().build());
+        server = TecLanguageServer.forEditors();
         uri = Library.path("erp/betsy-effective.tec").toAbsolutePath().resolveSibling("long.tec").toUri().toString();
         text = LongScript.of(lines);
         typo = text.replaceFirst("regulate affect_sharing", "regulate afect_sharing");

@@ -35,7 +35,7 @@ final class Outline {
         while (line < p.getLine() && i < source.length()) {
             if (source.charAt(i++) == '\n') line++;
         }
-        return Math.min(source.length(), i + p.getCharacter());
+        return Math.max(0, Math.min(source.length(), i + Math.max(0, p.getCharacter())));
     }
 
     static Position position(String source, int offset) {

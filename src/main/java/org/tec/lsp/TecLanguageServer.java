@@ -97,9 +97,18 @@ public final class TecLanguageServer implements LanguageServer, LanguageClientAw
         this.engine = engine;
     }
 
+    /**
+     * The server {@code tec lsp} runs: its engine reads imports as {@code tec check} does
+     * (not sandboxed: the editor's user wrote or chose the files), so its diagnostics are
+     * tec check's. It only checks; it never runs a script nor writes a file.
+     */
+    public static TecLanguageServer forEditors() {
+        return new TecLanguageServer(Tec.builder().sandbox(false).build());
+    }
+
     /** Serves one client over the streams until it exits; returns when the input ends. */
     public static void serve(InputStream in, OutputStream out) throws Exception {
-        TecLanguageServer server = new TecLanguageServer(Tec.builder().build());
+        TecLanguageServer server = forEditors();
         Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
         server.connect(launcher.getRemoteProxy());
         Future<Void> listening = launcher.startListening();

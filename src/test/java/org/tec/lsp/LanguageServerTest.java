@@ -24,7 +24,6 @@ import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tec.api.Tec;
 
 /**
  * A language client in JUnit, talking JSON-RPC to {@code tec lsp}'s server over piped
@@ -47,7 +46,7 @@ class LanguageServerTest {
         toServer = new PipedOutputStream(serverIn);
         PipedInputStream clientIn = new PipedInputStream(1 << 16);
         toClient = new PipedOutputStream(clientIn);
-        TecLanguageServer impl = new TecLanguageServer(Tec.builder().build());
+        TecLanguageServer impl = TecLanguageServer.forEditors();
         Launcher<LanguageClient> serverSide = LSPLauncher.createServerLauncher(impl, serverIn, toClient);
         impl.connect(serverSide.getRemoteProxy());
         serverSide.startListening();

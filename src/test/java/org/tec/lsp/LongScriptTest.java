@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tec.api.Tec;
 import org.tec.api.TecFormat;
 import org.tec.bench.LongScript;
 
@@ -15,7 +14,7 @@ class LongScriptTest {
     void theBenchmarksScriptIsAThousandCleanLines() {
         String text = LongScript.of(1000);
         assertEquals(1000, text.split("\n", -1).length - 1);
-        TecLanguageServer server = new TecLanguageServer(Tec.builder().build());
+        TecLanguageServer server = TecLanguageServer.forEditors();
         String uri = Path.of("scenarios/erp/long.tec").toAbsolutePath().toUri().toString();
         assertEquals(List.of(), server.diagnose(uri, text));
         assertEquals(text, TecFormat.format(text, "long.tec").formatted());
