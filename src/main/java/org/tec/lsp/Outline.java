@@ -296,4 +296,21 @@ final class Outline {
         }
         return out;
     }
+
+    /**
+     * A hover's text for a name the document declares: its declaration as written, up to its
+     * block (a phase's kind, label, duration and intensity: its timing), or null.
+     */
+    static String declaration(String source, String name) {
+        Range r = definition(source, name);
+        if (r == null) return null;
+        int from = offset(source, new Position(r.getStart().getLine(), 0));
+        int end = source.indexOf('\n', from);
+        String line = source.substring(from, end < 0 ? source.length() : end);
+        int hash = line.indexOf(" #");
+        if (hash >= 0 && line.lastIndexOf('"', hash) < 0) line = line.substring(0, hash);
+        int brace = line.indexOf('{');
+        if (brace >= 0) line = line.substring(0, brace);
+        return "```tec\n" + line.strip() + "\n```";
+    }
 }

@@ -279,6 +279,7 @@ public final class TecLanguageServer implements LanguageServer, LanguageClientAw
             String source = documents.getOrDefault(params.getTextDocument().getUri(), "");
             String word = Outline.wordAt(source, params.getPosition());
             String about = word == null ? null : about(word, Outline.blockAt(source, params.getPosition()));
+            if (about == null && word != null) about = Outline.declaration(source, word.contains(".") ? word.substring(0, word.indexOf('.')) : word);
             if (about == null) return CompletableFuture.completedFuture(null);
             return CompletableFuture.completedFuture(new Hover(new MarkupContent(MarkupKind.MARKDOWN, about)));
         }

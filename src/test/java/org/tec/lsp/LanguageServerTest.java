@@ -158,6 +158,12 @@ class LanguageServerTest {
                 .get(30, TimeUnit.SECONDS);
         assertTrue(v.getContents().getRight().getValue().contains("client.distress"));
 
+        // a phase: its declaration, with its timing
+        int uses = line(original, "expect exposure.completed");
+        Hover ph = server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri()),
+                new Position(uses, original[uses].indexOf("exposure") + 1))).get(30, TimeUnit.SECONDS);
+        assertEquals("```tec\nphase exposure \"doorknob\" for 15 min intensity 0.9\n```", ph.getContents().getRight().getValue());
+
         // the outline: the scenario, its phases and triggers
         List<Either<SymbolInformation, DocumentSymbol>> symbols = server.getTextDocumentService()
                 .documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri()))).get(30, TimeUnit.SECONDS);
