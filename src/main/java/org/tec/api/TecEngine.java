@@ -88,6 +88,15 @@ public final class TecEngine {
     }
 
     /**
+     * Checks text an editor holds for the file {@code asFile} (which need not exist or be
+     * saved), as {@link #compile(String, Path)} compiles it: named so in diagnostics, its
+     * imports resolved against that file's folder. The language server's diagnostics.
+     */
+    public TecCheck check(String source, Path asFile) {
+        return new TecCheck(this, null, withinMemory(() -> Scripts.compileText(asFile.toString(), asFile, source, Map.of(), loaderFor(asFile), origin)));
+    }
+
+    /**
      * A file's reader when sandboxed: confined to the script folder if the file lies in it,
      * else to the file's own folder, after resolving links.
      */

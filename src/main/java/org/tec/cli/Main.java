@@ -70,7 +70,7 @@ public final class Main implements Runnable {
     }
 
     /** The subcommands, in the order help lists them. */
-    static final java.util.List<String> COMMANDS = java.util.List.of("run", "check", "test", "sweep", "merge", "simulate", "fit", "repl", "params", "completion");
+    static final java.util.List<String> COMMANDS = java.util.List.of("run", "check", "test", "sweep", "merge", "simulate", "fit", "repl", "params", "completion", "fmt", "lsp");
 
     private static Object command(String name) {
         return switch (name) {
@@ -83,6 +83,8 @@ public final class Main implements Runnable {
             case "merge" -> new MergeCommand();
             case "repl" -> new ReplCommand();
             case "completion" -> new CompletionCommand();
+            case "fmt" -> new FmtCommand();
+            case "lsp" -> new LspCommand();
             default -> new ParamsCommand();
         };
     }

@@ -16,7 +16,7 @@ import org.tec.api.TecEngine;
  */
 final class ScriptInput {
     static final String STDIN = "-";
-    private static final String NAME = "<stdin>";
+    static final String NAME = "<stdin>";
 
     private ScriptInput() {}
 

@@ -14,7 +14,8 @@ import com.tngtech.archunit.library.GeneralCodingRules;
  * The layering docs/ARCHITECTURE.md draws, as tests. From the bottom: text and diag
  * (numbers as text, diagnostics), model (the circuit; it knows nothing of the language),
  * lang (grammar, AST), interp (compiler stages, interpreter, studies), output and figures,
- * api (the one door into the engine), and on top cli and repl, which see only the api.
+ * api (the one door into the engine), and on top cli, repl and lsp (the language server),
+ * which see only the api.
  */
 @AnalyzeClasses(packages = "org.tec", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -32,9 +33,11 @@ class ArchitectureTest {
             .layer("Api").definedBy("org.tec.api..")
             .layer("Cli").definedBy("org.tec.cli..")
             .layer("Repl").definedBy("org.tec.repl..")
+            .layer("Lsp").definedBy("org.tec.lsp..")
             .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("Repl").mayOnlyBeAccessedByLayers("Cli")
-            .whereLayer("Api").mayOnlyBeAccessedByLayers("Cli", "Repl")
+            .whereLayer("Lsp").mayOnlyBeAccessedByLayers("Cli")
+            .whereLayer("Api").mayOnlyBeAccessedByLayers("Cli", "Repl", "Lsp")
             .whereLayer("Output").mayOnlyBeAccessedByLayers("Api")
             .whereLayer("Figures").mayOnlyBeAccessedByLayers("Output", "Api")
             .whereLayer("Fit").mayOnlyBeAccessedByLayers("Figures", "Output", "Api")
