@@ -292,7 +292,12 @@ public final class Emitter {
 
     /** Draws a session figure into a set, in the format the file's name says. */
     public static void plot(OutputSet set, RunResult r, List<Var> vars, Path target) throws IOException {
-        draw(set, target, format -> Figures.session(r.record(), r.program().name(), vars, format));
+        plot(set, r, vars, target, null);
+    }
+
+    /** Draws a session figure into a set on a page (size in points, a PNG's dpi; null: the default layout). */
+    public static void plot(OutputSet set, RunResult r, List<Var> vars, Path target, org.tec.figures.Page page) throws IOException {
+        draw(set, target, format -> Figures.session(r.record(), r.program().name(), vars, format, page));
     }
 
     /** A study figure of the chosen print statements (by index), one panel each, in the format the file's name says. */
