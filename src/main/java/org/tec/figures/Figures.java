@@ -49,6 +49,8 @@ public final class Figures {
      * apart in grey-scale print: solid, dashed, dotted, dash-dot.
      */
     static final float[][] DASHES = {null, {7f, 4f}, {1.5f, 3f}, {8f, 3f, 1.5f, 3f}};
+    /** The lines of the 0-1 panel: vermillion, black, blue, orange (Okabe-Ito), each also dashed its own way. */
+    private static final Color[] LEVELS = {CLIENT, Color.BLACK, THERAPIST, new Color(0xE69F00)};
     private static final Color SHADE = new Color(0, 0, 0, 28), BOUNDARY = new Color(0x555555), TICK = new Color(0x333333);
     /** The events a figure marks on its time axis, each with the word it is labelled by. */
     static final java.util.Map<Event.Kind, String> MARKED = new java.util.EnumMap<>(java.util.Map.of(
@@ -65,7 +67,9 @@ public final class Figures {
 
     /**
      * A session figure: the listed variables (default: both parties' distress) over time
-     * in the top panel, the four empathy components below.
+     * in the top panel, the four empathy components below. Listed variables on a 0-1 scale
+     * (an MI client's defensiveness and motivation, a fear) get a panel of their own between
+     * the two, on the same time axis, so a 0-100 distress does not flatten them.
      */
     public static byte[] session(RunRecord record, String title, List<Var> variables, FileFormat format) throws IOException {
         return session(record, title, variables, format, null);
@@ -73,10 +77,19 @@ public final class Figures {
 
     /** A session figure laid out on a page (its size in points, a PNG's dpi); null: the default 900 x 730. */
     public static byte[] session(RunRecord record, String title, List<Var> variables, FileFormat format, Page page) throws IOException {
-        List<Var> top = drawn(variables);
+        List<Var> listed = drawn(variables);
+        // distress (0-100) and levels (0-1) on one axis would flatten the levels: a panel each, on shared time
+        List<Var> top = new ArrayList<>(), levels = new ArrayList<>();
+        for (Var v : listed) (v.max() > 1 ? top : levels).add(v);
+        if (top.isEmpty()) {
+            top = levels;
+            levels = List.of();
+        }
         Trajectory tr = record.trajectory();
         double[] x = courseTime(tr);
+        List<XYChart> panels = new ArrayList<>();
         XYChart upper = chart(title, "", axisTitle(top), TOP);
+        panels.add(upper);
         shadeExposures(upper, record, tr, x, maxOf(top));
         int k = 0, line = 0;
         for (Var v : top) {
@@ -87,6 +100,20 @@ public final class Figures {
         }
         sessionBoundaries(upper, tr, x, maxOf(top));
         markEvents(upper, record, tr, x, maxOf(top));
+        if (!levels.isEmpty()) {
+            XYChart middle = chart(null, "", "level (0-1)", BOTTOM);
+            panels.add(middle);
+            shadeExposures(middle, record, tr, x, 1.0);
+            for (int i = 0; i < levels.size(); i++) {
+                Var v = levels.get(i);
+                XYSeries s = middle.addSeries(v.key(), x, tr.series(v));
+                s.setMarker(SeriesMarkers.NONE);
+                s.setLineColor(LEVELS[i % LEVELS.length]);
+                s.setLineStyle(stroke(2f, i));
+            }
+            sessionBoundaries(middle, tr, x, 1.0);
+            middle.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        }
         XYChart lower = chart(null, sessionsAxis(tr), "component level (0-1)", BOTTOM);
         shadeExposures(lower, record, tr, x, 1.0);
         Var[] comps = {Var.AFFECT_SHARING, Var.MENTALIZING, Var.PROXIMAL_CONCERN, Var.DISTAL_CONCERN};
@@ -98,7 +125,8 @@ public final class Figures {
         }
         sessionBoundaries(lower, tr, x, 1.0);
         lower.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-        return render(List.of(upper, lower), format, page);
+        panels.add(lower);
+        return render(panels, format, page);
     }
 
     /** The variables a figure draws: those listed, else both parties' distress. */

@@ -93,4 +93,16 @@ class SessionFigureTest {
         assertEquals(Page.DEFAULT_WIDTH, Page.of(null, null, 730).width());
         assertEquals(72, Page.of(null, null, 730).dpi());
     }
+
+    @Test
+    void anMiFigureGivesDefensivenessAndMotivationTheirOwnPanel() throws IOException {
+        Path out = tmp.resolve("mi");
+        Cli.Result r = Cli.tec("run", "scenarios/mi/charles-ineffective.tec", "--out", out.toString());
+        assertEquals(0, r.code(), r::toString);
+        String svg = Files.readString(out.resolve("charles-ineffective.svg"));
+        // a plot border per panel: distress, the 0-1 levels (defensiveness, motivation), the components
+        assertEquals(3, count(svg, "<rect[^>]*stroke:rgb\\(130,130,130\\)"), "three panels");
+        assertEquals(2, count(draw("scenarios/erp/betsy-ineffective.tec"), "<rect[^>]*stroke:rgb\\(130,130,130\\)"), "two panels");
+        assertTrue(svg.contains("stroke:rgb(0,0,0);stroke-width:2"), "motivation, black and dashed, beside defensiveness in vermillion");
+    }
 }
