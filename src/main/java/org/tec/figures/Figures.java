@@ -51,7 +51,7 @@ public final class Figures {
     static final float[][] DASHES = {null, {7f, 4f}, {1.5f, 3f}, {8f, 3f, 1.5f, 3f}};
     /** The lines of the 0-1 panel: vermillion, black, blue, orange (Okabe-Ito), each also dashed its own way. */
     private static final Color[] LEVELS = {CLIENT, Color.BLACK, THERAPIST, new Color(0xE69F00)};
-    private static final Color SHADE = new Color(0, 0, 0, 28), BOUNDARY = new Color(0x555555), TICK = new Color(0x333333);
+    private static final Color SHADE = new Color(0, 0, 0, 28), LIGHT_SHADE = new Color(0, 0, 0, 12), BOUNDARY = new Color(0x555555), TICK = new Color(0x333333);
     /** The events a figure marks on its time axis, each with the word it is labelled by. */
     static final java.util.Map<Event.Kind, String> MARKED = new java.util.EnumMap<>(java.util.Map.of(
             Event.Kind.ESCAPE, "escape", Event.Kind.ENDED_EARLY, "ended early", Event.Kind.WALKOUT, "walkout",
@@ -100,6 +100,7 @@ public final class Figures {
         }
         sessionBoundaries(upper, tr, x, maxOf(top));
         markEvents(upper, record, tr, x, maxOf(top));
+        namePhases(upper, record, tr, x, maxOf(top));
         if (!levels.isEmpty()) {
             XYChart middle = chart(null, "", "level (0-1)", BOTTOM);
             panels.add(middle);
@@ -171,12 +172,20 @@ public final class Figures {
         return c;
     }
 
-    /** Grey bands behind the exposure phases, drawn as a filled step series from 0 to {@code top}. */
+    /**
+     * Grey bands behind the phases that carry the work: exposures (darker) and MI phases
+     * (lighter), each drawn as a filled step series from 0 to {@code top}.
+     */
     private static void shadeExposures(XYChart c, RunRecord record, Trajectory tr, double[] x, double top) {
+        band(c, record, tr, x, top, PhaseKind.EXPOSURE, "exposure (shaded)", SHADE);
+        band(c, record, tr, x, top, PhaseKind.MI, "mi (shaded)", LIGHT_SHADE);
+    }
+
+    private static void band(XYChart c, RunRecord record, Trajectory tr, double[] x, double top, PhaseKind kind, String name, Color fill) {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         for (PhaseRecord p : record.phases()) {
-            if (p.kind() != PhaseKind.EXPOSURE) continue;
+            if (p.kind() != kind) continue;
             int first = tr.nearest(p.session(), p.start());
             int last = tr.nearest(p.session(), p.end());
             if (first < 0 || last < 0) continue;
@@ -191,12 +200,27 @@ public final class Figures {
             ys.add(0.0);
         }
         if (xs.isEmpty()) return;
-        XYSeries s = c.addSeries("exposure (shaded)", xs.stream().mapToDouble(Double::doubleValue).toArray(),
+        XYSeries s = c.addSeries(name, xs.stream().mapToDouble(Double::doubleValue).toArray(),
                 ys.stream().mapToDouble(Double::doubleValue).toArray());
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
         s.setMarker(SeriesMarkers.NONE);
-        s.setFillColor(SHADE);
+        s.setFillColor(fill);
         s.setLineColor(new Color(0, 0, 0, 0));
+    }
+
+    /**
+     * In a single session, each phase's name at the top of the panel, at the phase's start,
+     * where the phase is wide enough (a tenth of the time axis) to hold it.
+     */
+    private static void namePhases(XYChart c, RunRecord record, Trajectory tr, double[] x, double top) {
+        if (x.length == 0 || tr.session(tr.rows() - 1) != tr.session(0)) return;
+        double span = Math.max(1e-9, x[x.length - 1] - x[0]);
+        for (PhaseRecord p : record.phases()) {
+            int first = tr.nearest(p.session(), p.start());
+            int last = tr.nearest(p.session(), p.end());
+            if (first < 0 || last < 0 || x[last] - x[first] < 0.1 * span) continue;
+            c.addAnnotation(new AnnotationText(p.title(), (x[first] + x[last]) / 2, 0.96 * top, false));
+        }
     }
 
     /** The stroke of the {@code n}th line of a panel: its width, and the n-th dash pattern. */
