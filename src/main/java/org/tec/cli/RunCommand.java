@@ -32,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--size", paramLabel = "W x H", description = "The --plot figure's printed size, with a unit (mm, cm, in, pt): 85mm x 60mm (a journal's single column), 3.5in x 2.5in. Fonts keep their point sizes. Default: 900 x 730 points.") String size;
     @Option(names = "--dpi", paramLabel = "N", description = "Pixels per inch of a --plot PNG (36-2400; default 72), recorded in the file (its pHYs chunk).") Integer dpi;
-    @Option(names = "--plot", paramLabel = "FILE", description = "Draw the run like the paper's Figure 2 (.svg or .png): distress over time, exposures shaded, the four components below.") Path plot;
+    @Option(names = "--plot", paramLabel = "FILE", description = "Draw the run like the paper's Figure 2 (.svg, .png or .pdf): distress over time, exposures shaded, the four components below.") Path plot;
 
     @Option(names = "--long", description = "Write --csv in long (tidy) layout: t,session,phase,variable,value.") boolean tidy;
 

@@ -356,8 +356,9 @@ public final class Figures {
         return switch (format) {
             case SVG -> svg(charts, width, heights, page);
             case PNG -> png(charts, width, heights, page);
+            case PDF -> pdf(charts, width, heights);
             case CSV, JSON -> throw new IllegalArgumentException(
-                    "a figure is drawn as " + String.join(" or ", FileFormat.keys(FileFormat.Kind.FIGURE)) + ", not " + format.key());
+                    "a figure is drawn as " + FileFormat.extensions(FileFormat.Kind.FIGURE) + ", not " + format.key());
         };
     }
 
@@ -415,6 +416,23 @@ public final class Figures {
                 .replaceFirst(" height=\"[^\"]*\"", " height=\"" + org.tec.text.Numbers.plain(page.height()) + "pt\"")
                 .replaceFirst(" width=\"[^\"]*\"", " width=\"" + org.tec.text.Numbers.plain(page.width()) + "pt\"");
         return (text.substring(0, root) + head + text.substring(close)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A vector PDF (VectorGraphics2D's PDF back-end, compressed), one page the figure's size:
+     * lines and areas as vectors, transparency kept. Its text is outlines, as in the SVG
+     * (XChart draws every label as a filled outline), so it needs no fonts but is not searchable.
+     */
+    private static byte[] pdf(List<? extends Chart<?, ?>> charts, int width, int[] heights) throws IOException {
+        VectorGraphics2D g = new VectorGraphics2D();
+        paint(g, charts, width, heights);
+        int height = java.util.Arrays.stream(heights).sum();
+        // VectorGraphics2D's PDF page is in millimetres: the figure's points as mm keep its printed size
+        Document doc = new de.erichseifert.vectorgraphics2d.pdf.PDFProcessor(true)
+                .getDocument(g.getCommands(), new PageSize(0, 0, width * 25.4 / 72, height * 25.4 / 72));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        doc.writeTo(out);
+        return out.toByteArray();
     }
 
     private static byte[] png(List<? extends Chart<?, ?>> charts, int width, int[] heights, Page page) throws IOException {

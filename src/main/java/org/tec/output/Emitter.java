@@ -50,7 +50,7 @@ public final class Emitter {
         return switch (e.format()) {
             case CSV -> true;
             case JSON -> false;
-            case SVG, PNG -> throw notData(e);
+            case SVG, PNG, PDF -> throw notData(e);
         };
     }
 
@@ -195,7 +195,7 @@ public final class Emitter {
                 Meta.writeSidecar(set, target, r.program(), version, null);
             }
             case JSON -> set.write(target, w -> JsonWriter.write(w, r, version, e.every(), e.variables()));
-            case SVG, PNG -> throw notData(e);
+            case SVG, PNG, PDF -> throw notData(e);
         }
     }
 
@@ -320,7 +320,7 @@ public final class Emitter {
     private static void draw(OutputSet set, Path target, Drawing drawing) throws IOException {
         FileFormat format = FileFormat.byFileName(target.toString(), FileFormat.Kind.FIGURE);
         if (format == null) {
-            throw new IOException("a figure is drawn as " + String.join(" or ", FileFormat.keys(FileFormat.Kind.FIGURE))
+            throw new IOException("a figure is drawn as " + FileFormat.extensions(FileFormat.Kind.FIGURE)
                     + ": end the file name in one of those");
         }
         byte[] bytes;

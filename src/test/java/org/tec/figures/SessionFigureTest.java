@@ -105,4 +105,21 @@ class SessionFigureTest {
         assertEquals(2, count(draw("scenarios/erp/betsy-ineffective.tec"), "<rect[^>]*stroke:rgb\\(130,130,130\\)"), "two panels");
         assertTrue(svg.contains("stroke:rgb(0,0,0);stroke-width:2"), "motivation, black and dashed, beside defensiveness in vermillion");
     }
+
+    @Test
+    void aPdfIsOnePageOfTheFiguresSize() throws IOException {
+        Path pdf = tmp.resolve("col.pdf");
+        Cli.Result r = Cli.tec("run", "scenarios/erp/betsy-ineffective.tec", "--out", tmp.resolve("out").toString(),
+                "--plot", pdf.toString(), "--size", "85mm x 60mm");
+        assertEquals(0, r.code(), r::toString);
+        String text = new String(Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(text.startsWith("%PDF-"), "a PDF");
+        assertEquals(1, count(text, "/Type /Page\\b"), "one page");
+        // 85 mm x 60 mm is 241 x 170 points (the layout's whole points)
+        Matcher box = Pattern.compile("/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]").matcher(text);
+        assertTrue(box.find(), "a MediaBox");
+        assertEquals(241, Double.parseDouble(box.group(1)), 0.01);
+        assertEquals(170, Double.parseDouble(box.group(2)), 0.01);
+        assertTrue(text.contains("/ca "), "the shaded exposure keeps its transparency");
+    }
 }
