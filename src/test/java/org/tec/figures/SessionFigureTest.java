@@ -121,5 +121,10 @@ class SessionFigureTest {
         assertEquals(241, Double.parseDouble(box.group(1)), 0.01);
         assertEquals(170, Double.parseDouble(box.group(2)), 0.01);
         assertTrue(text.contains("/ca "), "the shaded exposure keeps its transparency");
+        // the same run, the same bytes (no creation date, no random ids)
+        Path again = tmp.resolve("again.pdf");
+        Cli.tec("run", "scenarios/erp/betsy-ineffective.tec", "--out", tmp.resolve("out").toString(),
+                "--plot", again.toString(), "--size", "85mm x 60mm");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(pdf), Files.readAllBytes(again));
     }
 }
