@@ -35,8 +35,16 @@ import org.tec.model.Var;
  * Figures in the style of the paper's Figure 2: time on x, distress on y, exposure
  * phases shaded grey, markers at the moments that matter (an exposure ended early, an
  * escape, a walkout), and a second panel with the four empathy components. A figure is
- * drawn to bytes in a figure format of {@link FileFormat} (SVG or PNG); org.tec.output
- * writes them, through its one atomic writer.
+ * drawn to bytes in a figure format of {@link FileFormat} (SVG, PNG or PDF), at the
+ * default size or on a {@link Page} (printed size, a PNG's dpi); org.tec.output writes them,
+ * through its one atomic writer.
+ *
+ * <p>Labels in SVG and PDF are outlines, not text: XChart 3.8.8 draws every label itself as
+ * the filled outline of a {@code TextLayout} (AxisTitle, AxisTickLabels, ChartTitle, Legend_
+ * all call {@code getOutline}), so no Graphics2D back-end, VectorGraphics2D's
+ * {@code VectorHints.KEY_TEXT} included, ever sees a string. Searchable text needs a library
+ * that draws labels with {@code drawString}: JFreeChart 1.5.x with JFreeSVG 5.0.x (its
+ * SVGGraphics2D writes {@code <text>}) and OpenPDF's PdfGraphics2D (fonts embedded).
  */
 public final class Figures {
     static final int WIDTH = 900; private static final int TOP = 430, BOTTOM = 300;
