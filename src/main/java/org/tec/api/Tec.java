@@ -71,22 +71,16 @@ public final class Tec {
         return extensions(FileFormat.Kind.DATA);
     }
 
-    /** The file endings a figure can be drawn to: ".svg or .png". */
+    /** The file endings a figure can be drawn to: ".svg, .png or .pdf". */
     public static String figureExtensions() {
         return extensions(FileFormat.Kind.FIGURE);
     }
 
     private static String extensions(FileFormat.Kind kind) {
-        java.util.List<String> keys = FileFormat.keys(kind);
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < keys.size(); i++) {
-            if (i > 0) sb.append(i == keys.size() - 1 ? " or " : ", ");
-            sb.append('.').append(keys.get(i));
-        }
-        return sb.toString();
+        return FileFormat.extensions(kind);
     }
 
-    /** Whether a figure can be drawn to this file (its extension: .svg or .png). */
+    /** Whether a figure can be drawn to this file (its extension: .svg, .png or .pdf). */
     public static boolean isFigureFile(Path file) {
         return FileFormat.byFileName(file.toString(), FileFormat.Kind.FIGURE) != null;
     }

@@ -42,6 +42,7 @@ public final class TecRun {
     private boolean tidy;
     private Path json;
     private Path plot;
+    private org.tec.figures.Page page;
     private TecProgress progress;
     private TecCancellation cancellation;
     private boolean partialOnStop;
@@ -147,6 +148,18 @@ public final class TecRun {
         return this;
     }
 
+    /**
+     * The size and resolution of the {@link #plot} figure: a size such as {@code 85mm x 60mm},
+     * {@code 3.5in x 2.5in} (null: 900 x 730 points) and a PNG's dpi (null: 72); see
+     * {@link org.tec.figures.Page}.
+     *
+     * @throws IllegalArgumentException if the size is not WIDTH x HEIGHT with a unit, or out of range
+     */
+    public TecRun page(String size, Integer dpi) {
+        this.page = size == null && dpi == null ? null : org.tec.figures.Page.of(size, dpi, 730);
+        return this;
+    }
+
     /** Told of a study's runs as they finish. */
     public TecRun progress(TecProgress p) {
         this.progress = p;
@@ -213,7 +226,7 @@ public final class TecRun {
         }
         WrittenFiles written = new WrittenFiles();
         written.add(streams.finish(r, set -> {
-            if (plot != null) Emitter.plot(set, r, List.of(), plot);
+            if (plot != null) Emitter.plot(set, r, List.of(), plot, page);
             if (json != null) set.write(json, w -> JsonWriter.write(w, r, stamp(), 0, List.of()));
         }));
         return new Outcome(p.name(), r.expects(), color -> Report.render(r, color), written);

@@ -287,7 +287,7 @@ public final class TecStudy {
     }
 
     /**
-     * Draws an outcome (.svg or .png) as {@code plot sweep} does: with one sweep, its mean (or
+     * Draws an outcome (.svg, .png or .pdf) as {@code plot sweep} does: with one sweep, its mean (or
      * proportion) at each value with the 95% interval of {@link #writeSummary} as error bars,
      * a line per arm; with two, a heatmap (first sweep x, second y) per arm; with none, the
      * arms side by side.

@@ -30,7 +30,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the run as JSON: metadata, events, verdicts, series.") Path json;
 
-    @Option(names = "--plot", paramLabel = "FILE", description = "Draw the run like the paper's Figure 2 (.svg or .png): distress over time, exposures shaded, the four components below.") Path plot;
+    @Option(names = "--size", paramLabel = "W x H", description = "The --plot figure's printed size, with a unit (mm, cm, in, pt): 85mm x 60mm (a journal's single column), 3.5in x 2.5in. Fonts keep their point sizes. Default: 900 x 730 points.") String size;
+    @Option(names = "--dpi", paramLabel = "N", description = "Pixels per inch of a --plot PNG (36-2400; default 72), recorded in the file (its pHYs chunk).") Integer dpi;
+    @Option(names = "--plot", paramLabel = "FILE", description = "Draw the run like the paper's Figure 2 (.svg, .png or .pdf): distress over time, exposures shaded, the four components below.") Path plot;
 
     @Option(names = "--long", description = "Write --csv in long (tidy) layout: t,session,phase,variable,value.") boolean tidy;
 
@@ -62,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
             stderr.flush();
             return Main.SCRIPT_ERROR;
         }
-        if (csv != null || json != null || plot != null) extras(c, run);
+        if (csv != null || json != null || plot != null || size != null || dpi != null) extras(c, run);
         run.seed(script.seed).threads(script.threads(spec.commandLine())).commandLine(Main.commandLine(spec));
         try {
             run.noise(script.noise);
@@ -126,6 +128,14 @@ final class RunCommand implements Callable<Integer> {
         }
         if (plot != null && !Tec.isFigureFile(plot)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--plot " + plot + ": the file must end in " + Tec.figureExtensions());
+        }
+        if ((size != null || dpi != null) && plot == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--size and --dpi set the --plot figure: add --plot FILE");
+        }
+        try {
+            run.page(size, dpi);
+        } catch (IllegalArgumentException ex) {
+            throw new CommandLine.ParameterException(spec.commandLine(), (size != null ? "--size " + size : "--dpi " + dpi) + ": " + ex.getMessage());
         }
         if (csv != null) run.csv(csv, tidy);
         run.json(json).plot(plot);

@@ -16,7 +16,8 @@ public enum FileFormat {
     CSV(Kind.DATA),
     JSON(Kind.DATA),
     SVG(Kind.FIGURE),
-    PNG(Kind.FIGURE);
+    PNG(Kind.FIGURE),
+    PDF(Kind.FIGURE);
 
     /** What a format holds. */
     public enum Kind { DATA, FIGURE }
@@ -52,6 +53,17 @@ public enum FileFormat {
         String lower = name.toLowerCase(Locale.ROOT);
         for (FileFormat f : values()) if (f.kind == kind && lower.endsWith(f.extension())) return f;
         return null;
+    }
+
+    /** The file endings of one kind as a sentence says them: {@code .svg, .png or .pdf}. */
+    public static String extensions(Kind kind) {
+        List<String> keys = keys(kind);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            if (i > 0) sb.append(i == keys.size() - 1 ? " or " : ", ");
+            sb.append('.').append(keys.get(i));
+        }
+        return sb.toString();
     }
 
     /** The keys of one kind, in order: {@code csv, json}. */

@@ -82,8 +82,8 @@ final class OutputLowering extends Stage {
             out.plots.add(new Program.PlotPlan(vars, p.sweep(), p.file(), p.span()));
         }
         if (p.file() != null && FileFormat.byFileName(p.file(), FileFormat.Kind.FIGURE) == null) {
-            sink.error(p.fileSpan(), "a figure is written as .svg or .png, not '" + p.file() + "'",
-                    "end the file name in .svg or .png");
+            sink.error(p.fileSpan(), "a figure is written as " + FileFormat.extensions(FileFormat.Kind.FIGURE) + ", not '" + p.file() + "'",
+                    "end the file name in " + FileFormat.extensions(FileFormat.Kind.FIGURE));
         }
     }
 

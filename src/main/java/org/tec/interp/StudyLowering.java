@@ -69,7 +69,8 @@ final class StudyLowering extends Stage {
                         "add, for example: sensitivity sobol 256 and vary therapist.affect_sharing from 0.2 to 1");
             }
             if (p.file() != null && FileFormat.byFileName(p.file(), FileFormat.Kind.FIGURE) == null) {
-                sink.error(p.fileSpan(), "a figure is written as .svg or .png, not '" + p.file() + "'", "end the file name in .svg or .png");
+                sink.error(p.fileSpan(), "a figure is written as " + FileFormat.extensions(FileFormat.Kind.FIGURE) + ", not '" + p.file() + "'",
+                        "end the file name in " + FileFormat.extensions(FileFormat.Kind.FIGURE));
             }
         }
         if (out.design != null) {

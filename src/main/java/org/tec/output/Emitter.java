@@ -50,7 +50,7 @@ public final class Emitter {
         return switch (e.format()) {
             case CSV -> true;
             case JSON -> false;
-            case SVG, PNG -> throw notData(e);
+            case SVG, PNG, PDF -> throw notData(e);
         };
     }
 
@@ -195,7 +195,7 @@ public final class Emitter {
                 Meta.writeSidecar(set, target, r.program(), version, null);
             }
             case JSON -> set.write(target, w -> JsonWriter.write(w, r, version, e.every(), e.variables()));
-            case SVG, PNG -> throw notData(e);
+            case SVG, PNG, PDF -> throw notData(e);
         }
     }
 
@@ -292,7 +292,12 @@ public final class Emitter {
 
     /** Draws a session figure into a set, in the format the file's name says. */
     public static void plot(OutputSet set, RunResult r, List<Var> vars, Path target) throws IOException {
-        draw(set, target, format -> Figures.session(r.record(), r.program().name(), vars, format));
+        plot(set, r, vars, target, null);
+    }
+
+    /** Draws a session figure into a set on a page (size in points, a PNG's dpi; null: the default layout). */
+    public static void plot(OutputSet set, RunResult r, List<Var> vars, Path target, org.tec.figures.Page page) throws IOException {
+        draw(set, target, format -> Figures.session(r.record(), r.program().name(), vars, format, page));
     }
 
     /** A study figure of the chosen print statements (by index), one panel each, in the format the file's name says. */
@@ -315,7 +320,7 @@ public final class Emitter {
     private static void draw(OutputSet set, Path target, Drawing drawing) throws IOException {
         FileFormat format = FileFormat.byFileName(target.toString(), FileFormat.Kind.FIGURE);
         if (format == null) {
-            throw new IOException("a figure is drawn as " + String.join(" or ", FileFormat.keys(FileFormat.Kind.FIGURE))
+            throw new IOException("a figure is drawn as " + FileFormat.extensions(FileFormat.Kind.FIGURE)
                     + ": end the file name in one of those");
         }
         byte[] bytes;

@@ -105,7 +105,7 @@ public final class Results {
         Writing writing = switch (format) {
             case CSV -> Results::csv;
             case JSON -> Results::json;
-            case SVG, PNG -> throw new IllegalStateException("not a data format: " + format.key());
+            case SVG, PNG, PDF -> throw new IllegalStateException("not a data format: " + format.key());
         };
         writing.write(r, target, version);
     }

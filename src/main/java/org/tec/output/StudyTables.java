@@ -48,7 +48,7 @@ public final class StudyTables {
         return switch (f) {
             case CSV -> t.csv();
             case JSON -> t.json(kind.word());
-            case SVG, PNG -> throw new IllegalStateException("not a data format: " + f.key());
+            case SVG, PNG, PDF -> throw new IllegalStateException("not a data format: " + f.key());
         };
     }
 

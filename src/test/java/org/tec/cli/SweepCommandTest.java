@@ -97,9 +97,9 @@ class SweepCommandTest {
         assertEquals(Main.USAGE, txt.code());
         assertTrue(txt.err().contains("write results to a .csv or .json file"), txt.err());
         Result plot = tec("sweep", "scenarios/research/betsy-outcomes.tec", "--vary", "x=0:1:0.5",
-                "--out", tmp.resolve("x.csv").toString(), "--plot", tmp.resolve("x.pdf").toString());
+                "--out", tmp.resolve("x.csv").toString(), "--plot", tmp.resolve("x.eps").toString());
         assertEquals(Main.USAGE, plot.code());
-        assertTrue(plot.err().contains("the file must end in .svg or .png"), plot.err());
+        assertTrue(plot.err().contains("the file must end in .svg, .png or .pdf"), plot.err());
         assertFalse(Files.exists(tmp.resolve("x.csv")));
     }
 

@@ -63,7 +63,7 @@ class OneWriterTest {
         Path bmp = tmp.resolve("figure.bmp");
         try (OutputSet set = OutputSet.unlimited()) {
             IOException e = assertThrows(IOException.class, () -> Emitter.plot(set, r, List.of(), bmp));
-            assertTrue(e.getMessage().contains("svg or png"), e.getMessage());
+            assertTrue(e.getMessage().contains(".svg, .png or .pdf"), e.getMessage());
         }
         assertFalse(Files.exists(bmp));
         Path svg = tmp.resolve("figure.svg");
