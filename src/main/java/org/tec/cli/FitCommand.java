@@ -63,23 +63,11 @@ final class FitCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         Path file = script.file;
         if (!List.of("svg", "png", "none").contains(figures)) throw usage("--figures " + figures + ": write svg, png or none");
-        TecCheck c = ScriptInput.check(sandbox.engine(), file, script.overrides(spec.commandLine()));
-        stderr.print(c.rendered());
-        if (!c.ok()) {
-            stderr.println(c.hasErrors() ? CheckCommand.errors(c.errorCount()) : file + ": no scenario to fit (this file is a library for import)");
-            stderr.flush();
-            return Main.SCRIPT_ERROR;
-        }
-        TecScript s;
-        try {
-            s = c.script(scenario);
-        } catch (IllegalArgumentException e) {
-            throw usage("--scenario: " + e.getMessage());
-        }
+        TecScript s = ScriptInput.scenario(sandbox.engine(), script, scenario, "fit", spec.commandLine());
+        if (s == null) return Main.SCRIPT_ERROR;
         if (script.seed != null) s = s.withSeed(script.seed);
         TecFit.Request r;
         try {
-            if (script.noise != null) s = s.withNoise(script.noise);
             r = s.fit().data(data).conditions(conditions).fit(fit).threads(script.threads(spec.commandLine())).cancellation(Main.STOP);
             for (String p : perCondition) r.perCondition(p);
             if (noiseSd != null) r.noiseSd(noiseSd);

@@ -24,6 +24,38 @@ final class ScriptInput {
         return file.toString().equals(STDIN);
     }
 
+    /**
+     * The one scenario a command such as {@code tec fit} or {@code tec simulate} runs: the script
+     * checked (its diagnostics printed), the scenario {@code --scenario} names, with the options'
+     * noise and integration method. Null, after saying why on stderr, when the script has errors
+     * or no scenario ({@code verb}: what the command would do to one, "fit", "simulate").
+     */
+    static org.tec.api.TecScript scenario(TecEngine engine, ScriptOptions opts, String scenario, String verb,
+                                          picocli.CommandLine cl) {
+        java.io.PrintWriter stderr = cl.getErr();
+        TecCheck c = check(engine, opts.file, opts.overrides(cl));
+        stderr.print(c.rendered());
+        if (!c.ok()) {
+            stderr.println(c.hasErrors() ? CheckCommand.errors(c.errorCount())
+                    : opts.file + ": no scenario to " + verb + " (this file is a library for import)");
+            stderr.flush();
+            return null;
+        }
+        org.tec.api.TecScript s;
+        try {
+            s = c.script(scenario);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(cl, "--scenario: " + e.getMessage());
+        }
+        try {
+            if (opts.noise != null) s = s.withNoise(opts.noise);
+            if (opts.method != null || opts.tolerance != null) s = s.withMethod(opts.method, opts.tolerance);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(cl, "--" + e.getMessage()); // the API's one check of each
+        }
+        return s;
+    }
+
     /** Checks the script, from its file or from standard input. */
     static TecCheck check(TecEngine engine, Path file, Map<String, Double> overrides) {
         if (!isStdin(file)) return engine.check(file, overrides);

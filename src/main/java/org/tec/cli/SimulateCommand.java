@@ -56,20 +56,8 @@ final class SimulateCommand implements Callable<Integer> {
         if (noiseSd != null && !(noiseSd >= 0 && Double.isFinite(noiseSd))) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--noise-sd must be 0 or more");
         }
-        TecCheck c = ScriptInput.check(sandbox.engine(), file, script.overrides(spec.commandLine()));
-        stderr.print(c.rendered());
-        if (!c.ok()) {
-            stderr.println(c.hasErrors() ? CheckCommand.errors(c.errorCount()) : file + ": no scenario to simulate (this file is a library for import)");
-            stderr.flush();
-            return Main.SCRIPT_ERROR;
-        }
-        TecScript s;
-        try {
-            s = c.script(scenario);
-            if (script.noise != null) s = s.withNoise(script.noise);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        TecScript s = ScriptInput.scenario(sandbox.engine(), script, scenario, "simulate", spec.commandLine());
+        if (s == null) return Main.SCRIPT_ERROR;
         if (script.seed != null) s = s.withSeed(script.seed);
         try {
             s.simulate().observe(observe).every(gap).noiseSd(noiseSd)
