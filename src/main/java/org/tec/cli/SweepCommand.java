@@ -50,7 +50,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--sensitivity", paramLabel = "FILE", description = "Also write a sensitivity study's Sobol indices as CSV: per print and varied param, S1 (Saltelli 2010) and ST (Jansen 1999), each with a 95%% bootstrap percentile interval.") Path sensitivity;
 
-    @Option(names = "--plot", paramLabel = "FILE", description = "Draw an outcome (.svg or .png): its mean or proportion with a 95%% interval against one sweep, or a heatmap over two; more are refused.") Path plot;
+    @Option(names = "--plot", paramLabel = "FILE", description = "Draw an outcome (.svg, .png or .pdf): its mean or proportion with a 95%% interval against one sweep, or a heatmap over two; more are refused.") Path plot;
 
     @Option(names = "--outcome", paramLabel = "EXPR", description = "The print statement to plot, as written (default: the script's first print).") String outcome;
 
