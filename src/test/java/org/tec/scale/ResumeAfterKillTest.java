@@ -45,6 +45,14 @@ class ResumeAfterKillTest {
         return last;
     }
 
+    /** The runs the log holds rows for, checkpointed or not. */
+    static int logged(Path log) throws Exception {
+        if (!Files.exists(log)) return 0;
+        int rows = 0;
+        for (String line : new String(Files.readAllBytes(log), StandardCharsets.UTF_8).split("\n")) if (line.startsWith("r\t")) rows++;
+        return rows;
+    }
+
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void killedThenResumedIsTheUninterruptedRunByteForByte() throws Exception {
@@ -64,10 +72,11 @@ class ResumeAfterKillTest {
         Path log = dir.resolve("runs.runs");
         int total = POINTS * REPLICATES;
         try {
-            // wait for the first checkpoint with runs in it, then a random while more
+            // wait for the first checkpoint with runs in it and a random number of runs logged (a tenth to a
+            // half of the study): a point in the study, not in time, so a fast machine cannot finish first
+            int target = total / 10 + random.nextInt(total / 2 - total / 10);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (checkpointed(log) <= 0 && child.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
-            Thread.sleep(random.nextInt(800));
+            while ((checkpointed(log) <= 0 || logged(log) < target) && child.isAlive() && System.nanoTime() < deadline) Thread.sleep(2);
         } finally {
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
             child.waitFor(30, TimeUnit.SECONDS);
