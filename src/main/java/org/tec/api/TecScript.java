@@ -118,7 +118,7 @@ public final class TecScript {
             throw new IllegalArgumentException("tolerance applies to the adaptive method dopri5, not to " + m.key());
         }
         double tol = tolerance == null ? org.tec.model.Integration.DEFAULT_TOLERANCE : tolerance;
-        if (!(tol >= org.tec.model.Integration.MIN_TOLERANCE && tol <= org.tec.model.Integration.MAX_TOLERANCE)) {
+        if (!org.tec.model.Integration.allows(tol)) {
             throw new IllegalArgumentException("tolerance must be between " + org.tec.text.Numbers.small(org.tec.model.Integration.MIN_TOLERANCE)
                     + " and " + org.tec.text.Numbers.plain(org.tec.model.Integration.MAX_TOLERANCE) + ", not " + org.tec.text.Numbers.small(tol));
         }

@@ -66,7 +66,7 @@ final class SettingsLowering extends Stage {
             }
             Double v = names.constantOf(m.tolerance(), Type.NUMBER, "a tolerance such as 1e-6");
             if (v == null) return;
-            if (!(v >= Integration.MIN_TOLERANCE && v <= Integration.MAX_TOLERANCE)) {
+            if (!Integration.allows(v)) {
                 sink.error(m.tolerance().span(), "a tolerance must be between " + Numbers.small(Integration.MIN_TOLERANCE) + " and "
                         + Numbers.plain(Integration.MAX_TOLERANCE) + ", not " + Numbers.small(v), names.fromOverrides(m.tolerance()));
                 return;

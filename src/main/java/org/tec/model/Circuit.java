@@ -64,7 +64,7 @@ public final class Circuit {
     private int session = 1;
     private double restShift;        // how far support has lowered the client's resting distress (slow, carried)
     private double load;             // the distress the therapist took on beyond their tolerance this session, SUDS min
-    private double safetyStep = Double.NaN, safetyDecay;   // the safety decay factor of the last step length
+    private final Decay safetyDecay;  // unreinforced safety reliance fades with tau_safety
 
     /** A deterministic circuit. */
     public Circuit(ParamSet params) {
@@ -118,6 +118,7 @@ public final class Circuit {
         tauFatigue = p.get(Param.TAU_FATIGUE);
         kRef = p.get(Param.K_REF);
         tauSafety = p.get(Param.TAU_SAFETY);
+        safetyDecay = new Decay(tauSafety);
         kCap = p.get(Param.K_CAP);
         aCap = p.get(Param.A_CAP);
         kLoad = p.get(Param.K_LOAD);
@@ -426,18 +427,16 @@ public final class Circuit {
     private static final int UR = Var.URGE.ordinal(), X = Var.CONTACT.ordinal(), U = Var.UNDERSTOOD.ordinal();
     private static final int D = Var.DEFENSIVENESS.ordinal(), A = Var.ALLIANCE.ordinal(), K = Var.MOTIVATION.ordinal();
     private static final int S = Var.AFFECT_SHARING.ordinal(), M = Var.MENTALIZING.ordinal(), EP = Var.PROXIMAL_CONCERN.ordinal();
-    private static final int F = Var.FATIGUE.ordinal(), CHAT = Var.PERCEIVED_DISTRESS.ordinal();
+    private static final int F = Var.FATIGUE.ordinal();
     /** The variables a step integrates and then clamps to their ranges, with the components (followed by the regulators). */
     private static final int[] INTEGRATED = {C, T, CP, TP, H, V, UR, X, U, D, A, K};
 
-    private Method method = Method.EULER;
-    private double errorTolerance = Integration.DEFAULT_TOLERANCE;
+    private Integration integration = Integration.DEFAULT;
     private final double[] y = new double[DIMENSION], k1 = new double[DIMENSION], k2 = new double[DIMENSION];
     private final double[] k3 = new double[DIMENSION], k4 = new double[DIMENSION], stage = new double[DIMENSION];
     private final double[] k5 = new double[DIMENSION], k6 = new double[DIMENSION], k7 = new double[DIMENSION];
     private final double[] y5 = new double[DIMENSION];
     private double lastSubstep = Double.NaN;   // the adaptive method's last accepted sub-step, the first guess of the next
-    private long substeps;                     // sub-steps the adaptive method took, accepted or not (for the docs' costs)
     /** Each variable's error scale in the adaptive method: its range (at most 100), or its size when larger. */
     private static final double[] ERROR_SCALE = new double[DIMENSION];
 
@@ -448,30 +447,15 @@ public final class Circuit {
     private double heldShare;        // the MI share of this step when turns are drawn (noise on): held over the step
     private boolean stepExposing;    // whether this step exposes (the intensity is held over the step)
 
-    /** The integration method of the coming steps (Euler unless told). */
-    public void method(Method m) {
-        this.method = m;
-    }
-
-    /** The method and, for the adaptive one, its tolerance. */
+    /** How the coming steps integrate: the method and, for the adaptive one, its tolerance (Euler unless told). */
     public void integrate(Integration how) {
-        this.method = how.method();
-        this.errorTolerance = how.tolerance();
-    }
-
-    /** How many sub-steps the adaptive method has tried so far (0 for the fixed-step methods). */
-    public long substeps() {
-        return substeps;
-    }
-
-    public Method method() {
-        return method;
+        this.integration = how;
     }
 
     /** Advances the state by {@code dt} minutes and returns the automatic decision of this step. */
     public Decision step(double dt, Policy policy) {
         beginStep();
-        load(y);
+        copyExtendedState(y);
         integrate(dt);
         // Ornstein-Uhlenbeck noise, as Euler-Maruyama increments: the client's term drawn first, then the therapist's
         double noiseC = ou(sigmaC, dt), noiseT = ou(sigmaT, dt);
@@ -481,7 +465,7 @@ public final class Circuit {
             int v = INTEGRATED[i];
             x[v] = clamp(y[v], VAR_MIN[v], VAR_MAX[v]);
         }
-        x[W] = x[W] * safetyDecay(dt);   // linear and alone: integrated exactly, by any method
+        x[W] = x[W] * safetyDecay.factor(dt);   // linear and alone: integrated exactly, by any method
         restShift = y[REST_SHIFT];
         load = y[LOAD];
         reboundClient = y[REBOUND_C];
@@ -498,7 +482,7 @@ public final class Circuit {
 
     /** One step of the method from y (the state at the clock) to y (the state dt later). */
     private void integrate(double dt) {
-        switch (method) {
+        switch (integration.method()) {
             case EULER -> {
                 derivatives(clock, y, k1);
                 for (int i = 0; i < DIMENSION; i++) y[i] = y[i] + dt * k1[i];
@@ -568,10 +552,9 @@ public final class Circuit {
             double err = 0;
             for (int i = 0; i < DIMENSION; i++) {
                 double e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
-                double scale = errorTolerance * Math.max(ERROR_SCALE[i], Math.abs(y[i]));
+                double scale = integration.tolerance() * Math.max(ERROR_SCALE[i], Math.abs(y[i]));
                 err = Math.max(err, Math.abs(e) / scale);
             }
-            substeps++;
             double grow = err == 0 ? 5 : Math.min(5, Math.max(0.2, 0.9 * Math.pow(err, -0.2)));
             if (err <= 1 || h <= hMin) {
                 t = last ? end : t + h;
@@ -586,7 +569,7 @@ public final class Circuit {
     }
 
     /** The extended state now: the state variables, then the rebounds, what support has worked through, and the load. */
-    void load(double[] into) {
+    void copyExtendedState(double[] into) {
         System.arraycopy(x, 0, into, 0, Var.COUNT);
         into[REBOUND_C] = reboundClient;
         into[REBOUND_T] = reboundTherapist;
@@ -689,15 +672,6 @@ public final class Circuit {
         }
         if (phase == PhaseKind.MI && get(Var.DEFENSIVENESS) > walkoutThreshold) return Decision.WALKOUT;
         return relief.decide(phase != PhaseKind.EXPOSURE || intensity <= 0, x, rng, dt, policy);
-    }
-
-    /** The factor exp(-dt / tau_safety) by which unreinforced safety reliance decays in a step (computed once per step length). */
-    private double safetyDecay(double dt) {
-        if (dt != safetyStep) {
-            safetyStep = dt;
-            safetyDecay = Math.exp(-dt / tauSafety);
-        }
-        return safetyDecay;
     }
 
     /** Celebration progress, 0-1: half for a completed exposure, plus the relative fall in fear. */

@@ -10,6 +10,11 @@ public record Integration(Method method, double tolerance) {
     /** The range a tolerance may take: below 1e-12 the steps would drown in rounding; above 0.1 it controls nothing. */
     public static final double MIN_TOLERANCE = 1e-12, MAX_TOLERANCE = 0.1;
 
+    /** The one range check of a tolerance: false for NaN and anything outside [MIN_TOLERANCE, MAX_TOLERANCE]. */
+    public static boolean allows(double tolerance) {
+        return tolerance >= MIN_TOLERANCE && tolerance <= MAX_TOLERANCE;
+    }
+
     /** Forward Euler at the script's step: version 1's method and the library's default. */
     public static final Integration DEFAULT = new Integration(Method.EULER, DEFAULT_TOLERANCE);
 

@@ -20,7 +20,7 @@ final class Relief {
     private double pressureTime;     // how long relief pressure has been positive
     private double sinceReassure = Double.POSITIVE_INFINITY;
     private double dose;             // recent reassurance dose Q: +1 per reassurance, decaying with tauQ
-    private double decayStep = Double.NaN, decay;  // the decay factor of the last step length, computed once
+    private final Decay doseDecay;   // the dose fades with tau_q
     private boolean clientAsking;
 
     Relief(ParamSet p) {
@@ -34,6 +34,7 @@ final class Relief {
         h0 = p.get(Param.H0);
         kG = p.get(Param.K_G);
         memory = p.get(Param.REASSURE_MEMORY);
+        doseDecay = new Decay(memory);
     }
 
     /** Whether the client is asking to stop (distress above the escape threshold). */
@@ -77,12 +78,7 @@ final class Relief {
     /** Time passes: {@code dt} more minutes since the last reassurance, and the dose decays. */
     void tick(double dt) {
         sinceReassure += dt;
-        if (dose == 0) return;
-        if (dt != decayStep) {
-            decayStep = dt;
-            decay = Math.exp(-dt / memory);
-        }
-        dose *= decay;
+        if (dose != 0) dose *= doseDecay.factor(dt);
     }
 
     /** The decision of a step; {@code idle} when no exposure is running, and none is taken. */

@@ -78,7 +78,7 @@ class IntegratorTest {
         };
         DormandPrince853Integrator dp = new DormandPrince853Integrator(1e-12, 1, 1e-10, 1e-10);
         double[] y = new double[Circuit.DIMENSION];
-        c.load(y);
+        c.copyExtendedState(y);
         List<double[]> out = new ArrayList<>();
         out.add(new double[] {y[C], y[T]});
         double t = 0;
