@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tec.api.Tec;
-import org.tec.api.TecCheck;
 import org.tec.api.TecException;
 import org.tec.api.TecFit;
 import org.tec.api.TecScript;
@@ -99,15 +98,8 @@ final class FitCommand implements Callable<Integer> {
             if (!script.quiet && Terminal.interactive()) {
                 stderr.println("fit took " + org.tec.text.Numbers.value((System.nanoTime() - start) / 1e9) + " s");
             }
-        } catch (TecException.Compile e) {
-            stderr.print(org.tec.api.TecDiagnostic.render(e.diagnostics()));
-            stderr.println(CheckCommand.errors((int) e.diagnostics().stream().filter(org.tec.api.TecDiagnostic::error).count()));
-            stderr.flush();
-            return Main.SCRIPT_ERROR;
         } catch (TecException e) {
-            stderr.println(file + ": " + e.getMessage());
-            stderr.flush();
-            return Main.RUNTIME_ERROR;
+            return ScriptInput.failed(e, file, stderr);
         }
         List<Path> written;
         try {

@@ -56,6 +56,23 @@ final class ScriptInput {
         return s;
     }
 
+    /**
+     * What a command that runs one scenario says when the run fails: a compile error (an override,
+     * a table's value) with its diagnostics and count (exit 2), anything else as one line after the
+     * file's name (exit 3).
+     */
+    static int failed(org.tec.api.TecException e, Path file, java.io.PrintWriter stderr) {
+        if (e instanceof org.tec.api.TecException.Compile c) {
+            stderr.print(org.tec.api.TecDiagnostic.render(c.diagnostics()));
+            stderr.println(CheckCommand.errors((int) c.diagnostics().stream().filter(org.tec.api.TecDiagnostic::error).count()));
+            stderr.flush();
+            return Main.SCRIPT_ERROR;
+        }
+        stderr.println(file + ": " + e.getMessage());
+        stderr.flush();
+        return Main.RUNTIME_ERROR;
+    }
+
     /** Checks the script, from its file or from standard input. */
     static TecCheck check(TecEngine engine, Path file, Map<String, Double> overrides) {
         if (!isStdin(file)) return engine.check(file, overrides);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tec.api.Tec;
-import org.tec.api.TecCheck;
 import org.tec.api.TecException;
 import org.tec.api.TecScript;
 import picocli.CommandLine;
@@ -62,15 +61,8 @@ final class SimulateCommand implements Callable<Integer> {
         try {
             s.simulate().observe(observe).every(gap).noiseSd(noiseSd)
                     .seed(script.seed == null ? 1 : script.seed).conditions(conditions).write(out);
-        } catch (TecException.Compile e) {
-            stderr.print(org.tec.api.TecDiagnostic.render(e.diagnostics()));
-            stderr.println(CheckCommand.errors((int) e.diagnostics().stream().filter(org.tec.api.TecDiagnostic::error).count()));
-            stderr.flush();
-            return Main.SCRIPT_ERROR;
         } catch (TecException e) {
-            stderr.println(file + ": " + e.getMessage());
-            stderr.flush();
-            return Main.RUNTIME_ERROR;
+            return ScriptInput.failed(e, file, stderr);
         }
         if (!script.quiet) stdout.println("wrote " + out);
         stdout.flush();

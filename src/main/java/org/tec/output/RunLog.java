@@ -126,27 +126,15 @@ public final class RunLog implements Study.Ledger, AutoCloseable {
 
     /** A ledger of rows read before (the merged shards): nothing is written. */
     public static Study.Ledger of(List<Study.Row> rows, int from, int to) {
-        return new Study.Ledger() {
-            @Override
-            public int from() {
-                return from;
-            }
+        return new Recorded(rows, from, to);
+    }
 
-            @Override
-            public int to() {
-                return to;
-            }
-
-            @Override
-            public List<Study.Row> recorded() {
-                return rows;
-            }
-
-            @Override
-            public void record(Study.Row row) {
-                // every run was recorded: nothing runs
-            }
-        };
+    /** The rows of finished shards, every run of the part recorded: nothing runs, so nothing is recorded. */
+    private record Recorded(List<Study.Row> recorded, int from, int to) implements Study.Ledger {
+        @Override
+        public void record(Study.Row row) {
+            // every run was recorded: nothing runs
+        }
     }
 
     @Override
